@@ -1,0 +1,61 @@
+//! Lint-time configuration: which packs and rules are on, severity overrides, the seller's
+//! own brands, ignored findings and the message language. Changing it never rebuilds the
+//! engine.
+
+use crate::finding::Severity;
+use crate::listing::Marketplace;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The language messages are written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// Parses `en`, `zh`, and browser tags such as `zh-CN`, `zh_TW` or `en-GB`.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let t = tag.trim().to_ascii_lowercase();
+        if t.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if t.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+}
+
+/// A finding the seller chose to ignore: the rule and the matched text (compared after
+/// normalisation, so `Nike` and `NIKE` are the same).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ignored {
+    pub rule: String,
+    pub text: String,
+}
+
+/// How to lint. `LintConfig::default()` means: every pack at its default, English
+/// messages, nothing allowed or ignored.
+///
+/// New fields may be added; build it with `..Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LintConfig {
+    pub lang: Lang,
+    /// Overrides the listing's marketplace (the extension knows it from the host).
+    pub marketplace: Option<Marketplace>,
+    /// Pack id to on/off; a pack not named here follows its `default_enabled`.
+    pub packs: BTreeMap<String, bool>,
+    /// Rule id (`pack.rule`) to on/off; a rule not named here is on when its pack is.
+    pub rules: BTreeMap<String, bool>,
+    /// Rule id to the severity the seller wants instead of the rule's own.
+    pub severity: BTreeMap<String, Severity>,
+    /// The seller's own and authorised brands, by any of their names.
+    pub allow_brands: Vec<String>,
+    /// Findings the seller ignored.
+    pub ignore: Vec<Ignored>,
+}

@@ -1,0 +1,263 @@
+//! Compiles validated packs into the engine's lookup structures: one matcher over every
+//! literal (terms, `unless` words, brand names and aliases, product words, compatibility
+//! phrases), one regex set over every pattern, brand groups and price floors.
+
+use super::context::{COMPAT_AFTER, COMPAT_BEFORE};
+use crate::currency::Currency;
+use crate::error::{PackError, PackErrorKind};
+use crate::matcher::{LitId, Matcher, MatcherBuilder};
+use crate::normalize::{Normalized, TokenKind};
+use crate::pack::{Pack, PackInfo, Rule, RuleKind};
+use regex::{Regex, RegexSet, RegexSetBuilder};
+use std::collections::HashMap;
+
+/// What a literal stands for. One literal can stand for several things (the word
+/// `apple` is a brand name in two packs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Owner {
+    /// A term of a term rule.
+    Term(u32),
+    /// An `unless` word of a term or pattern rule.
+    Unless(u32),
+    /// A name or alias of a brand entry.
+    Brand(u32),
+    /// A word naming a product type.
+    Product(u32),
+    /// A phrase that, before a brand, marks compatibility ("compatible with", "for").
+    CompatBefore,
+    /// A phrase that, after a brand, marks compatibility (`专用`, `适用`).
+    CompatAfter,
+}
+
+/// One brand as one rule lists it.
+#[derive(Clone, Debug)]
+pub(crate) struct BrandEntry {
+    pub rule: u32,
+    /// The brand group: the same brand named by several rules or packs.
+    pub group: u32,
+    pub strict_case: bool,
+    /// Product types that must be named for a mention to count (empty: none needed).
+    pub needs: Vec<u32>,
+}
+
+/// A brand across every rule that names it.
+#[derive(Clone, Debug)]
+pub(crate) struct BrandGroup {
+    /// The display name, as the first rule to name the brand spells it.
+    pub name: String,
+    pub products: Vec<u32>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct FloorEntry {
+    pub rule: u32,
+    pub group: u32,
+    pub product: u32,
+    pub min: f64,
+    pub currency: Currency,
+}
+
+pub(crate) struct Compiled {
+    pub infos: Vec<PackInfo>,
+    pub rules: Vec<Rule>,
+    /// The pack index of each rule.
+    pub rule_pack: Vec<u16>,
+    pub matcher: Matcher,
+    pub owners: Vec<Vec<Owner>>,
+    pub entries: Vec<BrandEntry>,
+    pub groups: Vec<BrandGroup>,
+    pub products: Vec<String>,
+    pub floors: Vec<FloorEntry>,
+    /// Every pattern of every pattern rule, in one set, and one by one for spans.
+    pub regex_set: RegexSet,
+    pub regexes: Vec<(u32, Regex)>,
+}
+
+/// The canonical key of a brand name: its normalised tokens, so `Louis Vuitton`,
+/// `LOUIS-VUITTON` and `ｌｏｕｉｓ ｖｕｉｔｔｏｎ` are one brand.
+pub(crate) fn brand_key(name: &str) -> String {
+    let n = Normalized::new(name);
+    let mut key = String::new();
+    for t in n.tokens() {
+        if !key.is_empty() && t.kind == TokenKind::Word {
+            key.push(' ');
+        }
+        match t.kind {
+            TokenKind::Word => key.push_str(&t.key),
+            TokenKind::Cjk => key.push_str(&n.text()[t.span.clone()]),
+        }
+    }
+    key
+}
+
+struct Builder {
+    matcher: MatcherBuilder,
+    owners: Vec<Vec<Owner>>,
+}
+
+impl Builder {
+    fn add(&mut self, literal: &str, owner: Owner) -> Option<LitId> {
+        let id = self.matcher.add(literal)?;
+        let i = id as usize;
+        if self.owners.len() <= i {
+            self.owners.resize_with(i + 1, Vec::new);
+        }
+        if !self.owners[i].contains(&owner) {
+            self.owners[i].push(owner);
+        }
+        Some(id)
+    }
+}
+
+pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
+    let mut seen = HashMap::new();
+    for (i, p) in packs.iter().enumerate() {
+        if seen.insert(p.id().to_string(), i).is_some() {
+            return Err(PackError::new(
+                PackErrorKind::Conflict,
+                "two packs share this id; remove or rename one",
+            )
+            .pack(p.id()));
+        }
+    }
+    let mut b = Builder { matcher: MatcherBuilder::new(), owners: Vec::new() };
+    for phrase in COMPAT_BEFORE {
+        b.add(phrase, Owner::CompatBefore);
+    }
+    for phrase in COMPAT_AFTER {
+        b.add(phrase, Owner::CompatAfter);
+    }
+
+    // Product types first: brands and floors refer to them.
+    let mut products: Vec<String> = Vec::new();
+    let mut product_ids: HashMap<String, u32> = HashMap::new();
+    for p in &packs {
+        for (ptype, words) in &p.product_types {
+            let id = *product_ids.entry(ptype.clone()).or_insert_with(|| {
+                products.push(ptype.clone());
+                (products.len() - 1) as u32
+            });
+            for w in words {
+                b.add(w, Owner::Product(id));
+            }
+        }
+    }
+
+    let mut infos = Vec::new();
+    let mut rules = Vec::new();
+    let mut rule_pack = Vec::new();
+    let mut entries = Vec::new();
+    let mut groups: Vec<BrandGroup> = Vec::new();
+    let mut group_ids: HashMap<String, u32> = HashMap::new();
+    let mut patterns: Vec<(u32, String)> = Vec::new();
+    let mut floor_docs = Vec::new();
+
+    for (pi, pack) in packs.into_iter().enumerate() {
+        infos.push(pack.info);
+        for rule in pack.rules {
+            let ri = rules.len() as u32;
+            match &rule.kind {
+                RuleKind::Term { terms, unless, .. } => {
+                    for t in terms {
+                        b.add(t, Owner::Term(ri));
+                    }
+                    for u in unless {
+                        b.add(u, Owner::Unless(ri));
+                    }
+                }
+                RuleKind::Pattern { patterns: ps, unless, .. } => {
+                    for p in ps {
+                        patterns.push((ri, p.clone()));
+                    }
+                    for u in unless {
+                        b.add(u, Owner::Unless(ri));
+                    }
+                }
+                RuleKind::Brand { brands, .. } => {
+                    for brand in brands {
+                        let key = brand_key(&brand.name);
+                        let group = *group_ids.entry(key).or_insert_with(|| {
+                            groups.push(BrandGroup { name: brand.name.clone(), products: Vec::new() });
+                            (groups.len() - 1) as u32
+                        });
+                        for p in &brand.products {
+                            let Some(&pid) = product_ids.get(p) else {
+                                return Err(PackError::new(
+                                    PackErrorKind::Conflict,
+                                    format!("brand `{}` names product type `{p}`, which no pack defines", brand.name),
+                                )
+                                .pack(&infos[pi].id)
+                                .rule(&rule.id)
+                                .key("products"));
+                            };
+                            let g = &mut groups[group as usize];
+                            if !g.products.contains(&pid) {
+                                g.products.push(pid);
+                            }
+                        }
+                        let entry = entries.len() as u32;
+                        let needs = if brand.needs_product {
+                            brand.products.iter().filter_map(|p| product_ids.get(p).copied()).collect()
+                        } else {
+                            Vec::new()
+                        };
+                        entries.push(BrandEntry { rule: ri, group, strict_case: brand.strict_case, needs });
+                        for name in std::iter::once(&brand.name).chain(&brand.aliases) {
+                            b.add(name, Owner::Brand(entry));
+                        }
+                    }
+                }
+                RuleKind::PriceFloor { currency, floors } => {
+                    for f in floors {
+                        floor_docs.push((ri, pi, f.clone(), *currency));
+                    }
+                }
+                RuleKind::Field(_) => {}
+            }
+            rules.push(rule);
+            rule_pack.push(pi as u16);
+        }
+    }
+
+    let mut floors = Vec::new();
+    for (ri, pi, f, currency) in floor_docs {
+        let rule = &rules[ri as usize];
+        let err = |m: String| {
+            PackError::new(PackErrorKind::Conflict, m).pack(&infos[pi].id).rule(&rule.id).key("floors")
+        };
+        let group = *group_ids
+            .get(&brand_key(&f.brand))
+            .ok_or_else(|| err(format!("brand `{}` is not listed by any brand rule", f.brand)))?;
+        let product = *product_ids
+            .get(&f.product)
+            .ok_or_else(|| err(format!("product type `{}` is not defined by any pack", f.product)))?;
+        floors.push(FloorEntry { rule: ri, group, product, min: f.min, currency });
+    }
+
+    let regexes = patterns
+        .iter()
+        .map(|(ri, p)| crate::pack::check_pattern_compiled(p).map(|r| (*ri, r)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let regex_set = RegexSetBuilder::new(patterns.iter().map(|(_, p)| p))
+        .size_limit(crate::pack::limits::REGEX_SIZE_LIMIT * 8)
+        .dfa_size_limit(crate::pack::limits::REGEX_SIZE_LIMIT * 8)
+        .build()
+        .map_err(|e| PackError::new(PackErrorKind::Pattern, format!("the patterns together are too large: {e}")))?;
+
+    let matcher = b.matcher.build();
+    let mut owners = b.owners;
+    owners.resize_with(matcher.len().max(owners.len()), Vec::new);
+    Ok(Compiled {
+        infos,
+        rules,
+        rule_pack,
+        matcher,
+        owners,
+        entries,
+        groups,
+        products,
+        floors,
+        regex_set,
+        regexes,
+    })
+}

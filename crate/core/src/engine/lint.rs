@@ -1,0 +1,440 @@
+//! One lint pass over a listing: analyse every field once (normalise, find every
+//! literal), then let each rule kind read the hits.
+
+use super::compile::{Compiled, Owner};
+use super::context::{COMPAT_GAP, NEAR_BRAND};
+use super::{checks, render::fill};
+use crate::config::LintConfig;
+use crate::finding::{Finding, Severity, Span};
+use crate::listing::{FieldRef, FieldRole, Listing, Marketplace};
+use crate::matcher::Hit;
+use crate::normalize::Normalized;
+use crate::pack::RuleKind;
+use std::ops::Range;
+
+/// One field, analysed.
+pub(crate) struct Analysis<'a> {
+    pub field: FieldRef,
+    pub text: &'a str,
+    pub norm: Normalized,
+    pub hits: Vec<Hit>,
+}
+
+/// One brand named in a text field.
+#[derive(Clone, Debug)]
+pub(crate) struct BrandHit {
+    pub field: usize,
+    pub entry: u32,
+    pub group: u32,
+    pub tokens: Range<usize>,
+    pub norm: Range<usize>,
+    /// Preceded by "compatible with"/"for"/"fits", or followed by `专用`.
+    pub compat: bool,
+}
+
+/// Everything a rule kind needs while it runs.
+pub(crate) struct Pass<'c, 'l> {
+    pub c: &'c Compiled,
+    pub listing: &'l Listing,
+    pub config: &'l LintConfig,
+    pub marketplace: Option<Marketplace>,
+    pub active: Vec<bool>,
+    pub fields: Vec<Analysis<'l>>,
+    pub brands: Vec<BrandHit>,
+    /// Brand groups of the listing's own brand field.
+    pub own: Vec<u32>,
+    /// Brand groups the seller owns or is authorised for.
+    pub allowed: Vec<u32>,
+    /// Product types named in the title, category or keywords.
+    pub products: Vec<u32>,
+    pub out: Vec<Finding>,
+}
+
+pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<Finding> {
+    let marketplace = config.marketplace.or(listing.marketplace);
+    let active = active_rules(c, config, marketplace);
+    let fields: Vec<Analysis> = listing
+        .fields()
+        .map(|(field, text)| {
+            let norm = Normalized::new(text);
+            let hits = c.matcher.find(&norm);
+            Analysis { field, text, norm, hits }
+        })
+        .collect();
+    let mut pass = Pass {
+        c,
+        listing,
+        config,
+        marketplace,
+        active,
+        brands: Vec::new(),
+        own: Vec::new(),
+        allowed: Vec::new(),
+        products: Vec::new(),
+        fields,
+        out: Vec::new(),
+    };
+    pass.own = pass
+        .fields
+        .iter()
+        .filter(|a| a.field.role == FieldRole::Brand)
+        .flat_map(|a| groups_of(c, &a.hits))
+        .collect();
+    pass.allowed = config
+        .allow_brands
+        .iter()
+        .flat_map(|name| {
+            let hits = c.matcher.find(&Normalized::new(name));
+            groups_of(c, &hits).collect::<Vec<_>>()
+        })
+        .collect();
+    pass.products = products(&pass);
+    pass.brands = brand_hits(&pass);
+
+    for fi in 0..pass.fields.len() {
+        term_findings(&mut pass, fi);
+        pattern_findings(&mut pass, fi);
+    }
+    super::brand::brand_findings(&mut pass);
+    super::brand::own_brand_findings(&mut pass);
+    super::floor::price_findings(&mut pass);
+    checks::field_findings(&mut pass);
+    finish(pass.out, config, listing)
+}
+
+fn active_rules(c: &Compiled, config: &LintConfig, mp: Option<Marketplace>) -> Vec<bool> {
+    c.rules
+        .iter()
+        .zip(&c.rule_pack)
+        .map(|(rule, &pi)| {
+            let pack = &c.infos[pi as usize];
+            let pack_on = config.packs.get(&pack.id).copied().unwrap_or(pack.default_enabled);
+            let rule_on = config.rules.get(&rule.full_id).copied().unwrap_or(true);
+            pack_on && rule_on && rule.applies_on(mp) && rule.severity.get(mp).is_some()
+        })
+        .collect()
+}
+
+/// The brand groups named by a set of hits.
+pub(crate) fn groups_of<'a>(c: &'a Compiled, hits: &'a [Hit]) -> impl Iterator<Item = u32> + 'a {
+    hits.iter().flat_map(move |h| {
+        c.owners[h.lit as usize].iter().filter_map(move |o| match o {
+            Owner::Brand(e) => Some(c.entries[*e as usize].group),
+            _ => None,
+        })
+    })
+}
+
+fn brand_hits(p: &Pass) -> Vec<BrandHit> {
+    let mut out = Vec::new();
+    for (fi, a) in p.fields.iter().enumerate() {
+        if matches!(a.field.role, FieldRole::Brand | FieldRole::Price | FieldRole::Cost) {
+            continue;
+        }
+        let start = out.len();
+        for h in &a.hits {
+            for o in &p.c.owners[h.lit as usize] {
+                let Owner::Brand(e) = *o else { continue };
+                let entry = &p.c.entries[e as usize];
+                if entry.strict_case && !has_upper(&a.text[a.norm.to_original(h.span.clone())]) {
+                    continue;
+                }
+                if !entry.needs.is_empty() && !entry.needs.iter().any(|n| p.products.contains(n)) {
+                    continue;
+                }
+                out.push(BrandHit {
+                    field: fi,
+                    entry: e,
+                    group: entry.group,
+                    tokens: h.tokens.clone(),
+                    norm: h.span.clone(),
+                    compat: is_compat(p.c, a, h),
+                });
+            }
+        }
+        // A brand inside a longer brand name is part of that name.
+        let field_hits = out[start..].to_vec();
+        out.truncate(start);
+        out.extend(field_hits.iter().filter(|bh| {
+            !field_hits.iter().any(|o| {
+                o.norm.start <= bh.norm.start
+                    && bh.norm.end <= o.norm.end
+                    && o.norm.len() > bh.norm.len()
+            })
+        }).cloned());
+    }
+    out
+}
+
+/// The product types named in the title, category or keywords.
+fn products(p: &Pass) -> Vec<u32> {
+    let mut out = Vec::new();
+    for a in &p.fields {
+        if !matches!(a.field.role, FieldRole::Title | FieldRole::Category | FieldRole::Keywords) {
+            continue;
+        }
+        for h in &a.hits {
+            for o in &p.c.owners[h.lit as usize] {
+                if let Owner::Product(pt) = o {
+                    if !out.contains(pt) {
+                        out.push(*pt);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn has_upper(s: &str) -> bool {
+    s.chars().any(char::is_uppercase)
+}
+
+fn is_compat(c: &Compiled, a: &Analysis, brand: &Hit) -> bool {
+    a.hits.iter().any(|h| {
+        c.owners[h.lit as usize].iter().any(|o| match o {
+            Owner::CompatBefore => {
+                h.tokens.end <= brand.tokens.start && brand.tokens.start - h.tokens.end <= COMPAT_GAP
+            }
+            Owner::CompatAfter => {
+                h.tokens.start >= brand.tokens.end && h.tokens.start - brand.tokens.end <= 1
+            }
+            _ => false,
+        })
+    })
+}
+
+/// Whether `a` and `b` are within `gap` tokens of each other.
+pub(crate) fn near(a: &Range<usize>, b: &Range<usize>, gap: usize) -> bool {
+    a.start <= b.end + gap && b.start <= a.end + gap
+}
+
+impl Pass<'_, '_> {
+    pub fn severity(&self, rule: u32) -> Severity {
+        // Active rules always have a severity on this marketplace.
+        self.c.rules[rule as usize].severity.get(self.marketplace).unwrap_or(Severity::Info)
+    }
+
+    pub fn reads(&self, rule: u32, role: FieldRole) -> bool {
+        self.active[rule as usize] && self.c.rules[rule as usize].fields.contains(&role)
+    }
+
+    /// An `unless` word of `rule` near `tokens` in field `fi`, or anywhere in the
+    /// category field.
+    fn excused(&self, rule: u32, fi: usize, tokens: &Range<usize>, window: usize) -> bool {
+        let hit_of_rule = |h: &Hit| self.c.owners[h.lit as usize].contains(&Owner::Unless(rule));
+        self.fields[fi].hits.iter().any(|h| hit_of_rule(h) && near(&h.tokens, tokens, window))
+            || self
+                .fields
+                .iter()
+                .filter(|a| a.field.role == FieldRole::Category)
+                .any(|a| a.hits.iter().any(hit_of_rule))
+    }
+
+    /// The brand a piece of counterfeit wording is near: one named within
+    /// [`NEAR_BRAND`] tokens in the same field, or the listing's own brand.
+    fn brand_near(&self, fi: usize, tokens: &Range<usize>) -> Option<u32> {
+        self.brands
+            .iter()
+            .filter(|b| b.field == fi && near(&b.tokens, tokens, NEAR_BRAND))
+            .map(|b| b.group)
+            .next()
+            .or_else(|| self.own.first().copied())
+    }
+
+    /// Whether `tokens` lie inside a brand name (`dupe` in `EZ-Dupe`).
+    fn inside_brand(&self, fi: usize, norm: &Range<usize>) -> bool {
+        let a = &self.fields[fi];
+        a.hits.iter().any(|h| {
+            h.span.start <= norm.start
+                && norm.end <= h.span.end
+                && h.span.len() > norm.len()
+                && self.c.owners[h.lit as usize].iter().any(|o| matches!(o, Owner::Brand(_)))
+        })
+    }
+
+    /// Adds a finding of `rule` over the normalised range `norm` of field `fi`.
+    pub fn push_span(
+        &mut self,
+        rule: u32,
+        severity: Severity,
+        fi: usize,
+        norm: Range<usize>,
+        brand: Option<u32>,
+        vars: &[(&str, String)],
+    ) {
+        let a = &self.fields[fi];
+        let orig = a.norm.to_original(norm);
+        let span = Span::new(orig.start, orig.end);
+        self.push(rule, severity, a.field, a.text, span, brand, vars);
+    }
+
+    /// Adds a finding of `rule` over a byte span of a field's text.
+    #[allow(clippy::too_many_arguments)]
+    pub fn push(
+        &mut self,
+        rule: u32,
+        severity: Severity,
+        field: FieldRef,
+        text: &str,
+        span: Span,
+        brand: Option<u32>,
+        vars: &[(&str, String)],
+    ) {
+        let r = &self.c.rules[rule as usize];
+        let matched = text[span.start..span.end].to_string();
+        let brand_name = brand.map(|g| self.c.groups[g as usize].name.clone());
+        let template = match (&r.kind, vars.iter().any(|(k, _)| *k == "own")) {
+            (RuleKind::Brand { own: Some((_, msg)), .. }, true) => msg,
+            _ => &r.message,
+        };
+        let mut all: Vec<(&str, String)> = vec![("match", matched.clone())];
+        if let Some(b) = &brand_name {
+            all.push(("brand", b.clone()));
+        }
+        all.extend(vars.iter().cloned());
+        let message = fill(template.get(self.config.lang), &all);
+        self.out.push(Finding {
+            rule: r.full_id.clone(),
+            pack: self.c.infos[self.c.rule_pack[rule as usize] as usize].id.clone(),
+            severity,
+            field,
+            span,
+            span_utf16: crate::utf16::utf16_span(text, span),
+            text: matched,
+            message,
+            policy: r.policy.clone(),
+            brand: brand_name,
+        });
+    }
+}
+
+fn term_findings(p: &mut Pass, fi: usize) {
+    let role = p.fields[fi].field.role;
+    let mut found = Vec::new();
+    for h in &p.fields[fi].hits {
+        for o in &p.c.owners[h.lit as usize] {
+            let Owner::Term(r) = *o else { continue };
+            if !p.reads(r, role) {
+                continue;
+            }
+            found.push((r, h.tokens.clone(), h.span.clone()));
+        }
+    }
+    for (r, tokens, norm) in found {
+        wording_finding(p, r, fi, tokens, norm);
+    }
+}
+
+fn pattern_findings(p: &mut Pass, fi: usize) {
+    let role = p.fields[fi].field.role;
+    if p.c.regexes.is_empty() {
+        return;
+    }
+    let text = p.fields[fi].norm.text();
+    let mut found = Vec::new();
+    for idx in p.c.regex_set.matches(text).iter() {
+        let (r, re) = &p.c.regexes[idx];
+        if !p.reads(*r, role) {
+            continue;
+        }
+        // A pattern with a capture group highlights the group, so it can require
+        // context (a non-digit before `1:1`) without drawing it.
+        for caps in re.captures_iter(text) {
+            let Some(m) = caps.get(1).or_else(|| caps.get(0)) else { continue };
+            if m.start() == m.end() {
+                continue;
+            }
+            let tokens = tokens_of(&p.fields[fi].norm, m.range());
+            found.push((*r, tokens, m.range()));
+        }
+    }
+    for (r, tokens, norm) in found {
+        wording_finding(p, r, fi, tokens, norm);
+    }
+}
+
+/// The token index range overlapping a normalised byte range.
+fn tokens_of(norm: &Normalized, range: Range<usize>) -> Range<usize> {
+    let toks = norm.tokens();
+    let start = toks.partition_point(|t| t.span.end <= range.start);
+    let end = toks.partition_point(|t| t.span.start < range.end).max(start);
+    start..end
+}
+
+/// Term and pattern rules share their context logic: `unless`, words inside brand
+/// names, and escalation next to a brand.
+fn wording_finding(p: &mut Pass, r: u32, fi: usize, tokens: Range<usize>, norm: Range<usize>) {
+    let (window, near_brand) = match &p.c.rules[r as usize].kind {
+        RuleKind::Term { window, near_brand, .. } | RuleKind::Pattern { window, near_brand, .. } => {
+            (*window, *near_brand)
+        }
+        _ => return,
+    };
+    if p.excused(r, fi, &tokens, window) || p.inside_brand(fi, &norm) {
+        return;
+    }
+    let mut severity = p.severity(r);
+    let mut brand = None;
+    if let Some(escalated) = near_brand {
+        if let Some(g) = p.brand_near(fi, &tokens) {
+            severity = severity.max(escalated);
+            brand = Some(g);
+        }
+    }
+    p.push_span(r, severity, fi, norm, brand, &[]);
+}
+
+/// Applies severity overrides and ignores, merges overlaps, and orders the result.
+fn finish(mut out: Vec<Finding>, config: &LintConfig, listing: &Listing) -> Vec<Finding> {
+    for f in &mut out {
+        if let Some(s) = config.severity.get(&f.rule) {
+            f.severity = *s;
+        }
+    }
+    if !config.ignore.is_empty() {
+        let keys: Vec<(&str, String)> = config
+            .ignore
+            .iter()
+            .map(|i| (i.rule.as_str(), ignore_key(&i.text)))
+            .collect();
+        out.retain(|f| !keys.iter().any(|(r, t)| *r == f.rule && *t == ignore_key(&f.text)));
+    }
+    out.sort_by(|a, b| {
+        (a.field, a.span.start, std::cmp::Reverse(a.span.end), std::cmp::Reverse(a.severity), &a.rule)
+            .cmp(&(b.field, b.span.start, std::cmp::Reverse(b.span.end), std::cmp::Reverse(b.severity), &b.rule))
+    });
+    let mut merged: Vec<Finding> = Vec::with_capacity(out.len());
+    for f in out {
+        // The same rule over overlapping text: one finding over the union.
+        if let Some(prev) = merged
+            .iter_mut()
+            .rev()
+            .find(|m| m.field == f.field && m.rule == f.rule && m.span.overlaps(&f.span))
+        {
+            if f.span.end > prev.span.end {
+                let text = listing.field(f.field).unwrap_or_default();
+                prev.span.end = f.span.end;
+                prev.span_utf16 = crate::utf16::utf16_span(text, prev.span);
+                prev.text = text[prev.span.start..prev.span.end].to_string();
+            }
+            prev.severity = prev.severity.max(f.severity);
+            continue;
+        }
+        // The same brand at the same place from two rules: the stricter one speaks.
+        let shadowed = f.brand.is_some()
+            && merged.iter().any(|m| {
+                m.field == f.field && m.span == f.span && m.brand == f.brand && m.rule != f.rule
+            });
+        if shadowed {
+            continue;
+        }
+        merged.push(f);
+    }
+    merged
+}
+
+/// Ignored findings compare by their text normalised, so `Nike` and `NIKE` match.
+fn ignore_key(text: &str) -> String {
+    super::compile::brand_key(text)
+}

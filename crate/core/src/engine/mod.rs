@@ -1,0 +1,60 @@
+//! The engine: every pack compiled once into one immutable structure, then any number
+//! of listings linted against it with any configuration.
+
+mod brand;
+mod checks;
+mod compile;
+mod context;
+mod examples;
+mod floor;
+mod lint;
+mod render;
+
+pub use examples::ExampleFailure;
+
+use crate::config::LintConfig;
+use crate::error::PackError;
+use crate::finding::Finding;
+use crate::listing::Listing;
+use crate::pack::{builtin_sources, Pack, PackInfo};
+use compile::Compiled;
+
+
+/// Rule packs compiled into one immutable engine: one matcher over every literal of
+/// every pack, one regex set over every pattern, brand groups and price floors.
+///
+/// Turning packs or rules on and off, the seller's own brands and ignored findings are
+/// [`LintConfig`] and never rebuild the engine. A change of pack *contents* (a new
+/// user pack, an edited custom rule) builds a new engine to replace this one.
+pub struct Engine {
+    compiled: Compiled,
+}
+
+impl Engine {
+    /// Compiles `packs`. Fails when two packs share an id or a rule refers to a brand
+    /// or product type no pack defines.
+    pub fn new(packs: Vec<Pack>) -> Result<Engine, PackError> {
+        Ok(Engine { compiled: compile::compile(packs)? })
+    }
+
+    /// The engine over the built-in packs.
+    pub fn builtin() -> Result<Engine, PackError> {
+        Engine::new(builtin_packs()?)
+    }
+
+    /// Lints one listing. Findings come in a fixed order: by field, then position,
+    /// then severity (strictest first), then rule id.
+    pub fn lint(&self, listing: &Listing, config: &LintConfig) -> Vec<Finding> {
+        lint::lint(&self.compiled, listing, config)
+    }
+
+    /// The packs this engine was built from, in order.
+    pub fn packs(&self) -> &[PackInfo] {
+        &self.compiled.infos
+    }
+}
+
+/// Parses every built-in pack.
+pub fn builtin_packs() -> Result<Vec<Pack>, PackError> {
+    builtin_sources().iter().map(|(_, src)| Pack::parse(src)).collect()
+}

@@ -1,0 +1,104 @@
+//! What the engine reports: which rule fired, where, how serious, and what to tell the seller.
+
+use crate::listing::FieldRef;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; no action needed (cost above price, a brand named for compatibility).
+    Info,
+    /// Needs approval, authorisation or a second look.
+    Warn,
+    /// Prohibited, or a near-certain violation.
+    Block,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warn => "warn",
+            Severity::Block => "block",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "info" => Some(Severity::Info),
+            "warn" | "warning" => Some(Severity::Warn),
+            "block" | "error" => Some(Severity::Block),
+            _ => None,
+        }
+    }
+
+    /// One level lower; `None` below `info`.
+    pub fn lower(self) -> Option<Severity> {
+        match self {
+            Severity::Block => Some(Severity::Warn),
+            Severity::Warn => Some(Severity::Info),
+            Severity::Info => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A half-open range `[start, end)` of offsets into a field's text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start >= self.end
+    }
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// The policy a rule encodes: a name to show and the page it comes from.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Policy {
+    pub name: String,
+    #[serde(default)]
+    pub url: String,
+}
+
+/// One warning about one place in a listing.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    /// The rule that fired, addressed `pack.rule`.
+    pub rule: String,
+    /// The pack the rule belongs to.
+    pub pack: String,
+    pub severity: Severity,
+    /// The field the finding is about.
+    pub field: FieldRef,
+    /// Byte offsets into the field's text (UTF-8). Empty for a field-level finding
+    /// such as a price below its floor, which covers the whole field instead.
+    pub span: Span,
+    /// The same range in UTF-16 code units, as JavaScript strings count.
+    pub span_utf16: Span,
+    /// The text of the field inside `span`.
+    pub text: String,
+    /// What the seller should know, in the language asked for.
+    pub message: String,
+    /// Where the rule comes from.
+    pub policy: Policy,
+    /// The brand the finding is about, if any (display name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub brand: Option<String>,
+}

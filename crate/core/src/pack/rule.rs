@@ -1,0 +1,604 @@
+//! One validated rule, of one of the closed set of kinds.
+
+use super::limits;
+use super::schema::{
+    BrandDoc, ExampleDoc, LimitDoc, RuleDoc, SeverityDoc,
+};
+use super::{check_id, text, RuleInfo, Text};
+use crate::currency::Currency;
+use crate::error::{PackError, PackErrorKind};
+use crate::finding::{Policy, Severity};
+use crate::listing::{FieldRole, Listing, Marketplace};
+use std::collections::BTreeMap;
+
+/// A severity for every marketplace, with per-marketplace exceptions.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct SeverityMap {
+    default: Option<Severity>,
+    per: BTreeMap<Marketplace, Severity>,
+}
+
+impl SeverityMap {
+    /// The severity on `marketplace`; with no marketplace known, the default or else the
+    /// strictest per-marketplace one. `None`: the rule does not apply there.
+    pub fn get(&self, marketplace: Option<Marketplace>) -> Option<Severity> {
+        match marketplace {
+            Some(m) => self.per.get(&m).copied().or(self.default),
+            None => self.default.or_else(|| self.per.values().copied().max()),
+        }
+    }
+
+    /// The severity shown in catalogues.
+    pub fn headline(&self) -> Severity {
+        self.get(None).unwrap_or(Severity::Info)
+    }
+
+    fn from_doc(doc: &SeverityDoc) -> Result<SeverityMap, PackError> {
+        let parse = |s: &str| {
+            Severity::parse(s).ok_or_else(|| {
+                PackError::new(
+                    PackErrorKind::Invalid,
+                    format!("unknown severity `{s}`: use block, warn or info"),
+                )
+                .key("severity")
+            })
+        };
+        match doc {
+            SeverityDoc::One(s) => Ok(SeverityMap { default: Some(parse(s)?), per: BTreeMap::new() }),
+            SeverityDoc::PerMarketplace(map) => {
+                let mut out = SeverityMap { default: None, per: BTreeMap::new() };
+                for (k, v) in map {
+                    let sev = parse(v)?;
+                    if k == "default" {
+                        out.default = Some(sev);
+                    } else {
+                        let m = Marketplace::parse(k).ok_or_else(|| {
+                            PackError::new(PackErrorKind::Invalid, format!("unknown marketplace `{k}`"))
+                                .key("severity")
+                        })?;
+                        out.per.insert(m, sev);
+                    }
+                }
+                Ok(out)
+            }
+        }
+    }
+}
+
+/// A number limit with per-marketplace values.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Limit {
+    default: Option<u64>,
+    per: BTreeMap<Marketplace, u64>,
+}
+
+impl Limit {
+    /// The limit on `marketplace`; with none known, the default only.
+    pub fn get(&self, marketplace: Option<Marketplace>) -> Option<u64> {
+        marketplace.and_then(|m| self.per.get(&m).copied()).or(self.default)
+    }
+
+    fn from_doc(doc: &LimitDoc) -> Result<Limit, PackError> {
+        match doc {
+            LimitDoc::One(n) => Ok(Limit { default: Some(*n), per: BTreeMap::new() }),
+            LimitDoc::PerMarketplace(map) => {
+                let mut out = Limit { default: None, per: BTreeMap::new() };
+                for (k, v) in map {
+                    if k == "default" {
+                        out.default = Some(*v);
+                    } else {
+                        let m = Marketplace::parse(k).ok_or_else(|| {
+                            PackError::new(PackErrorKind::Invalid, format!("unknown marketplace `{k}`"))
+                                .key("limit")
+                        })?;
+                        out.per.insert(m, *v);
+                    }
+                }
+                Ok(out)
+            }
+        }
+    }
+}
+
+/// One brand of a brand rule.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Brand {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub products: Vec<String>,
+    pub strict_case: bool,
+    pub needs_product: bool,
+}
+
+/// One floor of a price-floor rule.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Floor {
+    pub brand: String,
+    pub product: String,
+    pub min: f64,
+}
+
+/// A structural check of a `field` rule.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum FieldCheck {
+    /// More characters than the marketplace allows.
+    MaxLength(Limit),
+    /// More UTF-8 bytes than the marketplace allows (Amazon search terms).
+    MaxBytes(Limit),
+    /// More comma-separated items than allowed (Etsy's 13 tags).
+    MaxItems(Limit),
+    /// Any of these characters.
+    ForbiddenChars(Vec<char>),
+    /// A price or cost that cannot be read.
+    PriceUnreadable,
+    /// A cost above the price.
+    CostAbovePrice,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum RuleKind {
+    Term {
+        terms: Vec<String>,
+        unless: Vec<String>,
+        window: usize,
+        near_brand: Option<Severity>,
+    },
+    Pattern {
+        patterns: Vec<String>,
+        unless: Vec<String>,
+        window: usize,
+        near_brand: Option<Severity>,
+    },
+    Brand {
+        brands: Vec<Brand>,
+        compatible: bool,
+        own: Option<(Severity, Text)>,
+    },
+    PriceFloor {
+        currency: Currency,
+        floors: Vec<Floor>,
+    },
+    Field(FieldCheck),
+}
+
+/// An example listing with the brands its seller owns.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Example {
+    pub listing: Listing,
+    pub allow_brands: Vec<String>,
+    /// What the example was written as, for failure reports.
+    pub shown: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Rule {
+    /// The id within the pack.
+    pub id: String,
+    /// `pack.rule`.
+    pub full_id: String,
+    pub kind: RuleKind,
+    pub severity: SeverityMap,
+    pub fields: Vec<FieldRole>,
+    /// Empty: every marketplace.
+    pub marketplaces: Vec<Marketplace>,
+    pub message: Text,
+    pub policy: Policy,
+    pub fire: Vec<Example>,
+    pub pass: Vec<Example>,
+}
+
+/// Default context window for `unless`, in tokens on each side.
+const DEFAULT_WINDOW: usize = 4;
+
+impl Rule {
+    pub fn kind_name(&self) -> &'static str {
+        match self.kind {
+            RuleKind::Term { .. } => "term",
+            RuleKind::Pattern { .. } => "pattern",
+            RuleKind::Brand { .. } => "brand",
+            RuleKind::PriceFloor { .. } => "price-floor",
+            RuleKind::Field(_) => "field",
+        }
+    }
+
+    pub fn info(&self) -> RuleInfo {
+        RuleInfo {
+            id: self.full_id.clone(),
+            kind: self.kind_name(),
+            severity: self.severity.headline(),
+            message: self.message.clone(),
+            policy: self.policy.clone(),
+        }
+    }
+
+    /// Whether the rule applies on `marketplace` (unknown: yes).
+    pub fn applies_on(&self, marketplace: Option<Marketplace>) -> bool {
+        match marketplace {
+            Some(m) => self.marketplaces.is_empty() || self.marketplaces.contains(&m),
+            None => true,
+        }
+    }
+
+    pub fn literal_count(&self) -> usize {
+        match &self.kind {
+            RuleKind::Term { terms, unless, .. } => terms.len() + unless.len(),
+            RuleKind::Pattern { unless, .. } => unless.len(),
+            RuleKind::Brand { brands, .. } => brands.iter().map(|b| 1 + b.aliases.len()).sum(),
+            _ => 0,
+        }
+    }
+
+    pub fn pattern_count(&self) -> usize {
+        match &self.kind {
+            RuleKind::Pattern { patterns, .. } => patterns.len(),
+            _ => 0,
+        }
+    }
+
+    pub fn validate(
+        pack: &str,
+        doc: RuleDoc,
+        pack_marketplaces: &[Marketplace],
+    ) -> Result<Rule, PackError> {
+        check_id(&doc.id).map_err(|m| PackError::new(PackErrorKind::Invalid, m).key("id"))?;
+        let severity = SeverityMap::from_doc(&doc.severity)?;
+        let mut fields = Vec::new();
+        for f in &doc.fields {
+            fields.push(FieldRole::parse(f).ok_or_else(|| {
+                invalid(format!("unknown field `{f}`")).key("fields")
+            })?);
+        }
+        let mut marketplaces = Vec::new();
+        for m in &doc.marketplaces {
+            if m == "all" {
+                continue;
+            }
+            marketplaces.push(
+                Marketplace::parse(m)
+                    .ok_or_else(|| invalid(format!("unknown marketplace `{m}`")).key("marketplaces"))?,
+            );
+        }
+        if marketplaces.is_empty() {
+            marketplaces = pack_marketplaces.to_vec();
+        }
+        let message = text(&doc.message);
+        if message.en.trim().is_empty() {
+            return Err(invalid("the message is empty").key("message"));
+        }
+        let policy = Policy { name: doc.policy.name.clone(), url: doc.policy.url.clone() };
+        if policy.name.trim().is_empty() {
+            return Err(invalid("the policy has no name").key("policy.name"));
+        }
+        let kind = kind_from_doc(&doc)?;
+        if fields.is_empty() {
+            fields = default_fields(&kind);
+        }
+        let first_field = fields[0];
+        let examples = |list: &[ExampleDoc], key: &str| -> Result<Vec<Example>, PackError> {
+            if list.len() > limits::MAX_EXAMPLES {
+                return Err(PackError::new(PackErrorKind::Limit, "too many examples").key(key));
+            }
+            list.iter()
+                .enumerate()
+                .map(|(i, e)| example(e, first_field).map_err(|er| er.key(format!("{key}[{i}]"))))
+                .collect()
+        };
+        let fire = examples(&doc.examples.fire, "examples.fire")?;
+        let pass = examples(&doc.examples.pass, "examples.pass")?;
+        Ok(Rule {
+            full_id: format!("{pack}.{}", doc.id),
+            id: doc.id,
+            kind,
+            severity,
+            fields,
+            marketplaces,
+            message,
+            policy,
+            fire,
+            pass,
+        })
+    }
+}
+
+fn invalid(message: impl Into<String>) -> PackError {
+    PackError::new(PackErrorKind::Invalid, message)
+}
+
+fn default_fields(kind: &RuleKind) -> Vec<FieldRole> {
+    match kind {
+        RuleKind::PriceFloor { .. } => vec![FieldRole::Price, FieldRole::Cost],
+        RuleKind::Field(FieldCheck::PriceUnreadable) => vec![FieldRole::Price, FieldRole::Cost],
+        RuleKind::Field(FieldCheck::CostAbovePrice) => vec![FieldRole::Cost],
+        RuleKind::Field(_) => vec![FieldRole::Title],
+        _ => FieldRole::TEXT.to_vec(),
+    }
+}
+
+fn parse_severity(s: &Option<String>, key: &str) -> Result<Option<Severity>, PackError> {
+    s.as_deref()
+        .map(|v| {
+            Severity::parse(v).ok_or_else(|| invalid(format!("unknown severity `{v}`")).key(key))
+        })
+        .transpose()
+}
+
+fn check_literals(list: &[String], key: &str) -> Result<(), PackError> {
+    for (i, t) in list.iter().enumerate() {
+        let n = t.chars().count();
+        if t.trim().is_empty() {
+            return Err(invalid("an empty term").key(format!("{key}[{i}]")));
+        }
+        if n > limits::MAX_LITERAL_CHARS {
+            return Err(PackError::new(
+                PackErrorKind::Limit,
+                format!("{n} characters; the limit is {}", limits::MAX_LITERAL_CHARS),
+            )
+            .key(format!("{key}[{i}]")));
+        }
+    }
+    Ok(())
+}
+
+/// Which keys each kind may use; anything else set on the rule is an error.
+fn refuse_foreign_keys(doc: &RuleDoc, allowed: &[&str]) -> Result<(), PackError> {
+    let set: [(&str, bool); 14] = [
+        ("terms", !doc.terms.is_empty()),
+        ("patterns", !doc.patterns.is_empty()),
+        ("unless", !doc.unless.is_empty()),
+        ("window", doc.window.is_some()),
+        ("near_brand", doc.near_brand.is_some()),
+        ("brands", !doc.brands.is_empty()),
+        ("brand_lines", doc.brand_lines.is_some()),
+        ("compatible", doc.compatible),
+        ("own_severity", doc.own_severity.is_some()),
+        ("own_message", doc.own_message.is_some()),
+        ("currency", doc.currency.is_some()),
+        ("floors", !doc.floors.is_empty()),
+        ("check", doc.check.is_some()),
+        ("limit", doc.limit.is_some() || doc.chars.is_some()),
+    ];
+    for (key, present) in set {
+        if present && !allowed.contains(&key) {
+            return Err(invalid(format!("`{key}` does not belong in a `{}` rule", doc.kind)).key(key));
+        }
+    }
+    Ok(())
+}
+
+fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
+    let window = doc.window.unwrap_or(DEFAULT_WINDOW).min(64);
+    let near_brand = parse_severity(&doc.near_brand, "near_brand")?;
+    match doc.kind.as_str() {
+        "term" => {
+            refuse_foreign_keys(doc, &["terms", "unless", "window", "near_brand"])?;
+            if doc.terms.is_empty() {
+                return Err(invalid("a term rule needs `terms`").key("terms"));
+            }
+            check_literals(&doc.terms, "terms")?;
+            check_literals(&doc.unless, "unless")?;
+            Ok(RuleKind::Term { terms: doc.terms.clone(), unless: doc.unless.clone(), window, near_brand })
+        }
+        "pattern" => {
+            refuse_foreign_keys(doc, &["patterns", "unless", "window", "near_brand"])?;
+            if doc.patterns.is_empty() {
+                return Err(invalid("a pattern rule needs `patterns`").key("patterns"));
+            }
+            for (i, p) in doc.patterns.iter().enumerate() {
+                check_pattern(p).map_err(|e| e.key(format!("patterns[{i}]")))?;
+            }
+            check_literals(&doc.unless, "unless")?;
+            Ok(RuleKind::Pattern {
+                patterns: doc.patterns.clone(),
+                unless: doc.unless.clone(),
+                window,
+                near_brand,
+            })
+        }
+        "brand" => {
+            refuse_foreign_keys(
+                doc,
+                &["brands", "brand_lines", "compatible", "own_severity", "own_message"],
+            )?;
+            let mut brands = Vec::new();
+            for (i, b) in doc.brands.iter().enumerate() {
+                brands.push(brand(b).map_err(|e| e.key(format!("brands[{i}]")))?);
+            }
+            if let Some(lines) = &doc.brand_lines {
+                for (i, line) in lines.lines().enumerate() {
+                    if let Some(b) = brand_line(line).map_err(|e| e.key(format!("brand_lines line {}", i + 1)))? {
+                        brands.push(b);
+                    }
+                }
+            }
+            if brands.is_empty() {
+                return Err(invalid("a brand rule needs `brands` or `brand_lines`").key("brands"));
+            }
+            let own = match parse_severity(&doc.own_severity, "own_severity")? {
+                Some(sev) => {
+                    let msg = doc.own_message.as_ref().map(text).ok_or_else(|| {
+                        invalid("`own_severity` needs an `own_message`").key("own_message")
+                    })?;
+                    Some((sev, msg))
+                }
+                None => None,
+            };
+            Ok(RuleKind::Brand { brands, compatible: doc.compatible, own })
+        }
+        "price-floor" => {
+            refuse_foreign_keys(doc, &["currency", "floors"])?;
+            let code = doc.currency.as_deref().unwrap_or("USD");
+            let currency = Currency::from_code(code)
+                .ok_or_else(|| invalid(format!("unknown currency `{code}`")).key("currency"))?;
+            if doc.floors.is_empty() {
+                return Err(invalid("a price-floor rule needs `floors`").key("floors"));
+            }
+            let mut floors = Vec::new();
+            for (i, f) in doc.floors.iter().enumerate() {
+                if !(f.min.is_finite() && f.min > 0.0) {
+                    return Err(invalid("`min` must be a positive number").key(format!("floors[{i}].min")));
+                }
+                check_id(&f.product).map_err(|m| invalid(m).key(format!("floors[{i}].product")))?;
+                if f.brand.trim().is_empty() {
+                    return Err(invalid("empty brand").key(format!("floors[{i}].brand")));
+                }
+                floors.push(Floor { brand: f.brand.clone(), product: f.product.clone(), min: f.min });
+            }
+            Ok(RuleKind::PriceFloor { currency, floors })
+        }
+        "field" => {
+            refuse_foreign_keys(doc, &["check", "limit"])?;
+            let check = doc.check.as_deref().unwrap_or("");
+            let limit = || {
+                doc.limit
+                    .as_ref()
+                    .ok_or_else(|| invalid(format!("check `{check}` needs a `limit`")).key("limit"))
+                    .and_then(Limit::from_doc)
+            };
+            let fc = match check {
+                "max-length" => FieldCheck::MaxLength(limit()?),
+                "max-bytes" => FieldCheck::MaxBytes(limit()?),
+                "max-items" => FieldCheck::MaxItems(limit()?),
+                "forbidden-chars" => {
+                    let chars: Vec<char> = doc.chars.clone().unwrap_or_default().chars().collect();
+                    if chars.is_empty() {
+                        return Err(invalid("check `forbidden-chars` needs `chars`").key("chars"));
+                    }
+                    FieldCheck::ForbiddenChars(chars)
+                }
+                "price-unreadable" => FieldCheck::PriceUnreadable,
+                "cost-above-price" => FieldCheck::CostAbovePrice,
+                other => {
+                    return Err(invalid(format!(
+                        "unknown check `{other}`: use max-length, max-bytes, max-items, forbidden-chars, price-unreadable or cost-above-price"
+                    ))
+                    .key("check"))
+                }
+            };
+            Ok(RuleKind::Field(fc))
+        }
+        other => Err(invalid(format!(
+            "unknown kind `{other}`: use term, pattern, brand, price-floor or field"
+        ))
+        .key("kind")),
+    }
+}
+
+/// Compiles a pattern once to validate it, under the engine's limits.
+pub(crate) fn check_pattern(p: &str) -> Result<regex::Regex, PackError> {
+    let n = p.chars().count();
+    if n > limits::MAX_PATTERN_CHARS {
+        return Err(PackError::new(
+            PackErrorKind::Limit,
+            format!("{n} characters; the limit is {}", limits::MAX_PATTERN_CHARS),
+        ));
+    }
+    regex::RegexBuilder::new(p)
+        .size_limit(limits::REGEX_SIZE_LIMIT)
+        .dfa_size_limit(limits::REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| {
+            let detail = e.to_string();
+            let gist = detail.lines().last().unwrap_or("invalid pattern").trim().to_string();
+            PackError::new(PackErrorKind::Pattern, format!("the pattern `{p}` does not compile: {gist}"))
+        })
+}
+
+fn brand(doc: &BrandDoc) -> Result<Brand, PackError> {
+    if doc.name.trim().is_empty() {
+        return Err(invalid("a brand needs a name"));
+    }
+    if doc.needs_product && doc.products.is_empty() {
+        return Err(invalid("`needs_product` needs `products`").key("needs_product"));
+    }
+    check_literals(std::slice::from_ref(&doc.name), "name")?;
+    check_literals(&doc.aliases, "aliases")?;
+    for p in &doc.products {
+        check_id(p).map_err(|m| invalid(m).key("products"))?;
+    }
+    Ok(Brand {
+        name: doc.name.trim().to_string(),
+        aliases: doc.aliases.iter().map(|a| a.trim().to_string()).collect(),
+        products: doc.products.clone(),
+        strict_case: doc.strict_case,
+        needs_product: doc.needs_product,
+    })
+}
+
+/// `Name | alias | alias`; `!` before the name marks a strict-case brand; `#` comments.
+fn brand_line(line: &str) -> Result<Option<Brand>, PackError> {
+    let line = line.trim();
+    if line.is_empty() || line.starts_with('#') {
+        return Ok(None);
+    }
+    let (strict, line) = match line.strip_prefix('!') {
+        Some(rest) => (true, rest),
+        None => (false, line),
+    };
+    let mut parts = line.split('|').map(str::trim).filter(|s| !s.is_empty());
+    let name = parts.next().unwrap_or_default().to_string();
+    let doc = BrandDoc {
+        name,
+        aliases: parts.map(str::to_string).collect(),
+        products: Vec::new(),
+        strict_case: strict,
+        needs_product: false,
+    };
+    brand(&doc).map(Some)
+}
+
+fn example(doc: &ExampleDoc, first_field: FieldRole) -> Result<Example, PackError> {
+    match doc {
+        ExampleDoc::Text(t) => {
+            let mut listing = Listing::default();
+            match first_field {
+                FieldRole::Title => listing.title = t.clone(),
+                FieldRole::Bullets => listing.bullets = vec![t.clone()],
+                FieldRole::Description => listing.description = t.clone(),
+                FieldRole::Keywords => listing.keywords = t.clone(),
+                FieldRole::Brand => listing.brand = t.clone(),
+                FieldRole::Category => listing.category = t.clone(),
+                FieldRole::Price => listing.price = t.clone(),
+                FieldRole::Cost => listing.cost = t.clone(),
+                FieldRole::Other => listing.other = vec![("other".into(), t.clone())],
+            }
+            Ok(Example { listing, allow_brands: Vec::new(), shown: format!("{t:?}") })
+        }
+        ExampleDoc::Listing(l) => {
+            let marketplace = match &l.marketplace {
+                Some(m) => Some(
+                    Marketplace::parse(m)
+                        .ok_or_else(|| invalid(format!("unknown marketplace `{m}`")))?,
+                ),
+                None => None,
+            };
+            let listing = Listing {
+                id: None,
+                title: l.title.clone(),
+                bullets: l.bullets.clone(),
+                description: l.description.clone(),
+                keywords: l.keywords.clone(),
+                brand: l.brand.clone(),
+                category: l.category.clone(),
+                price: l.price.clone(),
+                cost: l.cost.clone(),
+                currency: l.currency.clone(),
+                marketplace,
+                market: None,
+                other: Vec::new(),
+            };
+            let shown = summarize(&listing);
+            Ok(Example { listing, allow_brands: l.allow_brands.clone(), shown })
+        }
+    }
+}
+
+fn summarize(l: &Listing) -> String {
+    let mut parts = Vec::new();
+    for (f, t) in l.fields() {
+        parts.push(format!("{}={t:?}", f.role));
+    }
+    if let Some(m) = l.marketplace {
+        parts.push(format!("marketplace={m}"));
+    }
+    format!("{{{}}}", parts.join(", "))
+}

@@ -1,0 +1,226 @@
+//! The pack file format, as serde reads it. Field names here are the keys in the TOML
+//! file; `crate::pack` validates these documents into [`super::Pack`]s.
+//!
+//! Every table denies unknown keys, so a typo (`serverity`) is an error with a position,
+//! not a silently ignored setting.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+/// A whole pack file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PackDoc {
+    pub pack: MetaDoc,
+    /// Product-type vocabulary: type id to the words that name it (any language).
+    #[serde(default)]
+    pub product_types: BTreeMap<String, Vec<String>>,
+    #[serde(default, rename = "rule")]
+    pub rules: Vec<Spanned<RuleDoc>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MetaDoc {
+    pub id: Spanned<String>,
+    pub version: String,
+    pub name: TextDoc,
+    #[serde(default)]
+    pub description: Option<TextDoc>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Marketplace names, or `["all"]`; empty means all.
+    #[serde(default)]
+    pub marketplaces: Vec<Spanned<String>>,
+    #[serde(default = "yes")]
+    pub default_enabled: bool,
+    #[serde(default)]
+    pub sources: Vec<SourceDoc>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Text in English and, optionally, Chinese. A plain string is English only.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum TextDoc {
+    Plain(String),
+    Both { en: String, zh: Option<String> },
+}
+
+/// Where a pack's facts come from.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SourceDoc {
+    pub name: String,
+    #[serde(default)]
+    pub url: String,
+    #[serde(default)]
+    pub license: String,
+    /// When the source was read (`2026-11-24`).
+    #[serde(default)]
+    pub retrieved: String,
+}
+
+/// A severity, either one for every marketplace or one per marketplace with a
+/// `default` for the rest.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum SeverityDoc {
+    One(String),
+    PerMarketplace(BTreeMap<String, String>),
+}
+
+/// A number limit, either one for every marketplace or one per marketplace with a
+/// `default` for the rest.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum LimitDoc {
+    One(u64),
+    PerMarketplace(BTreeMap<String, u64>),
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PolicyDoc {
+    pub name: String,
+    #[serde(default)]
+    pub url: String,
+}
+
+/// One example: a string (the text of the rule's first field) or a listing.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum ExampleDoc {
+    Text(String),
+    Listing(ExampleListingDoc),
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub(crate) struct ExampleListingDoc {
+    pub title: String,
+    pub bullets: Vec<String>,
+    pub description: String,
+    pub keywords: String,
+    pub brand: String,
+    pub category: String,
+    pub price: String,
+    pub cost: String,
+    pub currency: Option<String>,
+    pub marketplace: Option<String>,
+    /// Brands the example seller owns or is authorised for.
+    pub allow_brands: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub(crate) struct ExamplesDoc {
+    /// Listings on which the rule must fire.
+    pub fire: Vec<ExampleDoc>,
+    /// Listings on which the rule must not fire.
+    pub pass: Vec<ExampleDoc>,
+}
+
+/// One brand of a `brand` rule.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct BrandDoc {
+    /// The display name, also matched (`"Louis Vuitton"`).
+    pub name: String,
+    /// Other names: Chinese names, nicknames, abbreviations, evasion spellings.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Product-type ids the brand makes (keys of some pack's `[product_types]`).
+    #[serde(default)]
+    pub products: Vec<String>,
+    /// Match a Latin-script name only when the original text is not all lower case
+    /// (`Coach`, `COACH`, not `coach`): the guard for brands that are common words.
+    #[serde(default)]
+    pub strict_case: bool,
+    /// Count a mention only when the listing also names one of `products` (title,
+    /// category or keywords): the guard for names that are also other things
+    /// (`Omega` and omega-3, `Puma` the animal).
+    #[serde(default)]
+    pub needs_product: bool,
+}
+
+/// One floor of a `price-floor` rule.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FloorDoc {
+    /// A brand's name as some `brand` rule spells it.
+    pub brand: String,
+    /// A product-type id.
+    pub product: String,
+    /// The lowest plausible price of a genuine item, in the rule's currency.
+    pub min: f64,
+}
+
+/// One rule. Which keys are allowed depends on `kind`; `crate::pack` checks that.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RuleDoc {
+    pub id: String,
+    pub kind: String,
+    pub severity: SeverityDoc,
+    /// Field roles the rule reads; default: the text fields.
+    #[serde(default)]
+    pub fields: Vec<String>,
+    /// Marketplaces the rule applies to; default: the pack's.
+    #[serde(default)]
+    pub marketplaces: Vec<String>,
+    pub message: TextDoc,
+    pub policy: PolicyDoc,
+    #[serde(default)]
+    pub examples: ExamplesDoc,
+
+    // term
+    #[serde(default)]
+    pub terms: Vec<String>,
+    // pattern
+    #[serde(default)]
+    pub patterns: Vec<String>,
+    // term and pattern
+    #[serde(default)]
+    pub unless: Vec<String>,
+    #[serde(default)]
+    pub window: Option<usize>,
+    #[serde(default)]
+    pub near_brand: Option<String>,
+
+    // brand
+    #[serde(default)]
+    pub brands: Vec<BrandDoc>,
+    /// Compact brand list: one brand a line, `Name | alias | alias`; a leading `!`
+    /// marks a `strict_case` brand.
+    #[serde(default)]
+    pub brand_lines: Option<String>,
+    /// Whether "compatible with", "for", "fits" before the brand make naming it
+    /// legitimate (accessories and parts), which lowers the severity one step.
+    #[serde(default)]
+    pub compatible: bool,
+    /// Severity when the listing's own brand is one of these and the seller has not
+    /// declared it authorised; none when absent.
+    #[serde(default)]
+    pub own_severity: Option<String>,
+    #[serde(default)]
+    pub own_message: Option<TextDoc>,
+
+    // price-floor
+    #[serde(default)]
+    pub currency: Option<String>,
+    #[serde(default)]
+    pub floors: Vec<FloorDoc>,
+
+    // field
+    #[serde(default)]
+    pub check: Option<String>,
+    #[serde(default)]
+    pub limit: Option<LimitDoc>,
+    #[serde(default)]
+    pub chars: Option<String>,
+}

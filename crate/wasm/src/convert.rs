@@ -1,0 +1,133 @@
+//! Conversions at the JS boundary: lenient plain objects in, JSON-compatible objects
+//! out. Byte spans stay in the core's findings; JS uses the UTF-16 ones.
+
+use listing_guard::{Finding, Ignored, Lang, LintConfig, Listing, Marketplace, Severity};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use wasm_bindgen::prelude::*;
+
+/// A listing as the content script assembles it. Unknown marketplaces are ignored
+/// rather than refused: the page may name one the core does not know.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ListingIn {
+    id: Option<String>,
+    title: String,
+    bullets: Vec<String>,
+    description: String,
+    keywords: String,
+    brand: String,
+    category: String,
+    price: String,
+    cost: String,
+    currency: Option<String>,
+    marketplace: Option<String>,
+    market: Option<String>,
+    other: Vec<(String, String)>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ConfigIn {
+    lang: Option<String>,
+    marketplace: Option<String>,
+    packs: BTreeMap<String, bool>,
+    rules: BTreeMap<String, bool>,
+    severity: BTreeMap<String, String>,
+    allow_brands: Vec<String>,
+    ignore: Vec<Ignored>,
+}
+
+/// A finding as the extension draws it.
+#[derive(Serialize)]
+pub(crate) struct FindingOut<'a> {
+    rule: &'a str,
+    pack: &'a str,
+    severity: Severity,
+    field: &'static str,
+    index: usize,
+    start: usize,
+    end: usize,
+    start_utf16: usize,
+    end_utf16: usize,
+    text: &'a str,
+    message: &'a str,
+    policy: &'a listing_guard::Policy,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    brand: Option<&'a str>,
+}
+
+fn bad_input(what: &str, e: impl std::fmt::Display) -> JsError {
+    JsError::new(&format!("{what}: {e}"))
+}
+
+pub(crate) fn listing(value: JsValue) -> Result<Listing, JsError> {
+    let l: ListingIn = if value.is_undefined() || value.is_null() {
+        ListingIn::default()
+    } else {
+        serde_wasm_bindgen::from_value(value).map_err(|e| bad_input("listing", e))?
+    };
+    Ok(Listing {
+        id: l.id,
+        title: l.title,
+        bullets: l.bullets,
+        description: l.description,
+        keywords: l.keywords,
+        brand: l.brand,
+        category: l.category,
+        price: l.price,
+        cost: l.cost,
+        currency: l.currency,
+        marketplace: l.marketplace.as_deref().and_then(Marketplace::parse),
+        market: l.market,
+        other: l.other,
+    })
+}
+
+pub(crate) fn config(value: JsValue) -> Result<LintConfig, JsError> {
+    let c: ConfigIn = if value.is_undefined() || value.is_null() {
+        ConfigIn::default()
+    } else {
+        serde_wasm_bindgen::from_value(value).map_err(|e| bad_input("config", e))?
+    };
+    let mut severity = BTreeMap::new();
+    for (rule, s) in c.severity {
+        let parsed = Severity::parse(&s)
+            .ok_or_else(|| JsError::new(&format!("config: unknown severity `{s}` for `{rule}`")))?;
+        severity.insert(rule, parsed);
+    }
+    Ok(LintConfig {
+        lang: c.lang.as_deref().and_then(Lang::parse).unwrap_or_default(),
+        marketplace: c.marketplace.as_deref().and_then(Marketplace::parse),
+        packs: c.packs,
+        rules: c.rules,
+        severity,
+        allow_brands: c.allow_brands,
+        ignore: c.ignore,
+    })
+}
+
+pub(crate) fn finding(f: &Finding) -> FindingOut<'_> {
+    FindingOut {
+        rule: &f.rule,
+        pack: &f.pack,
+        severity: f.severity,
+        field: f.field.role.as_str(),
+        index: f.field.index,
+        start: f.span.start,
+        end: f.span.end,
+        start_utf16: f.span_utf16.start,
+        end_utf16: f.span_utf16.end,
+        text: &f.text,
+        message: &f.message,
+        policy: &f.policy,
+        brand: f.brand.as_deref(),
+    }
+}
+
+/// Plain objects, not `Map`s: Chrome's messaging serialises through JSON.
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))
+}

@@ -1,0 +1,74 @@
+//! The binding as JavaScript sees it, run by wasm-bindgen-test in Node.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Object, Reflect, JSON};
+use listing_guard_wasm::{check_pack, Linter};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+fn obj(json: &str) -> JsValue {
+    JSON::parse(json).unwrap()
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn lints_with_utf16_spans() {
+    let linter = Linter::new(vec![]).unwrap();
+    let title = "🔥🔥 新款 replica Rolex 手表";
+    let listing = obj(&format!(r#"{{"title": {title:?}}}"#));
+    let findings: Array = linter.lint(listing, obj(r#"{"lang": "en"}"#)).unwrap().into();
+    assert!(findings.length() > 0);
+    let units: Vec<u16> = title.encode_utf16().collect();
+    let mut saw_replica = false;
+    for f in findings.iter() {
+        let start = get(&f, "start_utf16").as_f64().unwrap() as usize;
+        let end = get(&f, "end_utf16").as_f64().unwrap() as usize;
+        let text = get(&f, "text").as_string().unwrap();
+        assert_eq!(String::from_utf16(&units[start..end]).unwrap(), text);
+        saw_replica |= text == "replica";
+        // Plain objects (JSON-compatible), not Maps.
+        assert!(f.is_instance_of::<Object>());
+        assert!(get(&f, "policy").is_object());
+    }
+    assert!(saw_replica);
+}
+
+#[wasm_bindgen_test]
+fn config_turns_a_pack_off_and_speaks_chinese() {
+    let linter = Linter::new(vec![]).unwrap();
+    let listing = obj(r#"{"title": "Rolex replica watch"}"#);
+    let off: Array = linter
+        .lint(listing.clone(), obj(r#"{"packs": {"counterfeit": false}}"#))
+        .unwrap()
+        .into();
+    assert!(off.iter().all(|f| get(&f, "pack").as_string().unwrap() != "counterfeit"));
+    let zh: Array = linter.lint(listing, obj(r#"{"lang": "zh-CN"}"#)).unwrap().into();
+    let msg = get(&zh.get(0), "message").as_string().unwrap();
+    assert!(msg.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn a_broken_pack_is_an_error_that_names_it() {
+    let bad = "[pack]\nid = \"mine\"\nversion = \"1\"\nname = \"Mine\"\n\n[[rule]]\nid = \"x\"\nkind = \"pattern\"\nseverity = \"warn\"\npatterns = [\"(unclosed\"]\nmessage = \"m\"\npolicy = { name = \"p\" }\n";
+    let err = check_pack(bad).err().expect("refused");
+    let msg = JsValue::from(err);
+    let text = get(&msg, "message").as_string().unwrap();
+    assert!(text.contains("mine") && text.contains("`x`") && text.contains("line"), "{text}");
+    assert!(Linter::new(vec![bad.to_string()]).is_err());
+    // The built-in engine is unaffected.
+    assert!(Linter::new(vec![]).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn catalogue_lists_packs() {
+    let linter = Linter::new(vec![]).unwrap();
+    let packs: Array = linter.packs().unwrap().into();
+    assert!(packs.length() >= 5);
+    for p in packs.iter() {
+        assert!(get(&p, "rule_count").as_f64().unwrap() >= 1.0);
+        assert!(get(&get(&p, "name"), "zh").is_string());
+    }
+}
