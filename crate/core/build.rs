@@ -15,7 +15,10 @@ fn main() {
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = f.file_name().unwrap().to_string_lossy();
-        out.push_str(&format!("    ({name:?}, include_str!({:?})),\n", f.display().to_string()));
+        out.push_str(&format!(
+            "    ({name:?}, include_str!({:?})),\n",
+            f.display().to_string()
+        ));
     }
     out.push_str("]\n");
     let out_dir = env::var("OUT_DIR").unwrap();
@@ -26,7 +29,9 @@ fn main() {
     for f in &files {
         let stem = f.file_stem().unwrap().to_string_lossy().replace('-', "_");
         let name = f.file_name().unwrap().to_string_lossy();
-        tests.push_str(&format!("#[test]\nfn examples_of_{stem}() {{\n    run_pack_examples({name:?});\n}}\n\n"));
+        tests.push_str(&format!(
+            "#[test]\nfn examples_of_{stem}() {{\n    run_pack_examples({name:?});\n}}\n\n"
+        ));
     }
     fs::write(Path::new(&out_dir).join("pack_example_tests.rs"), tests).unwrap();
 }

@@ -7,6 +7,11 @@ use std::fmt;
 /// (line and column in the pack file) as far as they are known.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PackError {
+    inner: Box<Inner>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Inner {
     kind: PackErrorKind,
     pack: Option<String>,
     rule: Option<String>,
@@ -35,92 +40,94 @@ pub enum PackErrorKind {
 impl PackError {
     pub(crate) fn new(kind: PackErrorKind, message: impl Into<String>) -> PackError {
         PackError {
-            kind,
-            pack: None,
-            rule: None,
-            key: None,
-            line: None,
-            column: None,
-            message: message.into(),
+            inner: Box::new(Inner {
+                kind,
+                pack: None,
+                rule: None,
+                key: None,
+                line: None,
+                column: None,
+                message: message.into(),
+            }),
         }
     }
 
     pub(crate) fn pack(mut self, pack: &str) -> PackError {
-        if self.pack.is_none() && !pack.is_empty() {
-            self.pack = Some(pack.to_string());
+        if self.inner.pack.is_none() && !pack.is_empty() {
+            self.inner.pack = Some(pack.to_string());
         }
         self
     }
 
     pub(crate) fn rule(mut self, rule: &str) -> PackError {
-        if self.rule.is_none() && !rule.is_empty() {
-            self.rule = Some(rule.to_string());
+        if self.inner.rule.is_none() && !rule.is_empty() {
+            self.inner.rule = Some(rule.to_string());
         }
         self
     }
 
     pub(crate) fn key(mut self, key: impl Into<String>) -> PackError {
-        if self.key.is_none() {
-            self.key = Some(key.into());
+        if self.inner.key.is_none() {
+            self.inner.key = Some(key.into());
         }
         self
     }
 
     /// Sets the position from a byte offset into `source`, if not set already.
     pub(crate) fn at(mut self, source: &str, offset: usize) -> PackError {
-        if self.line.is_none() {
+        if self.inner.line.is_none() {
             let (line, column) = line_column(source, offset);
-            self.line = Some(line);
-            self.column = Some(column);
+            self.inner.line = Some(line);
+            self.inner.column = Some(column);
         }
         self
     }
 
     /// The broad kind of error.
     pub fn kind(&self) -> PackErrorKind {
-        self.kind
+        self.inner.kind
     }
     /// The pack's id, when the file got far enough to name it.
     pub fn pack_id(&self) -> Option<&str> {
-        self.pack.as_deref()
+        self.inner.pack.as_deref()
     }
     /// The rule's id within its pack.
     pub fn rule_id(&self) -> Option<&str> {
-        self.rule.as_deref()
+        self.inner.rule.as_deref()
     }
     /// The key within the rule (`patterns[2]`, `severity`).
     pub fn key_name(&self) -> Option<&str> {
-        self.key.as_deref()
+        self.inner.key.as_deref()
     }
     /// 1-based line and column in the pack file.
     pub fn position(&self) -> Option<(usize, usize)> {
-        Some((self.line?, self.column.unwrap_or(1)))
+        Some((self.inner.line?, self.inner.column.unwrap_or(1)))
     }
     /// The plain explanation, without the location.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.inner.message
     }
 }
 
 impl fmt::Display for PackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts = Vec::new();
-        if let Some(p) = &self.pack {
+        if let Some(p) = &self.inner.pack {
             parts.push(format!("pack `{p}`"));
         }
-        if let Some(r) = &self.rule {
+        if let Some(r) = &self.inner.rule {
             parts.push(format!("rule `{r}`"));
         }
-        if let Some(k) = &self.key {
+        if let Some(k) = &self.inner.key {
             parts.push(format!("key `{k}`"));
         }
-        if let (Some(l), Some(c)) = (self.line, self.column) {
+        if let (Some(l), Some(c)) = (self.inner.line, self.inner.column) {
             parts.push(format!("line {l}, column {c}"));
         }
         if parts.is_empty() {
-            write!(f, "{}", self.message)
+            write!(f, "{}", self.inner.message)
         } else {
-            write!(f, "{}: {}", parts.join(", "), self.message)
+            write!(f, "{}: {}", parts.join(", "), self.inner.message)
         }
     }
 }

@@ -39,7 +39,7 @@ mod price;
 mod utf16;
 
 pub use config::{Ignored, Lang, LintConfig};
-pub use currency::{Currency, RATES_DATE};
+pub use currency::{Currency, RATES_DATE, RATES_SOURCE};
 pub use engine::{builtin_packs, Engine, ExampleFailure};
 pub use error::{PackError, PackErrorKind};
 pub use finding::{Finding, Policy, Severity, Span};

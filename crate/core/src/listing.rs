@@ -139,7 +139,10 @@ impl Marketplace {
 
     /// Parses a marketplace name, case-insensitively (`tiktok-shop` and `tiktokshop` too).
     pub fn parse(name: &str) -> Option<Marketplace> {
-        let n = name.trim().to_ascii_lowercase().replace(['-', '_', ' '], "");
+        let n = name
+            .trim()
+            .to_ascii_lowercase()
+            .replace(['-', '_', ' '], "");
         Marketplace::ALL
             .into_iter()
             .find(|m| m.as_str() == n)
@@ -211,7 +214,13 @@ impl Listing {
         ]
         .into_iter()
         .chain(self.bullets.iter().enumerate().map(|(index, t)| {
-            (FieldRef { role: FieldRole::Bullets, index }, t.as_str())
+            (
+                FieldRef {
+                    role: FieldRole::Bullets,
+                    index,
+                },
+                t.as_str(),
+            )
         }))
         .chain([
             single(FieldRole::Description, &self.description),
@@ -220,7 +229,13 @@ impl Listing {
             single(FieldRole::Cost, &self.cost),
         ])
         .chain(self.other.iter().enumerate().map(|(index, (_, t))| {
-            (FieldRef { role: FieldRole::Other, index }, t.as_str())
+            (
+                FieldRef {
+                    role: FieldRole::Other,
+                    index,
+                },
+                t.as_str(),
+            )
         }))
         .filter(|(_, t)| !t.trim().is_empty())
     }

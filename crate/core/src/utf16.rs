@@ -25,7 +25,10 @@ mod tests {
         let start = text.find("replica").unwrap();
         let span = utf16_span(text, Span::new(start, start + 7));
         let js_units: Vec<u16> = text.encode_utf16().collect();
-        assert_eq!(String::from_utf16(&js_units[span.start..span.end]).unwrap(), "replica");
+        assert_eq!(
+            String::from_utf16(&js_units[span.start..span.end]).unwrap(),
+            "replica"
+        );
         assert_eq!(span, Span::new(8, 15));
     }
 }

@@ -85,12 +85,18 @@ fn engine() -> Engine {
 }
 
 fn title(t: &str) -> Listing {
-    Listing { title: t.into(), ..Default::default() }
+    Listing {
+        title: t.into(),
+        ..Default::default()
+    }
 }
 
 /// `(rule, severity, matched text)` of every finding, in order.
 fn found(e: &Engine, l: &Listing, c: &LintConfig) -> Vec<(String, Severity, String)> {
-    e.lint(l, c).into_iter().map(|f| (f.rule, f.severity, f.text)).collect()
+    e.lint(l, c)
+        .into_iter()
+        .map(|f| (f.rule, f.severity, f.text))
+        .collect()
 }
 
 struct Case {
@@ -105,79 +111,216 @@ fn run(cases: Vec<Case>) {
     let mut failures = Vec::new();
     for c in cases {
         let got = found(&e, &c.listing, &c.config);
-        let want: Vec<(String, Severity, String)> =
-            c.want.iter().map(|(r, s, t)| (r.to_string(), *s, t.to_string())).collect();
+        let want: Vec<(String, Severity, String)> = c
+            .want
+            .iter()
+            .map(|(r, s, t)| (r.to_string(), *s, t.to_string()))
+            .collect();
         if got != want {
             failures.push(format!("{}:\n   got {got:?}\n  want {want:?}", c.name));
         }
     }
-    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 use Severity::*;
 
 #[test]
 fn brand_and_wording_semantics() {
-    let allow = |b: &str| LintConfig { allow_brands: vec![b.into()], ..Default::default() };
+    let allow = |b: &str| LintConfig {
+        allow_brands: vec![b.into()],
+        ..Default::default()
+    };
     run(vec![
-        Case { name: "plain wording", listing: title("replica watch"), config: Default::default(),
-               want: &[("t.fake-word", Warn, "replica")] },
-        Case { name: "wording next to a brand is block",
-               listing: title("Rolex replica"), config: Default::default(),
-               want: &[("t.lux", Warn, "Rolex"), ("t.fake-word", Block, "replica")] },
-        Case { name: "wording with the listing's own brand field is block",
-               listing: Listing { brand: "Rolex".into(), description: "top replica".into(), ..Default::default() },
-               config: Default::default(),
-               want: &[("t.lux", Warn, "Rolex"), ("t.fake-word", Block, "replica")] },
-        Case { name: "unless excuses", listing: title("replica jersey"), config: Default::default(), want: &[] },
-        Case { name: "CJK wording and brand", listing: title("高仿劳力士手表"), config: Default::default(),
-               want: &[("t.fake-word", Block, "高仿"), ("t.lux", Warn, "劳力士")] },
-        Case { name: "own brand in the text is no finding, but needs authorisation",
-               listing: Listing { brand: "Rolex".into(), title: "Rolex Datejust".into(), ..Default::default() },
-               config: Default::default(), want: &[("t.lux", Warn, "Rolex")] },
-        Case { name: "authorised brand: nothing",
-               listing: Listing { brand: "Rolex".into(), title: "Rolex Datejust".into(), ..Default::default() },
-               config: allow("ROLEX"), want: &[] },
-        Case { name: "allowed brand named in the title", listing: title("劳力士 strap"), config: allow("rolex"), want: &[] },
-        Case { name: "compatibility lowers a compatible brand",
-               listing: title("Case for iPhone 15"), config: Default::default(),
-               want: &[("t.tech", Info, "iPhone")] },
-        Case { name: "Chinese compatibility after the brand",
-               listing: title("苹果专用 充电线"), config: Default::default(),
-               want: &[("t.tech", Info, "苹果")] },
-        Case { name: "no compatibility: full severity",
-               listing: title("Apple style watch band"), config: Default::default(),
-               want: &[("t.tech", Warn, "Apple")] },
-        Case { name: "marketplace severity",
-               listing: Listing { marketplace: Some(Marketplace::Ebay), ..title("Samsung band") },
-               config: Default::default(), want: &[("t.tech", Block, "Samsung")] },
-        Case { name: "strict case: lower-case common word is not the brand",
-               listing: title("coach bus model"), config: Default::default(), want: &[] },
-        Case { name: "strict case: capitalised is the brand",
-               listing: title("Coach bag"), config: Default::default(), want: &[("t.lux", Warn, "Coach")] },
-        Case { name: "needs product: Omega-3 is not Omega",
-               listing: title("Omega-3 capsules"), config: Default::default(), want: &[] },
-        Case { name: "needs product: Omega watch",
-               listing: title("Omega Seamaster watch"), config: Default::default(), want: &[("t.lux", Warn, "Omega")] },
-        Case { name: "pattern span is the capture group",
-               listing: title("bag 1:1 copy"), config: Default::default(), want: &[("t.one-to-one", Warn, "1:1")] },
-        Case { name: "pattern context excludes 1:18",
-               listing: title("1:18 scale"), config: Default::default(), want: &[] },
+        Case {
+            name: "plain wording",
+            listing: title("replica watch"),
+            config: Default::default(),
+            want: &[("t.fake-word", Warn, "replica")],
+        },
+        Case {
+            name: "wording next to a brand is block",
+            listing: title("Rolex replica"),
+            config: Default::default(),
+            want: &[("t.lux", Warn, "Rolex"), ("t.fake-word", Block, "replica")],
+        },
+        Case {
+            name: "wording with the listing's own brand field is block",
+            listing: Listing {
+                brand: "Rolex".into(),
+                description: "top replica".into(),
+                ..Default::default()
+            },
+            config: Default::default(),
+            // Findings come in field order: description before brand.
+            want: &[("t.fake-word", Block, "replica"), ("t.lux", Warn, "Rolex")],
+        },
+        Case {
+            name: "unless excuses",
+            listing: title("replica jersey"),
+            config: Default::default(),
+            want: &[],
+        },
+        Case {
+            name: "CJK wording and brand",
+            listing: title("高仿劳力士手表"),
+            config: Default::default(),
+            want: &[("t.fake-word", Block, "高仿"), ("t.lux", Warn, "劳力士")],
+        },
+        Case {
+            name: "own brand in the text is no finding, but needs authorisation",
+            listing: Listing {
+                brand: "Rolex".into(),
+                title: "Rolex Datejust".into(),
+                ..Default::default()
+            },
+            config: Default::default(),
+            want: &[("t.lux", Warn, "Rolex")],
+        },
+        Case {
+            name: "authorised brand: nothing",
+            listing: Listing {
+                brand: "Rolex".into(),
+                title: "Rolex Datejust".into(),
+                ..Default::default()
+            },
+            config: allow("ROLEX"),
+            want: &[],
+        },
+        Case {
+            name: "allowed brand named in the title",
+            listing: title("劳力士 strap"),
+            config: allow("rolex"),
+            want: &[],
+        },
+        Case {
+            name: "compatibility lowers a compatible brand",
+            listing: title("Case for iPhone 15"),
+            config: Default::default(),
+            want: &[("t.tech", Info, "iPhone")],
+        },
+        Case {
+            name: "Chinese compatibility after the brand",
+            listing: title("苹果专用 充电线"),
+            config: Default::default(),
+            want: &[("t.tech", Info, "苹果")],
+        },
+        Case {
+            name: "no compatibility: full severity",
+            listing: title("Apple style watch band"),
+            config: Default::default(),
+            want: &[("t.tech", Warn, "Apple")],
+        },
+        Case {
+            name: "marketplace severity",
+            listing: Listing {
+                marketplace: Some(Marketplace::Ebay),
+                ..title("Samsung")
+            },
+            config: Default::default(),
+            want: &[("t.tech", Block, "Samsung")],
+        },
+        Case {
+            name: "strict case: lower-case common word is not the brand",
+            listing: title("coach bus model"),
+            config: Default::default(),
+            want: &[],
+        },
+        Case {
+            name: "strict case: capitalised is the brand",
+            listing: title("Coach bag"),
+            config: Default::default(),
+            want: &[("t.lux", Warn, "Coach")],
+        },
+        Case {
+            name: "needs product: Omega-3 is not Omega",
+            listing: title("Omega-3 capsules"),
+            config: Default::default(),
+            want: &[],
+        },
+        Case {
+            name: "needs product: Omega watch",
+            listing: title("Omega Seamaster watch"),
+            config: Default::default(),
+            want: &[("t.lux", Warn, "Omega")],
+        },
+        Case {
+            name: "pattern span is the capture group",
+            listing: title("bag 1:1 copy"),
+            config: Default::default(),
+            want: &[("t.one-to-one", Warn, "1:1")],
+        },
+        Case {
+            name: "pattern context excludes 1:18",
+            listing: title("1:18 scale"),
+            config: Default::default(),
+            want: &[],
+        },
     ]);
 }
 
 #[test]
 fn evasions_are_matched_and_reported_in_the_original() {
     run(vec![
-        Case { name: "fullwidth", listing: title("Ｒｏｌｅｘ"), config: Default::default(), want: &[("t.lux", Warn, "Ｒｏｌｅｘ")] },
-        Case { name: "math bold", listing: title("𝗥𝗼𝗹𝗲𝘅"), config: Default::default(), want: &[("t.lux", Warn, "𝗥𝗼𝗹𝗲𝘅")] },
-        Case { name: "cyrillic o", listing: title("R\u{43e}lex"), config: Default::default(), want: &[("t.lux", Warn, "R\u{43e}lex")] },
-        Case { name: "zero width", listing: title("Ro\u{200b}lex"), config: Default::default(), want: &[("t.lux", Warn, "Ro\u{200b}lex")] },
-        Case { name: "dots", listing: title("R.o.l.e.x"), config: Default::default(), want: &[("t.lux", Warn, "R.o.l.e.x")] },
-        Case { name: "spaces", listing: title("R o l e x"), config: Default::default(), want: &[("t.lux", Warn, "R o l e x")] },
-        Case { name: "leet", listing: title("R0lex"), config: Default::default(), want: &[("t.lux", Warn, "R0lex")] },
-        Case { name: "CJK separator", listing: title("劳～力～士"), config: Default::default(), want: &[("t.lux", Warn, "劳～力～士")] },
-        Case { name: "word boundary", listing: title("Rolexes and Prolex"), config: Default::default(), want: &[] },
+        Case {
+            name: "fullwidth",
+            listing: title("Ｒｏｌｅｘ"),
+            config: Default::default(),
+            want: &[("t.lux", Warn, "Ｒｏｌｅｘ")],
+        },
+        Case {
+            name: "math bold",
+            listing: title("𝗥𝗼𝗹𝗲𝘅"),
+            config: Default::default(),
+            want: &[("t.lux", Warn, "𝗥𝗼𝗹𝗲𝘅")],
+        },
+        Case {
+            name: "cyrillic o",
+            listing: title("R\u{43e}lex"),
+            config: Default::default(),
+            want: &[("t.lux", Warn, "R\u{43e}lex")],
+        },
+        Case {
+            name: "zero width",
+            listing: title("Ro\u{200b}lex"),
+            config: Default::default(),
+            want: &[("t.lux", Warn, "Ro\u{200b}lex")],
+        },
+        Case {
+            name: "dots",
+            listing: title("R.o.l.e.x"),
+            config: Default::default(),
+            want: &[("t.lux", Warn, "R.o.l.e.x")],
+        },
+        Case {
+            name: "spaces",
+            listing: title("R o l e x"),
+            config: Default::default(),
+            want: &[("t.lux", Warn, "R o l e x")],
+        },
+        Case {
+            name: "leet",
+            listing: title("R0lex"),
+            config: Default::default(),
+            want: &[("t.lux", Warn, "R0lex")],
+        },
+        Case {
+            name: "CJK separator",
+            listing: title("劳～力～士"),
+            config: Default::default(),
+            want: &[("t.lux", Warn, "劳～力～士")],
+        },
+        Case {
+            name: "word boundary",
+            listing: title("Rolexes and Prolex"),
+            config: Default::default(),
+            want: &[],
+        },
     ]);
 }
 
@@ -185,18 +328,42 @@ fn evasions_are_matched_and_reported_in_the_original() {
 fn configuration_never_rebuilds_and_is_applied() {
     let e = engine();
     let l = title("Rolex replica");
-    let off = |k: &str| LintConfig { packs: [(k.to_string(), false)].into(), ..Default::default() };
-    assert!(e.lint(&l, &off("t")).is_empty());
-    let rule_off = LintConfig { rules: [("t.lux".to_string(), false)].into(), ..Default::default() };
-    assert_eq!(found(&e, &l, &rule_off), vec![("t.fake-word".into(), Block, "replica".into())]);
-    let sev = LintConfig { severity: [("t.lux".to_string(), Info)].into(), ..Default::default() };
-    assert_eq!(found(&e, &l, &sev)[0], ("t.lux".into(), Info, "Rolex".into()));
-    let ignore = LintConfig {
-        ignore: vec![Ignored { rule: "t.lux".into(), text: "ROLEX".into() }],
+    let off = |k: &str| LintConfig {
+        packs: [(k.to_string(), false)].into(),
         ..Default::default()
     };
-    assert_eq!(found(&e, &l, &ignore), vec![("t.fake-word".into(), Block, "replica".into())]);
-    let zh = LintConfig { lang: Lang::Zh, ..Default::default() };
+    assert!(e.lint(&l, &off("t")).is_empty());
+    let rule_off = LintConfig {
+        rules: [("t.lux".to_string(), false)].into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        found(&e, &l, &rule_off),
+        vec![("t.fake-word".into(), Block, "replica".into())]
+    );
+    let sev = LintConfig {
+        severity: [("t.lux".to_string(), Info)].into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        found(&e, &l, &sev)[0],
+        ("t.lux".into(), Info, "Rolex".into())
+    );
+    let ignore = LintConfig {
+        ignore: vec![Ignored {
+            rule: "t.lux".into(),
+            text: "ROLEX".into(),
+        }],
+        ..Default::default()
+    };
+    assert_eq!(
+        found(&e, &l, &ignore),
+        vec![("t.fake-word".into(), Block, "replica".into())]
+    );
+    let zh = LintConfig {
+        lang: Lang::Zh,
+        ..Default::default()
+    };
     assert_eq!(e.lint(&l, &zh)[1].message, "replica 靠近 Rolex");
 }
 
@@ -204,28 +371,60 @@ fn configuration_never_rebuilds_and_is_applied() {
 fn prices_floors_and_field_checks() {
     let e = engine();
     let c = LintConfig::default();
-    let l = Listing { title: "Rolex Datejust".into(), price: " US $25.00 ".into(), ..Default::default() };
+    let l = Listing {
+        title: "Rolex Datejust".into(),
+        price: " US $25.00 ".into(),
+        ..Default::default()
+    };
     let f = e.lint(&l, &c);
     let floor = f.iter().find(|f| f.rule == "t.floor").expect("floor fires");
     assert_eq!(floor.field.role, FieldRole::Price);
     assert_eq!(floor.text, "US $25.00", "covers the trimmed field");
-    assert!(floor.message.starts_with("Rolex watch at"), "{}", floor.message);
+    assert!(
+        floor.message.starts_with("Rolex watch at"),
+        "{}",
+        floor.message
+    );
     // Converted: 1,000 USD is far more than 5,000 CNY? No: 5000 CNY is about 700 USD.
-    let cny = Listing { price: "¥5000".into(), ..l.clone() };
+    let cny = Listing {
+        price: "¥5000".into(),
+        ..l.clone()
+    };
     assert!(e.lint(&cny, &c).iter().any(|f| f.rule == "t.floor"));
-    let fine = Listing { price: "$9,000".into(), ..l.clone() };
+    let fine = Listing {
+        price: "$9,000".into(),
+        ..l.clone()
+    };
     assert!(!e.lint(&fine, &c).iter().any(|f| f.rule == "t.floor"));
-    let cost = Listing { cost: "$30".into(), price: "$9,000".into(), ..l.clone() };
+    let cost = Listing {
+        cost: "$30".into(),
+        price: "$9,000".into(),
+        ..l.clone()
+    };
     let cf = e.lint(&cost, &c);
-    assert!(cf.iter().any(|f| f.rule == "t.floor" && f.field.role == FieldRole::Cost));
+    assert!(cf
+        .iter()
+        .any(|f| f.rule == "t.floor" && f.field.role == FieldRole::Cost));
 
-    let long = Listing { title: "abcdefghijklmnop".into(), marketplace: Some(Marketplace::Ebay), ..Default::default() };
+    let long = Listing {
+        title: "abcdefghijklmnop".into(),
+        marketplace: Some(Marketplace::Ebay),
+        ..Default::default()
+    };
     let f = e.lint(&long, &c);
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].text, "klmnop");
     assert_eq!(f[0].message, "16 > 10");
     // The limit exists only for eBay.
-    assert!(e.lint(&Listing { marketplace: None, ..long }, &c).is_empty());
+    assert!(e
+        .lint(
+            &Listing {
+                marketplace: None,
+                ..long
+            },
+            &c
+        )
+        .is_empty());
 }
 
 #[test]
@@ -244,9 +443,15 @@ fn order_is_deterministic_and_spans_map_utf16() {
         let text = l.field(f.field).unwrap();
         assert_eq!(&text[f.span.start..f.span.end], f.text);
         let units: Vec<u16> = text.encode_utf16().collect();
-        assert_eq!(String::from_utf16(&units[f.span_utf16.start..f.span_utf16.end]).unwrap(), f.text);
+        assert_eq!(
+            String::from_utf16(&units[f.span_utf16.start..f.span_utf16.end]).unwrap(),
+            f.text
+        );
     }
-    let order: Vec<(FieldRole, usize)> = a.iter().map(|f| (f.field.role, f.span.start)).collect();
+    let order: Vec<(FieldRole, usize, usize)> = a
+        .iter()
+        .map(|f| (f.field.role, f.field.index, f.span.start))
+        .collect();
     let mut sorted = order.clone();
     sorted.sort();
     assert_eq!(order, sorted);

@@ -3,7 +3,8 @@
 
 use listing_guard::{Engine, Pack, PackErrorKind};
 
-const HEAD: &str = "[pack]\nid = \"mine\"\nversion = \"1\"\nname = { en = \"Mine\", zh = \"我的\" }\n\n";
+const HEAD: &str =
+    "[pack]\nid = \"mine\"\nversion = \"1\"\nname = { en = \"Mine\", zh = \"我的\" }\n\n";
 
 fn rule(body: &str) -> String {
     format!("{HEAD}[[rule]]\nid = \"r1\"\nmessage = \"m\"\npolicy = {{ name = \"p\" }}\n{body}\n")
@@ -109,7 +110,12 @@ fn malformed_packs_are_refused_with_location() {
             Err(e) => {
                 let shown = e.to_string();
                 if e.kind() != c.kind {
-                    failures.push(format!("{}: kind {:?}, want {:?} ({shown})", c.name, e.kind(), c.kind));
+                    failures.push(format!(
+                        "{}: kind {:?}, want {:?} ({shown})",
+                        c.name,
+                        e.kind(),
+                        c.kind
+                    ));
                 }
                 for s in c.says {
                     if !shown.contains(s) {
@@ -124,7 +130,10 @@ fn malformed_packs_are_refused_with_location() {
 
 #[test]
 fn duplicate_pack_ids_and_dangling_references_are_refused() {
-    let a = Pack::parse(&rule("kind = \"term\"\nseverity = \"warn\"\nterms = [\"x\"]")).unwrap();
+    let a = Pack::parse(&rule(
+        "kind = \"term\"\nseverity = \"warn\"\nterms = [\"x\"]",
+    ))
+    .unwrap();
     let err = Engine::new(vec![a.clone(), a]).err().unwrap();
     assert_eq!(err.kind(), PackErrorKind::Conflict);
     assert!(err.to_string().contains("mine"));
@@ -135,7 +144,10 @@ fn duplicate_pack_ids_and_dangling_references_are_refused() {
     .unwrap();
     let err = Engine::new(vec![floor]).err().unwrap();
     let shown = err.to_string();
-    assert!(shown.contains("Nobody") && shown.contains("rule `r1`"), "{shown}");
+    assert!(
+        shown.contains("Nobody") && shown.contains("rule `r1`"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -153,8 +165,17 @@ fn a_refused_pack_leaves_the_engine_intact() {
 #[test]
 fn hostile_sizes_are_refused() {
     let huge = format!("{HEAD}{}", " ".repeat(17 << 20));
-    assert_eq!(Pack::parse(&huge).err().unwrap().kind(), PackErrorKind::Limit);
+    assert_eq!(
+        Pack::parse(&huge).err().unwrap().kind(),
+        PackErrorKind::Limit
+    );
     let many: Vec<String> = (0..501).map(|i| format!("\"a{i}\"")).collect();
-    let src = rule(&format!("kind = \"pattern\"\nseverity = \"warn\"\npatterns = [{}]", many.join(",")));
-    assert_eq!(Pack::parse(&src).err().unwrap().kind(), PackErrorKind::Limit);
+    let src = rule(&format!(
+        "kind = \"pattern\"\nseverity = \"warn\"\npatterns = [{}]",
+        many.join(",")
+    ));
+    assert_eq!(
+        Pack::parse(&src).err().unwrap().kind(),
+        PackErrorKind::Limit
+    );
 }

@@ -17,7 +17,11 @@ fn run_pack_examples(file: &str) {
     for f in &failures {
         report.push_str(&format!("  {f}\n"));
     }
-    assert!(failures.is_empty(), "{file}: {} example(s) failed:\n{report}", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{file}: {} example(s) failed:\n{report}",
+        failures.len()
+    );
 }
 
 include!(concat!(env!("OUT_DIR"), "/pack_example_tests.rs"));

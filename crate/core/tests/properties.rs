@@ -13,22 +13,61 @@ fn engine() -> &'static Engine {
 /// Text that mixes what listings contain and what evasions use.
 fn listing_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "Rolex", "replica", "1:1", "高仿", "劳力士", "香～奈儿", "N.i.k.e", "Ｎｉｋｅ", "𝗖𝗵𝗮𝗻𝗲𝗹",
-        "R\u{43e}lex", "\u{200b}", "\u{301}", "🔥", "👍🏽", "e\u{301}", " ", "\n", "，", "$25", "¥99",
-        "for", "iPhone", "AAA", "battery", "ﬁ", "ß", "İ", "\u{feff}", "a", "1", ".", "-", "~",
+        "Rolex",
+        "replica",
+        "1:1",
+        "高仿",
+        "劳力士",
+        "香～奈儿",
+        "N.i.k.e",
+        "Ｎｉｋｅ",
+        "𝗖𝗵𝗮𝗻𝗲𝗹",
+        "R\u{43e}lex",
+        "\u{200b}",
+        "\u{301}",
+        "🔥",
+        "👍🏽",
+        "e\u{301}",
+        " ",
+        "\n",
+        "，",
+        "$25",
+        "¥99",
+        "for",
+        "iPhone",
+        "AAA",
+        "battery",
+        "ﬁ",
+        "ß",
+        "İ",
+        "\u{feff}",
+        "a",
+        "1",
+        ".",
+        "-",
+        "~",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
 
 fn check_spans(l: &Listing) -> Result<(), TestCaseError> {
-    for f in engine().lint(l, &LintConfig { marketplace: Some(Marketplace::Amazon), ..Default::default() }) {
+    for f in engine().lint(
+        l,
+        &LintConfig {
+            marketplace: Some(Marketplace::Amazon),
+            ..Default::default()
+        },
+    ) {
         let text = l.field(f.field).unwrap();
         prop_assert!(f.span.start <= f.span.end && f.span.end <= text.len());
         prop_assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
         prop_assert_eq!(&text[f.span.start..f.span.end], f.text.as_str());
         let units: Vec<u16> = text.encode_utf16().collect();
         prop_assert!(f.span_utf16.end <= units.len());
-        prop_assert_eq!(String::from_utf16_lossy(&units[f.span_utf16.start..f.span_utf16.end]), f.text);
+        prop_assert_eq!(
+            String::from_utf16_lossy(&units[f.span_utf16.start..f.span_utf16.end]),
+            f.text
+        );
     }
     Ok(())
 }

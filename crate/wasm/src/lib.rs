@@ -54,7 +54,11 @@ impl Linter {
     #[wasm_bindgen(js_name = checkExamples)]
     pub fn check_examples(&self, pack: String) -> Vec<String> {
         let id = (!pack.is_empty()).then_some(pack.as_str());
-        self.engine.check_examples(id).iter().map(ToString::to_string).collect()
+        self.engine
+            .check_examples(id)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
     }
 }
 

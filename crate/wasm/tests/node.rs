@@ -19,7 +19,10 @@ fn lints_with_utf16_spans() {
     let linter = Linter::new(vec![]).unwrap();
     let title = "🔥🔥 新款 replica Rolex 手表";
     let listing = obj(&format!(r#"{{"title": {title:?}}}"#));
-    let findings: Array = linter.lint(listing, obj(r#"{"lang": "en"}"#)).unwrap().into();
+    let findings: Array = linter
+        .lint(listing, obj(r#"{"lang": "en"}"#))
+        .unwrap()
+        .into();
     assert!(findings.length() > 0);
     let units: Vec<u16> = title.encode_utf16().collect();
     let mut saw_replica = false;
@@ -44,10 +47,18 @@ fn config_turns_a_pack_off_and_speaks_chinese() {
         .lint(listing.clone(), obj(r#"{"packs": {"counterfeit": false}}"#))
         .unwrap()
         .into();
-    assert!(off.iter().all(|f| get(&f, "pack").as_string().unwrap() != "counterfeit"));
-    let zh: Array = linter.lint(listing, obj(r#"{"lang": "zh-CN"}"#)).unwrap().into();
+    assert!(off
+        .iter()
+        .all(|f| get(&f, "pack").as_string().unwrap() != "counterfeit"));
+    let zh: Array = linter
+        .lint(listing, obj(r#"{"lang": "zh-CN"}"#))
+        .unwrap()
+        .into();
     let msg = get(&zh.get(0), "message").as_string().unwrap();
-    assert!(msg.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{msg}");
+    assert!(
+        msg.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{msg}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -56,7 +67,10 @@ fn a_broken_pack_is_an_error_that_names_it() {
     let err = check_pack(bad).err().expect("refused");
     let msg = JsValue::from(err);
     let text = get(&msg, "message").as_string().unwrap();
-    assert!(text.contains("mine") && text.contains("`x`") && text.contains("line"), "{text}");
+    assert!(
+        text.contains("mine") && text.contains("`x`") && text.contains("line"),
+        "{text}"
+    );
     assert!(Linter::new(vec![bad.to_string()]).is_err());
     // The built-in engine is unaffected.
     assert!(Linter::new(vec![]).is_ok());

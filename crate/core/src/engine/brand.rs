@@ -17,30 +17,53 @@ pub(crate) fn brand_findings(p: &mut Pass) {
         if !p.reads(rule, role) || p.own.contains(&bh.group) || p.allowed.contains(&bh.group) {
             continue;
         }
-        let compatible = matches!(p.c.rules[rule as usize].kind, RuleKind::Brand { compatible: true, .. });
+        let compatible = matches!(
+            p.c.rules[rule as usize].kind,
+            RuleKind::Brand {
+                compatible: true,
+                ..
+            }
+        );
         let mut severity = Some(p.severity(rule));
         if bh.compat && compatible {
             severity = severity.and_then(|s| s.lower());
         }
         let Some(severity) = severity else { continue };
-        p.push_span(rule, severity, bh.field, bh.norm.clone(), Some(bh.group), &[]);
+        p.push_span(
+            rule,
+            severity,
+            bh.field,
+            bh.norm.clone(),
+            Some(bh.group),
+            &[],
+        );
     }
 }
 
 /// The brand field names a brand whose rule sets `own_severity`, and the seller has
 /// not declared it authorised: "selling X needs proof of authorisation".
 pub(crate) fn own_brand_findings(p: &mut Pass) {
-    let Some(fi) = p.fields.iter().position(|a| a.field.role == FieldRole::Brand) else {
+    let Some(fi) = p
+        .fields
+        .iter()
+        .position(|a| a.field.role == FieldRole::Brand)
+    else {
         return;
     };
     let mut done = Vec::new();
     let hits = p.fields[fi].hits.clone();
     for h in hits {
         for o in p.c.owners[h.lit as usize].clone() {
-            let super::compile::Owner::Brand(e) = o else { continue };
+            let super::compile::Owner::Brand(e) = o else {
+                continue;
+            };
             let entry = p.c.entries[e as usize].clone();
             let rule = entry.rule;
-            let RuleKind::Brand { own: Some((severity, _)), .. } = &p.c.rules[rule as usize].kind else {
+            let RuleKind::Brand {
+                own: Some((severity, _)),
+                ..
+            } = &p.c.rules[rule as usize].kind
+            else {
                 continue;
             };
             let severity = *severity;
@@ -54,7 +77,15 @@ pub(crate) fn own_brand_findings(p: &mut Pass) {
             let a = &p.fields[fi];
             let span = trimmed(a.text);
             let (field, text) = (a.field, a.text);
-            p.push(rule, severity, field, text, span, Some(entry.group), &[("own", String::new())]);
+            p.push(
+                rule,
+                severity,
+                field,
+                text,
+                span,
+                Some(entry.group),
+                &[("own", String::new())],
+            );
         }
     }
 }

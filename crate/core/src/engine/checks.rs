@@ -10,7 +10,9 @@ pub(crate) fn field_findings(p: &mut Pass) {
         if !p.active[r as usize] {
             continue;
         }
-        let RuleKind::Field(check) = &p.c.rules[r as usize].kind else { continue };
+        let RuleKind::Field(check) = &p.c.rules[r as usize].kind else {
+            continue;
+        };
         let check = check.clone();
         for fi in 0..p.fields.len() {
             let a = &p.fields[fi];
@@ -30,16 +32,23 @@ type Found = Vec<(Span, Vec<(&'static str, String)>)>;
 fn check_field(check: &FieldCheck, text: &str, mp: Option<crate::Marketplace>) -> Found {
     match check {
         FieldCheck::MaxLength(limit) => {
-            let Some(max) = limit.get(mp) else { return Vec::new() };
+            let Some(max) = limit.get(mp) else {
+                return Vec::new();
+            };
             let count = text.chars().count();
             if count as u64 <= max {
                 return Vec::new();
             }
-            let cut = text.char_indices().nth(max as usize).map_or(text.len(), |(i, _)| i);
+            let cut = text
+                .char_indices()
+                .nth(max as usize)
+                .map_or(text.len(), |(i, _)| i);
             vec![(Span::new(cut, text.len()), vars(max, count))]
         }
         FieldCheck::MaxBytes(limit) => {
-            let Some(max) = limit.get(mp) else { return Vec::new() };
+            let Some(max) = limit.get(mp) else {
+                return Vec::new();
+            };
             if text.len() as u64 <= max {
                 return Vec::new();
             }
@@ -50,13 +59,18 @@ fn check_field(check: &FieldCheck, text: &str, mp: Option<crate::Marketplace>) -
             vec![(Span::new(cut, text.len()), vars(max, text.len()))]
         }
         FieldCheck::MaxItems(limit) => {
-            let Some(max) = limit.get(mp) else { return Vec::new() };
+            let Some(max) = limit.get(mp) else {
+                return Vec::new();
+            };
             let items = items(text);
             if items.len() as u64 <= max {
                 return Vec::new();
             }
             let start = items[max as usize].start;
-            vec![(Span::new(start, text.trim_end().len().max(start)), vars(max, items.len()))]
+            vec![(
+                Span::new(start, text.trim_end().len().max(start)),
+                vars(max, items.len()),
+            )]
         }
         FieldCheck::ForbiddenChars(chars) => forbidden(text, chars),
         FieldCheck::PriceUnreadable | FieldCheck::CostAbovePrice => Vec::new(),
@@ -72,7 +86,10 @@ fn vars(limit: u64, count: usize) -> Vec<(&'static str, String)> {
 fn items(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ','))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ',')))
+    {
         if matches!(c, ',' | ';' | '\n' | '，' | '；' | '、') {
             let item = &text[start..i];
             let lead = item.len() - item.trim_start().len();

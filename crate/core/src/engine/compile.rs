@@ -120,7 +120,10 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
             .pack(p.id()));
         }
     }
-    let mut b = Builder { matcher: MatcherBuilder::new(), owners: Vec::new() };
+    let mut b = Builder {
+        matcher: MatcherBuilder::new(),
+        owners: Vec::new(),
+    };
     for phrase in COMPAT_BEFORE {
         b.add(phrase, Owner::CompatBefore);
     }
@@ -165,7 +168,11 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
                         b.add(u, Owner::Unless(ri));
                     }
                 }
-                RuleKind::Pattern { patterns: ps, unless, .. } => {
+                RuleKind::Pattern {
+                    patterns: ps,
+                    unless,
+                    ..
+                } => {
                     for p in ps {
                         patterns.push((ri, p.clone()));
                     }
@@ -177,7 +184,10 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
                     for brand in brands {
                         let key = brand_key(&brand.name);
                         let group = *group_ids.entry(key).or_insert_with(|| {
-                            groups.push(BrandGroup { name: brand.name.clone(), products: Vec::new() });
+                            groups.push(BrandGroup {
+                                name: brand.name.clone(),
+                                products: Vec::new(),
+                            });
                             (groups.len() - 1) as u32
                         });
                         for p in &brand.products {
@@ -197,11 +207,20 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
                         }
                         let entry = entries.len() as u32;
                         let needs = if brand.needs_product {
-                            brand.products.iter().filter_map(|p| product_ids.get(p).copied()).collect()
+                            brand
+                                .products
+                                .iter()
+                                .filter_map(|p| product_ids.get(p).copied())
+                                .collect()
                         } else {
                             Vec::new()
                         };
-                        entries.push(BrandEntry { rule: ri, group, strict_case: brand.strict_case, needs });
+                        entries.push(BrandEntry {
+                            rule: ri,
+                            group,
+                            strict_case: brand.strict_case,
+                            needs,
+                        });
                         for name in std::iter::once(&brand.name).chain(&brand.aliases) {
                             b.add(name, Owner::Brand(entry));
                         }
@@ -223,15 +242,30 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
     for (ri, pi, f, currency) in floor_docs {
         let rule = &rules[ri as usize];
         let err = |m: String| {
-            PackError::new(PackErrorKind::Conflict, m).pack(&infos[pi].id).rule(&rule.id).key("floors")
+            PackError::new(PackErrorKind::Conflict, m)
+                .pack(&infos[pi].id)
+                .rule(&rule.id)
+                .key("floors")
         };
-        let group = *group_ids
-            .get(&brand_key(&f.brand))
-            .ok_or_else(|| err(format!("brand `{}` is not listed by any brand rule", f.brand)))?;
-        let product = *product_ids
-            .get(&f.product)
-            .ok_or_else(|| err(format!("product type `{}` is not defined by any pack", f.product)))?;
-        floors.push(FloorEntry { rule: ri, group, product, min: f.min, currency });
+        let group = *group_ids.get(&brand_key(&f.brand)).ok_or_else(|| {
+            err(format!(
+                "brand `{}` is not listed by any brand rule",
+                f.brand
+            ))
+        })?;
+        let product = *product_ids.get(&f.product).ok_or_else(|| {
+            err(format!(
+                "product type `{}` is not defined by any pack",
+                f.product
+            ))
+        })?;
+        floors.push(FloorEntry {
+            rule: ri,
+            group,
+            product,
+            min: f.min,
+            currency,
+        });
     }
 
     let regexes = patterns
@@ -242,7 +276,12 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
         .size_limit(crate::pack::limits::REGEX_SIZE_LIMIT * 8)
         .dfa_size_limit(crate::pack::limits::REGEX_SIZE_LIMIT * 8)
         .build()
-        .map_err(|e| PackError::new(PackErrorKind::Pattern, format!("the patterns together are too large: {e}")))?;
+        .map_err(|e| {
+            PackError::new(
+                PackErrorKind::Pattern,
+                format!("the patterns together are too large: {e}"),
+            )
+        })?;
 
     let matcher = b.matcher.build();
     let mut owners = b.owners;

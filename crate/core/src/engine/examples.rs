@@ -23,8 +23,16 @@ pub struct ExampleFailure {
 
 impl fmt::Display for ExampleFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let expect = if self.which.starts_with("fire") { "should fire but did not" } else { "should not fire but did" };
-        write!(f, "{} examples.{}: {} {expect}", self.rule, self.which, self.example)?;
+        let expect = if self.which.starts_with("fire") {
+            "should fire but did not"
+        } else {
+            "should not fire but did"
+        };
+        write!(
+            f,
+            "{} examples.{}: {} {expect}",
+            self.rule, self.which, self.example
+        )?;
         if !self.found.is_empty() {
             write!(f, "; found: {}", self.found.join("; "))?;
         }
@@ -48,7 +56,10 @@ impl Engine {
                 let config = LintConfig {
                     packs: [(pack.clone(), true)].into_iter().collect(),
                     allow_brands: e.allow_brands.clone(),
-                    marketplace: e.listing.marketplace.or_else(|| rule.marketplaces.first().copied()),
+                    marketplace: e
+                        .listing
+                        .marketplace
+                        .or_else(|| rule.marketplaces.first().copied()),
                     ..Default::default()
                 };
                 self.lint(&e.listing, &config)
@@ -66,8 +77,11 @@ impl Engine {
                 }
             }
             for (i, e) in rule.pass.iter().enumerate() {
-                let found: Vec<String> =
-                    run(e).iter().filter(|f| f.rule == rule.full_id).map(describe).collect();
+                let found: Vec<String> = run(e)
+                    .iter()
+                    .filter(|f| f.rule == rule.full_id)
+                    .map(describe)
+                    .collect();
                 if !found.is_empty() {
                     failures.push(ExampleFailure {
                         rule: rule.full_id.clone(),

@@ -34,17 +34,29 @@ pub(crate) fn price_findings(p: &mut Pass) {
 }
 
 fn field_rules(p: &Pass, want: impl Fn(&RuleKind) -> bool) -> Vec<u32> {
-    (0..p.c.rules.len() as u32).filter(|&r| p.active[r as usize] && want(&p.c.rules[r as usize].kind)).collect()
+    (0..p.c.rules.len() as u32)
+        .filter(|&r| p.active[r as usize] && want(&p.c.rules[r as usize].kind))
+        .collect()
 }
 
 fn unreadable(p: &mut Pass, parsed: &Option<(usize, Result<Money, crate::price::PriceError>)>) {
     let Some((fi, Err(e))) = parsed else { return };
     let role = p.fields[*fi].field.role;
-    for r in field_rules(p, |k| matches!(k, RuleKind::Field(FieldCheck::PriceUnreadable))) {
+    for r in field_rules(p, |k| {
+        matches!(k, RuleKind::Field(FieldCheck::PriceUnreadable))
+    }) {
         if p.reads(r, role) {
             let a = &p.fields[*fi];
             let (field, text) = (a.field, a.text);
-            p.push(r, p.severity(r), field, text, trimmed(text), None, &[("error", e.to_string())]);
+            p.push(
+                r,
+                p.severity(r),
+                field,
+                text,
+                trimmed(text),
+                None,
+                &[("error", e.to_string())],
+            );
         }
     }
 }
@@ -54,17 +66,24 @@ fn cost_above_price(
     price: &Option<(usize, Result<Money, crate::price::PriceError>)>,
     cost: &Option<(usize, Result<Money, crate::price::PriceError>)>,
 ) {
-    let (Some((_, Ok(price))), Some((ci, Ok(cost)))) = (price, cost) else { return };
+    let (Some((_, Ok(price))), Some((ci, Ok(cost)))) = (price, cost) else {
+        return;
+    };
     let pc = price.currency.unwrap_or_else(usd);
     let cost_in_price = convert(cost.amount, cost.currency.unwrap_or(pc), pc);
     if cost_in_price <= price.amount {
         return;
     }
-    for r in field_rules(p, |k| matches!(k, RuleKind::Field(FieldCheck::CostAbovePrice))) {
+    for r in field_rules(p, |k| {
+        matches!(k, RuleKind::Field(FieldCheck::CostAbovePrice))
+    }) {
         if p.reads(r, FieldRole::Cost) {
             let a = &p.fields[*ci];
             let (field, text) = (a.field, a.text);
-            let vars = [("price", format_money(price.amount, pc)), ("cost", format_money(cost_in_price, pc))];
+            let vars = [
+                ("price", format_money(price.amount, pc)),
+                ("cost", format_money(cost_in_price, pc)),
+            ];
             p.push(r, p.severity(r), field, text, trimmed(text), None, &vars);
         }
     }
@@ -75,7 +94,8 @@ fn cost_above_price(
 fn listing_brands(p: &Pass) -> Vec<u32> {
     let mut out = p.own.clone();
     for b in &p.brands {
-        if p.fields[b.field].field.role == FieldRole::Title && !b.compat && !out.contains(&b.group) {
+        if p.fields[b.field].field.role == FieldRole::Title && !b.compat && !out.contains(&b.group)
+        {
             out.push(b.group);
         }
     }
@@ -83,7 +103,9 @@ fn listing_brands(p: &Pass) -> Vec<u32> {
 }
 
 fn below_floor(p: &mut Pass, parsed: &Option<(usize, Result<Money, crate::price::PriceError>)>) {
-    let Some((fi, Ok(money))) = parsed else { return };
+    let Some((fi, Ok(money))) = parsed else {
+        return;
+    };
     let role = p.fields[*fi].field.role;
     let brands = listing_brands(p);
     if brands.is_empty() {

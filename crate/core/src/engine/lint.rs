@@ -58,7 +58,12 @@ pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<
         .map(|(field, text)| {
             let norm = Normalized::new(text);
             let hits = c.matcher.find(&norm);
-            Analysis { field, text, norm, hits }
+            Analysis {
+                field,
+                text,
+                norm,
+                hits,
+            }
         })
         .collect();
     let mut pass = Pass {
@@ -108,7 +113,11 @@ fn active_rules(c: &Compiled, config: &LintConfig, mp: Option<Marketplace>) -> V
         .zip(&c.rule_pack)
         .map(|(rule, &pi)| {
             let pack = &c.infos[pi as usize];
-            let pack_on = config.packs.get(&pack.id).copied().unwrap_or(pack.default_enabled);
+            let pack_on = config
+                .packs
+                .get(&pack.id)
+                .copied()
+                .unwrap_or(pack.default_enabled);
             let rule_on = config.rules.get(&rule.full_id).copied().unwrap_or(true);
             pack_on && rule_on && rule.applies_on(mp) && rule.severity.get(mp).is_some()
         })
@@ -118,17 +127,22 @@ fn active_rules(c: &Compiled, config: &LintConfig, mp: Option<Marketplace>) -> V
 /// The brand groups named by a set of hits.
 pub(crate) fn groups_of<'a>(c: &'a Compiled, hits: &'a [Hit]) -> impl Iterator<Item = u32> + 'a {
     hits.iter().flat_map(move |h| {
-        c.owners[h.lit as usize].iter().filter_map(move |o| match o {
-            Owner::Brand(e) => Some(c.entries[*e as usize].group),
-            _ => None,
-        })
+        c.owners[h.lit as usize]
+            .iter()
+            .filter_map(move |o| match o {
+                Owner::Brand(e) => Some(c.entries[*e as usize].group),
+                _ => None,
+            })
     })
 }
 
 fn brand_hits(p: &Pass) -> Vec<BrandHit> {
     let mut out = Vec::new();
     for (fi, a) in p.fields.iter().enumerate() {
-        if matches!(a.field.role, FieldRole::Brand | FieldRole::Price | FieldRole::Cost) {
+        if matches!(
+            a.field.role,
+            FieldRole::Brand | FieldRole::Price | FieldRole::Cost
+        ) {
             continue;
         }
         let start = out.len();
@@ -155,13 +169,18 @@ fn brand_hits(p: &Pass) -> Vec<BrandHit> {
         // A brand inside a longer brand name is part of that name.
         let field_hits = out[start..].to_vec();
         out.truncate(start);
-        out.extend(field_hits.iter().filter(|bh| {
-            !field_hits.iter().any(|o| {
-                o.norm.start <= bh.norm.start
-                    && bh.norm.end <= o.norm.end
-                    && o.norm.len() > bh.norm.len()
-            })
-        }).cloned());
+        out.extend(
+            field_hits
+                .iter()
+                .filter(|bh| {
+                    !field_hits.iter().any(|o| {
+                        o.norm.start <= bh.norm.start
+                            && bh.norm.end <= o.norm.end
+                            && o.norm.len() > bh.norm.len()
+                    })
+                })
+                .cloned(),
+        );
     }
     out
 }
@@ -170,7 +189,10 @@ fn brand_hits(p: &Pass) -> Vec<BrandHit> {
 fn products(p: &Pass) -> Vec<u32> {
     let mut out = Vec::new();
     for a in &p.fields {
-        if !matches!(a.field.role, FieldRole::Title | FieldRole::Category | FieldRole::Keywords) {
+        if !matches!(
+            a.field.role,
+            FieldRole::Title | FieldRole::Category | FieldRole::Keywords
+        ) {
             continue;
         }
         for h in &a.hits {
@@ -194,7 +216,8 @@ fn is_compat(c: &Compiled, a: &Analysis, brand: &Hit) -> bool {
     a.hits.iter().any(|h| {
         c.owners[h.lit as usize].iter().any(|o| match o {
             Owner::CompatBefore => {
-                h.tokens.end <= brand.tokens.start && brand.tokens.start - h.tokens.end <= COMPAT_GAP
+                h.tokens.end <= brand.tokens.start
+                    && brand.tokens.start - h.tokens.end <= COMPAT_GAP
             }
             Owner::CompatAfter => {
                 h.tokens.start >= brand.tokens.end && h.tokens.start - brand.tokens.end <= 1
@@ -212,7 +235,10 @@ pub(crate) fn near(a: &Range<usize>, b: &Range<usize>, gap: usize) -> bool {
 impl Pass<'_, '_> {
     pub fn severity(&self, rule: u32) -> Severity {
         // Active rules always have a severity on this marketplace.
-        self.c.rules[rule as usize].severity.get(self.marketplace).unwrap_or(Severity::Info)
+        self.c.rules[rule as usize]
+            .severity
+            .get(self.marketplace)
+            .unwrap_or(Severity::Info)
     }
 
     pub fn reads(&self, rule: u32, role: FieldRole) -> bool {
@@ -223,7 +249,10 @@ impl Pass<'_, '_> {
     /// category field.
     fn excused(&self, rule: u32, fi: usize, tokens: &Range<usize>, window: usize) -> bool {
         let hit_of_rule = |h: &Hit| self.c.owners[h.lit as usize].contains(&Owner::Unless(rule));
-        self.fields[fi].hits.iter().any(|h| hit_of_rule(h) && near(&h.tokens, tokens, window))
+        self.fields[fi]
+            .hits
+            .iter()
+            .any(|h| hit_of_rule(h) && near(&h.tokens, tokens, window))
             || self
                 .fields
                 .iter()
@@ -249,7 +278,9 @@ impl Pass<'_, '_> {
             h.span.start <= norm.start
                 && norm.end <= h.span.end
                 && h.span.len() > norm.len()
-                && self.c.owners[h.lit as usize].iter().any(|o| matches!(o, Owner::Brand(_)))
+                && self.c.owners[h.lit as usize]
+                    .iter()
+                    .any(|o| matches!(o, Owner::Brand(_)))
         })
     }
 
@@ -285,7 +316,13 @@ impl Pass<'_, '_> {
         let matched = text[span.start..span.end].to_string();
         let brand_name = brand.map(|g| self.c.groups[g as usize].name.clone());
         let template = match (&r.kind, vars.iter().any(|(k, _)| *k == "own")) {
-            (RuleKind::Brand { own: Some((_, msg)), .. }, true) => msg,
+            (
+                RuleKind::Brand {
+                    own: Some((_, msg)),
+                    ..
+                },
+                true,
+            ) => msg,
             _ => &r.message,
         };
         let mut all: Vec<(&str, String)> = vec![("match", matched.clone())];
@@ -296,7 +333,9 @@ impl Pass<'_, '_> {
         let message = fill(template.get(self.config.lang), &all);
         self.out.push(Finding {
             rule: r.full_id.clone(),
-            pack: self.c.infos[self.c.rule_pack[rule as usize] as usize].id.clone(),
+            pack: self.c.infos[self.c.rule_pack[rule as usize] as usize]
+                .id
+                .clone(),
             severity,
             field,
             span,
@@ -341,7 +380,9 @@ fn pattern_findings(p: &mut Pass, fi: usize) {
         // A pattern with a capture group highlights the group, so it can require
         // context (a non-digit before `1:1`) without drawing it.
         for caps in re.captures_iter(text) {
-            let Some(m) = caps.get(1).or_else(|| caps.get(0)) else { continue };
+            let Some(m) = caps.get(1).or_else(|| caps.get(0)) else {
+                continue;
+            };
             if m.start() == m.end() {
                 continue;
             }
@@ -358,7 +399,9 @@ fn pattern_findings(p: &mut Pass, fi: usize) {
 fn tokens_of(norm: &Normalized, range: Range<usize>) -> Range<usize> {
     let toks = norm.tokens();
     let start = toks.partition_point(|t| t.span.end <= range.start);
-    let end = toks.partition_point(|t| t.span.start < range.end).max(start);
+    let end = toks
+        .partition_point(|t| t.span.start < range.end)
+        .max(start);
     start..end
 }
 
@@ -366,9 +409,12 @@ fn tokens_of(norm: &Normalized, range: Range<usize>) -> Range<usize> {
 /// names, and escalation next to a brand.
 fn wording_finding(p: &mut Pass, r: u32, fi: usize, tokens: Range<usize>, norm: Range<usize>) {
     let (window, near_brand) = match &p.c.rules[r as usize].kind {
-        RuleKind::Term { window, near_brand, .. } | RuleKind::Pattern { window, near_brand, .. } => {
-            (*window, *near_brand)
+        RuleKind::Term {
+            window, near_brand, ..
         }
+        | RuleKind::Pattern {
+            window, near_brand, ..
+        } => (*window, *near_brand),
         _ => return,
     };
     if p.excused(r, fi, &tokens, window) || p.inside_brand(fi, &norm) {
@@ -398,11 +444,27 @@ fn finish(mut out: Vec<Finding>, config: &LintConfig, listing: &Listing) -> Vec<
             .iter()
             .map(|i| (i.rule.as_str(), ignore_key(&i.text)))
             .collect();
-        out.retain(|f| !keys.iter().any(|(r, t)| *r == f.rule && *t == ignore_key(&f.text)));
+        out.retain(|f| {
+            !keys
+                .iter()
+                .any(|(r, t)| *r == f.rule && *t == ignore_key(&f.text))
+        });
     }
     out.sort_by(|a, b| {
-        (a.field, a.span.start, std::cmp::Reverse(a.span.end), std::cmp::Reverse(a.severity), &a.rule)
-            .cmp(&(b.field, b.span.start, std::cmp::Reverse(b.span.end), std::cmp::Reverse(b.severity), &b.rule))
+        (
+            a.field,
+            a.span.start,
+            std::cmp::Reverse(a.span.end),
+            std::cmp::Reverse(a.severity),
+            &a.rule,
+        )
+            .cmp(&(
+                b.field,
+                b.span.start,
+                std::cmp::Reverse(b.span.end),
+                std::cmp::Reverse(b.severity),
+                &b.rule,
+            ))
     });
     let mut merged: Vec<Finding> = Vec::with_capacity(out.len());
     for f in out {

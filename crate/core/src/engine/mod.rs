@@ -19,7 +19,6 @@ use crate::listing::Listing;
 use crate::pack::{builtin_sources, Pack, PackInfo};
 use compile::Compiled;
 
-
 /// Rule packs compiled into one immutable engine: one matcher over every literal of
 /// every pack, one regex set over every pattern, brand groups and price floors.
 ///
@@ -34,7 +33,9 @@ impl Engine {
     /// Compiles `packs`. Fails when two packs share an id or a rule refers to a brand
     /// or product type no pack defines.
     pub fn new(packs: Vec<Pack>) -> Result<Engine, PackError> {
-        Ok(Engine { compiled: compile::compile(packs)? })
+        Ok(Engine {
+            compiled: compile::compile(packs)?,
+        })
     }
 
     /// The engine over the built-in packs.
@@ -56,5 +57,8 @@ impl Engine {
 
 /// Parses every built-in pack.
 pub fn builtin_packs() -> Result<Vec<Pack>, PackError> {
-    builtin_sources().iter().map(|(_, src)| Pack::parse(src)).collect()
+    builtin_sources()
+        .iter()
+        .map(|(_, src)| Pack::parse(src))
+        .collect()
 }

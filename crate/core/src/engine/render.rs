@@ -32,7 +32,10 @@ mod tests {
 
     #[test]
     fn fills_known_and_keeps_unknown() {
-        let v = [("brand", "Rolex".to_string()), ("price", "US$25.00".to_string())];
+        let v = [
+            ("brand", "Rolex".to_string()),
+            ("price", "US$25.00".to_string()),
+        ];
         assert_eq!(fill("{brand} at {price}", &v), "Rolex at US$25.00");
         assert_eq!(fill("{nope} {brand", &v), "{nope} {brand");
         assert_eq!(fill("品牌{brand}价格过低", &v), "品牌Rolex价格过低");

@@ -12,7 +12,9 @@ mod rule;
 pub(crate) mod schema;
 
 pub use builtin::builtin_sources;
-pub(crate) use rule::{check_pattern as check_pattern_compiled, Example, FieldCheck, Rule, RuleKind};
+pub(crate) use rule::{
+    check_pattern as check_pattern_compiled, Example, FieldCheck, Rule, RuleKind,
+};
 
 use crate::error::{PackError, PackErrorKind};
 use crate::finding::Severity;
@@ -59,7 +61,10 @@ impl Text {
 
     fn from_doc(doc: &TextDoc) -> Text {
         match doc {
-            TextDoc::Plain(s) => Text { en: s.clone(), zh: String::new() },
+            TextDoc::Plain(s) => Text {
+                en: s.clone(),
+                zh: String::new(),
+            },
             TextDoc::Both { en, zh } => Text {
                 en: en.clone(),
                 zh: zh.clone().unwrap_or_default(),
@@ -130,7 +135,9 @@ impl Pack {
         let id = doc.pack.id.get_ref().clone();
         let at_id = doc.pack.id.span().start;
         check_id(&id).map_err(|m| {
-            PackError::new(PackErrorKind::Invalid, m).key("pack.id").at(source, at_id)
+            PackError::new(PackErrorKind::Invalid, m)
+                .key("pack.id")
+                .at(source, at_id)
         })?;
         validate(source, doc).map_err(|e| e.pack(&id))
     }
@@ -148,7 +155,12 @@ impl Pack {
 
 fn syntax_error(source: &str, e: &toml::de::Error) -> PackError {
     // toml's message repeats the offending line with carets; the first line is the gist.
-    let message = e.message().lines().next().unwrap_or("invalid TOML").to_string();
+    let message = e
+        .message()
+        .lines()
+        .next()
+        .unwrap_or("invalid TOML")
+        .to_string();
     let mut err = PackError::new(PackErrorKind::Syntax, message);
     if let Some(span) = e.span() {
         err = err.at(source, span.start);
@@ -197,7 +209,9 @@ pub(crate) fn check_id(id: &str) -> Result<(), String> {
     let ok = !id.is_empty()
         && id.len() <= 64
         && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if ok {
         Ok(())
     } else {
@@ -227,7 +241,11 @@ fn validate(source: &str, doc: PackDoc) -> Result<Pack, PackError> {
     if doc.rules.len() > limits::MAX_RULES {
         return Err(PackError::new(
             PackErrorKind::Limit,
-            format!("{} rules; the limit is {}", doc.rules.len(), limits::MAX_RULES),
+            format!(
+                "{} rules; the limit is {}",
+                doc.rules.len(),
+                limits::MAX_RULES
+            ),
         ));
     }
     for (ptype, words) in &doc.product_types {
@@ -279,7 +297,11 @@ fn validate(source: &str, doc: PackDoc) -> Result<Pack, PackError> {
     let info = PackInfo {
         id: pack_id,
         name: Text::from_doc(&meta.name),
-        description: meta.description.as_ref().map(Text::from_doc).unwrap_or_default(),
+        description: meta
+            .description
+            .as_ref()
+            .map(Text::from_doc)
+            .unwrap_or_default(),
         version: meta.version,
         languages: meta.languages,
         marketplaces,
@@ -288,11 +310,20 @@ fn validate(source: &str, doc: PackDoc) -> Result<Pack, PackError> {
         sources: meta
             .sources
             .into_iter()
-            .map(|s| Source { name: s.name, url: s.url, license: s.license, retrieved: s.retrieved })
+            .map(|s| Source {
+                name: s.name,
+                url: s.url,
+                license: s.license,
+                retrieved: s.retrieved,
+            })
             .collect(),
         rules: rules.iter().map(Rule::info).collect(),
     };
-    Ok(Pack { info, product_types: doc.product_types, rules })
+    Ok(Pack {
+        info,
+        product_types: doc.product_types,
+        rules,
+    })
 }
 
 pub(crate) fn text(doc: &TextDoc) -> Text {

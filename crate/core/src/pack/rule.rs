@@ -1,9 +1,7 @@
 //! One validated rule, of one of the closed set of kinds.
 
 use super::limits;
-use super::schema::{
-    BrandDoc, ExampleDoc, LimitDoc, RuleDoc, SeverityDoc,
-};
+use super::schema::{BrandDoc, ExampleDoc, LimitDoc, RuleDoc, SeverityDoc};
 use super::{check_id, text, RuleInfo, Text};
 use crate::currency::Currency;
 use crate::error::{PackError, PackErrorKind};
@@ -44,17 +42,26 @@ impl SeverityMap {
             })
         };
         match doc {
-            SeverityDoc::One(s) => Ok(SeverityMap { default: Some(parse(s)?), per: BTreeMap::new() }),
+            SeverityDoc::One(s) => Ok(SeverityMap {
+                default: Some(parse(s)?),
+                per: BTreeMap::new(),
+            }),
             SeverityDoc::PerMarketplace(map) => {
-                let mut out = SeverityMap { default: None, per: BTreeMap::new() };
+                let mut out = SeverityMap {
+                    default: None,
+                    per: BTreeMap::new(),
+                };
                 for (k, v) in map {
                     let sev = parse(v)?;
                     if k == "default" {
                         out.default = Some(sev);
                     } else {
                         let m = Marketplace::parse(k).ok_or_else(|| {
-                            PackError::new(PackErrorKind::Invalid, format!("unknown marketplace `{k}`"))
-                                .key("severity")
+                            PackError::new(
+                                PackErrorKind::Invalid,
+                                format!("unknown marketplace `{k}`"),
+                            )
+                            .key("severity")
                         })?;
                         out.per.insert(m, sev);
                     }
@@ -75,21 +82,32 @@ pub(crate) struct Limit {
 impl Limit {
     /// The limit on `marketplace`; with none known, the default only.
     pub fn get(&self, marketplace: Option<Marketplace>) -> Option<u64> {
-        marketplace.and_then(|m| self.per.get(&m).copied()).or(self.default)
+        marketplace
+            .and_then(|m| self.per.get(&m).copied())
+            .or(self.default)
     }
 
     fn from_doc(doc: &LimitDoc) -> Result<Limit, PackError> {
         match doc {
-            LimitDoc::One(n) => Ok(Limit { default: Some(*n), per: BTreeMap::new() }),
+            LimitDoc::One(n) => Ok(Limit {
+                default: Some(*n),
+                per: BTreeMap::new(),
+            }),
             LimitDoc::PerMarketplace(map) => {
-                let mut out = Limit { default: None, per: BTreeMap::new() };
+                let mut out = Limit {
+                    default: None,
+                    per: BTreeMap::new(),
+                };
                 for (k, v) in map {
                     if k == "default" {
                         out.default = Some(*v);
                     } else {
                         let m = Marketplace::parse(k).ok_or_else(|| {
-                            PackError::new(PackErrorKind::Invalid, format!("unknown marketplace `{k}`"))
-                                .key("limit")
+                            PackError::new(
+                                PackErrorKind::Invalid,
+                                format!("unknown marketplace `{k}`"),
+                            )
+                            .key("limit")
                         })?;
                         out.per.insert(m, *v);
                     }
@@ -244,19 +262,19 @@ impl Rule {
         let severity = SeverityMap::from_doc(&doc.severity)?;
         let mut fields = Vec::new();
         for f in &doc.fields {
-            fields.push(FieldRole::parse(f).ok_or_else(|| {
-                invalid(format!("unknown field `{f}`")).key("fields")
-            })?);
+            fields.push(
+                FieldRole::parse(f)
+                    .ok_or_else(|| invalid(format!("unknown field `{f}`")).key("fields"))?,
+            );
         }
         let mut marketplaces = Vec::new();
         for m in &doc.marketplaces {
             if m == "all" {
                 continue;
             }
-            marketplaces.push(
-                Marketplace::parse(m)
-                    .ok_or_else(|| invalid(format!("unknown marketplace `{m}`")).key("marketplaces"))?,
-            );
+            marketplaces.push(Marketplace::parse(m).ok_or_else(|| {
+                invalid(format!("unknown marketplace `{m}`")).key("marketplaces")
+            })?);
         }
         if marketplaces.is_empty() {
             marketplaces = pack_marketplaces.to_vec();
@@ -265,7 +283,10 @@ impl Rule {
         if message.en.trim().is_empty() {
             return Err(invalid("the message is empty").key("message"));
         }
-        let policy = Policy { name: doc.policy.name.clone(), url: doc.policy.url.clone() };
+        let policy = Policy {
+            name: doc.policy.name.clone(),
+            url: doc.policy.url.clone(),
+        };
         if policy.name.trim().is_empty() {
             return Err(invalid("the policy has no name").key("policy.name"));
         }
@@ -359,7 +380,9 @@ fn refuse_foreign_keys(doc: &RuleDoc, allowed: &[&str]) -> Result<(), PackError>
     ];
     for (key, present) in set {
         if present && !allowed.contains(&key) {
-            return Err(invalid(format!("`{key}` does not belong in a `{}` rule", doc.kind)).key(key));
+            return Err(
+                invalid(format!("`{key}` does not belong in a `{}` rule", doc.kind)).key(key),
+            );
         }
     }
     Ok(())
@@ -376,7 +399,12 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
             }
             check_literals(&doc.terms, "terms")?;
             check_literals(&doc.unless, "unless")?;
-            Ok(RuleKind::Term { terms: doc.terms.clone(), unless: doc.unless.clone(), window, near_brand })
+            Ok(RuleKind::Term {
+                terms: doc.terms.clone(),
+                unless: doc.unless.clone(),
+                window,
+                near_brand,
+            })
         }
         "pattern" => {
             refuse_foreign_keys(doc, &["patterns", "unless", "window", "near_brand"])?;
@@ -397,7 +425,13 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
         "brand" => {
             refuse_foreign_keys(
                 doc,
-                &["brands", "brand_lines", "compatible", "own_severity", "own_message"],
+                &[
+                    "brands",
+                    "brand_lines",
+                    "compatible",
+                    "own_severity",
+                    "own_message",
+                ],
             )?;
             let mut brands = Vec::new();
             for (i, b) in doc.brands.iter().enumerate() {
@@ -405,7 +439,9 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
             }
             if let Some(lines) = &doc.brand_lines {
                 for (i, line) in lines.lines().enumerate() {
-                    if let Some(b) = brand_line(line).map_err(|e| e.key(format!("brand_lines line {}", i + 1)))? {
+                    if let Some(b) = brand_line(line)
+                        .map_err(|e| e.key(format!("brand_lines line {}", i + 1)))?
+                    {
                         brands.push(b);
                     }
                 }
@@ -422,7 +458,11 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
                 }
                 None => None,
             };
-            Ok(RuleKind::Brand { brands, compatible: doc.compatible, own })
+            Ok(RuleKind::Brand {
+                brands,
+                compatible: doc.compatible,
+                own,
+            })
         }
         "price-floor" => {
             refuse_foreign_keys(doc, &["currency", "floors"])?;
@@ -435,13 +475,19 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
             let mut floors = Vec::new();
             for (i, f) in doc.floors.iter().enumerate() {
                 if !(f.min.is_finite() && f.min > 0.0) {
-                    return Err(invalid("`min` must be a positive number").key(format!("floors[{i}].min")));
+                    return Err(
+                        invalid("`min` must be a positive number").key(format!("floors[{i}].min"))
+                    );
                 }
                 check_id(&f.product).map_err(|m| invalid(m).key(format!("floors[{i}].product")))?;
                 if f.brand.trim().is_empty() {
                     return Err(invalid("empty brand").key(format!("floors[{i}].brand")));
                 }
-                floors.push(Floor { brand: f.brand.clone(), product: f.product.clone(), min: f.min });
+                floors.push(Floor {
+                    brand: f.brand.clone(),
+                    product: f.product.clone(),
+                    min: f.min,
+                });
             }
             Ok(RuleKind::PriceFloor { currency, floors })
         }
@@ -498,8 +544,16 @@ pub(crate) fn check_pattern(p: &str) -> Result<regex::Regex, PackError> {
         .build()
         .map_err(|e| {
             let detail = e.to_string();
-            let gist = detail.lines().last().unwrap_or("invalid pattern").trim().to_string();
-            PackError::new(PackErrorKind::Pattern, format!("the pattern `{p}` does not compile: {gist}"))
+            let gist = detail
+                .lines()
+                .last()
+                .unwrap_or("invalid pattern")
+                .trim()
+                .to_string();
+            PackError::new(
+                PackErrorKind::Pattern,
+                format!("the pattern `{p}` does not compile: {gist}"),
+            )
         })
 }
 
@@ -561,7 +615,11 @@ fn example(doc: &ExampleDoc, first_field: FieldRole) -> Result<Example, PackErro
                 FieldRole::Cost => listing.cost = t.clone(),
                 FieldRole::Other => listing.other = vec![("other".into(), t.clone())],
             }
-            Ok(Example { listing, allow_brands: Vec::new(), shown: format!("{t:?}") })
+            Ok(Example {
+                listing,
+                allow_brands: Vec::new(),
+                shown: format!("{t:?}"),
+            })
         }
         ExampleDoc::Listing(l) => {
             let marketplace = match &l.marketplace {
@@ -587,7 +645,11 @@ fn example(doc: &ExampleDoc, first_field: FieldRole) -> Result<Example, PackErro
                 other: Vec::new(),
             };
             let shown = summarize(&listing);
-            Ok(Example { listing, allow_brands: l.allow_brands.clone(), shown })
+            Ok(Example {
+                listing,
+                allow_brands: l.allow_brands.clone(),
+                shown,
+            })
         }
     }
 }

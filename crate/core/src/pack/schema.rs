@@ -96,7 +96,7 @@ pub(crate) struct PolicyDoc {
 #[serde(untagged)]
 pub(crate) enum ExampleDoc {
     Text(String),
-    Listing(ExampleListingDoc),
+    Listing(Box<ExampleListingDoc>),
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
