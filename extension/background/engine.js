@@ -1,0 +1,33 @@
+// The wasm engine, built lazily once per background lifetime (a service worker that
+// Chrome stopped rebuilds it on the next message). Rebuilt only when the seller's own
+// packs change; if they are refused, the built-in packs still answer.
+'use strict';
+const LGEngine = (() => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  let ready = null;
+  let linter = null;
+  let builtFrom = null;
+  let lastError = null;
+
+  function init() {
+    ready ??= wasm_bindgen({ module_or_path: api.runtime.getURL('wasm/listing_guard_wasm_bg.wasm') });
+    return ready;
+  }
+
+  async function get(userPacks) {
+    await init();
+    const key = JSON.stringify(userPacks);
+    if (linter && builtFrom === key) return linter;
+    try {
+      linter = new wasm_bindgen.Linter(userPacks);
+      lastError = null;
+    } catch (e) {
+      lastError = String(e && e.message || e);
+      linter = new wasm_bindgen.Linter([]);
+    }
+    builtFrom = key;
+    return linter;
+  }
+
+  return { get, init, error: () => lastError };
+})();

@@ -1,0 +1,72 @@
+// <listing-guard-root>: one per document, holding every highlight in its own open
+// shadow root so page styles cannot reach in and ours cannot leak out. Its data-state
+// (busy|idle) and data-findings attributes are the contract tests wait on.
+'use strict';
+(() => {
+  const CSS = `
+    :host { all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0;
+            z-index: 2147483646; pointer-events: none; }
+    .finding { position: absolute; top: 0; left: 0; }
+    .box { position: absolute; border-bottom: 2px solid; box-sizing: border-box; border-radius: 1px; }
+    .block .box { border-color: #d32f2f; background: rgba(211, 47, 47, .14); }
+    .warn .box { border-color: #e08600; background: rgba(240, 160, 0, .16); }
+    .info .box { border-color: #1e6fd9; background: rgba(30, 111, 217, .10); border-bottom-style: dotted; }
+    .marker .box { border: 0; border-radius: 50%; width: 10px; height: 10px; }
+    .block.marker .box { background: #d32f2f; } .warn.marker .box { background: #e08600; }
+    .info.marker .box { background: #1e6fd9; }
+    .mirror { position: absolute; visibility: hidden; overflow: hidden; pointer-events: none; margin: 0; }
+    .card { position: absolute; pointer-events: auto; max-width: 360px; min-width: 220px; padding: 10px 12px;
+            font: 13px/1.45 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif;
+            color: #1d1d1f; background: #fff; border: 1px solid #c9c9cf; border-radius: 8px;
+            box-shadow: 0 6px 24px rgba(0,0,0,.18); }
+    .card[hidden] { display: none; }
+    .card .sev { font-weight: 600; text-transform: uppercase; font-size: 11px; letter-spacing: .04em; }
+    .card .sev.block { color: #c62828; } .card .sev.warn { color: #a15c00; } .card .sev.info { color: #1a5fb4; }
+    .card .msg { margin: 4px 0 6px; }
+    .card .meta { color: #5f5f66; font-size: 12px; }
+    .card a { color: #1a5fb4; }
+    .card .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+    .card button { font: inherit; font-size: 12px; padding: 3px 8px; border-radius: 5px; cursor: pointer;
+                   border: 1px solid #b9b9c0; background: #f5f5f7; color: inherit; }
+    .card button:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 1px; }
+    @media (prefers-color-scheme: dark) {
+      .card { color: #eee; background: #26262b; border-color: #4a4a52; }
+      .card .meta { color: #aaa; } .card a { color: #8ab4f8; }
+      .card button { background: #34343a; border-color: #55555d; }
+    }`;
+
+  function create(doc) {
+    const host = doc.createElement('listing-guard-root');
+    const shadow = host.attachShadow({ mode: 'open' });
+    try {
+      const sheet = new (doc.defaultView.CSSStyleSheet)();
+      sheet.replaceSync(CSS);
+      shadow.adoptedStyleSheets = [sheet];
+    } catch (e) {
+      // Constructable sheets are not subject to the page's CSP; an old engine without
+      // them gets a <style> element, which a strict style-src may block.
+      const style = doc.createElement('style');
+      style.textContent = CSS;
+      shadow.append(style);
+    }
+    const layer = doc.createElement('div');
+    const card = doc.createElement('div');
+    card.className = 'card';
+    card.hidden = true;
+    card.setAttribute('role', 'dialog');
+    card.setAttribute('aria-live', 'polite');
+    shadow.append(layer, card);
+    host.dataset.state = 'busy';
+    host.dataset.findings = '0';
+    doc.documentElement.append(host);
+    return { host, shadow, layer, card };
+  }
+
+  function setState(root, state, count) {
+    root.host.dataset.state = state;
+    if (count !== undefined) root.host.dataset.findings = String(count);
+  }
+
+  const overlay = { create, setState };
+  if (typeof ListingGuard !== 'undefined') ListingGuard.overlay = overlay;
+})();
