@@ -40,6 +40,17 @@
     return t;
   }
 
+  /** A site turned off shows no counts: clear what its tabs recorded. */
+  async function clearHost(host) {
+    const all = await api.storage.session.get(null);
+    for (const [key, stored] of Object.entries(all)) {
+      if (!key.startsWith('tab:') || !stored || stored.host !== host) continue;
+      const tabId = Number(key.slice(4));
+      await api.storage.session.set({ [key]: { host, frames: {} } });
+      await api.action.setBadgeText({ tabId, text: '' }).catch(() => {});
+    }
+  }
+
   const handlers = {
     async lint(msg, sender) {
       const settings = await LGSettings.get();
@@ -62,10 +73,11 @@
       const stored = (await api.storage.session.get(key))[key];
       const settings = await LGSettings.get();
       const host = stored ? stored.host : null;
+      const siteEnabled = host ? settings.sites[host] !== false : true;
       return {
         host,
-        counts: stored ? sum(stored.frames) : { block: 0, warn: 0, info: 0 },
-        siteEnabled: host ? settings.sites[host] !== false : true,
+        counts: stored && siteEnabled ? sum(stored.frames) : { block: 0, warn: 0, info: 0 },
+        siteEnabled,
       };
     },
     async 'settings-op'(msg) {
@@ -78,6 +90,7 @@
         else throw new Error(`unknown settings operation ${msg.op}`);
         return s;
       });
+      if (msg.op === 'toggle-site' && !msg.on) await clearHost(String(msg.host));
       return {};
     },
   };

@@ -1,0 +1,71 @@
+// Notices when the listing may have changed (typing, pasting, fields added by a
+// single-page app, an editor iframe loading) and when highlights must move (scroll,
+// resize, a field growing). No polling: events at the document's capture phase (input
+// events from open shadow roots are composed and arrive here too), MutationObservers on
+// every document and open shadow root we reach, and a ResizeObserver on the fields.
+'use strict';
+(() => {
+  function createWatcher({ onEdit, onLayout, onCaret, onPointer, isOurs }) {
+    const observed = new WeakSet();
+    const listened = new WeakSet();
+    let layoutQueued = false;
+
+    const layout = () => {
+      if (layoutQueued) return;
+      layoutQueued = true;
+      requestAnimationFrame(() => { layoutQueued = false; onLayout(); });
+    };
+
+    const mutations = new MutationObserver((records) => {
+      for (const r of records) {
+        if (isOurs(r.target)) continue;
+        if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOurs)) continue;
+        onEdit('mutation');
+        return;
+      }
+    });
+    const sizes = new ResizeObserver(layout);
+    const sized = new WeakSet();
+
+    function listen(doc) {
+      if (listened.has(doc)) return;
+      listened.add(doc);
+      const opts = { capture: true, passive: true };
+      doc.addEventListener('input', (e) => onEdit('input', e), opts);
+      doc.addEventListener('change', (e) => onEdit('change', e), opts);
+      doc.addEventListener('keyup', (e) => onCaret(e), opts);
+      doc.addEventListener('mouseup', (e) => onCaret(e), opts);
+      doc.addEventListener('focusin', (e) => onCaret(e), opts);
+      doc.addEventListener('scroll', layout, opts);
+      doc.addEventListener('load', (e) => { if (e.target && e.target.localName === 'iframe') onEdit('frame'); }, opts);
+      doc.addEventListener('mousemove', (e) => onPointer(e, doc), opts);
+      const win = doc.defaultView;
+      if (win) win.addEventListener('resize', layout, { passive: true });
+    }
+
+    /** Starts watching what a scan reached: documents, shadow roots, fields. */
+    function track(roots, fields) {
+      for (const root of roots) {
+        if (!observed.has(root)) {
+          observed.add(root);
+          mutations.observe(root, { childList: true, subtree: true, characterData: true });
+        }
+        const doc = root.ownerDocument || root;
+        listen(doc);
+      }
+      for (const f of fields) {
+        if (!sized.has(f.el)) { sized.add(f.el); sizes.observe(f.el); }
+      }
+    }
+
+    function stop() {
+      mutations.disconnect();
+      sizes.disconnect();
+    }
+
+    return { track, stop, layout };
+  }
+
+  const watch = { createWatcher };
+  if (typeof ListingGuard !== 'undefined') ListingGuard.watch = watch;
+})();

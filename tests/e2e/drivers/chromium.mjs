@@ -1,0 +1,81 @@
+// Headless Debian Chromium driven by playwright-core, with the test build loaded unpacked.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export async function launchChromium({ extDir, proxyPort, lang = 'en-US' }) {
+  // Lets playwright report the service worker's own requests too.
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-chromium-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    locale: lang,
+    viewport: { width: 900, height: 760 },
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-quic', '--disable-default-apps',
+      '--disable-client-side-phishing-detection', '--disable-domain-reliability', '--no-pings',
+      '--disable-features=AutofillServerCommunication,OptimizationHints,Translate,MediaRouter,DialMediaRouteProvider,SigninInterceptBubble,InterestFeedContentSuggestions',
+      `--lang=${lang}`,
+      // Every request goes through the fixture server, which records it.
+      `--proxy-server=http://127.0.0.1:${proxyPort}`, '--proxy-bypass-list=<-loopback>',
+      `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
+  });
+  // Every request made by any page, extension page or worker of this browser.
+  const requests = [];
+  ctx.on('request', (r) => requests.push(r.url()));
+  let [worker] = ctx.serviceWorkers();
+  if (!worker) worker = await ctx.waitForEvent('serviceworker');
+  const extensionBase = new URL('/', worker.url()).href;
+  let page = ctx.pages()[0] || await ctx.newPage();
+  const logs = [];
+  const watch = (p) => p.on('console', (m) => logs.push(`[${m.type()}] ${m.text()}`));
+  watch(page);
+
+  const driver = {
+    name: 'chromium',
+    extensionBase,
+    logs,
+    requests,
+    async goto(url) { await page.goto(url); },
+    async eval(expr) { return page.evaluate(expr); },
+    async type(text) { await page.keyboard.type(text); },
+    async paste(text) { await page.keyboard.insertText(text); },
+    async press(key) { await page.keyboard.press(key); },
+    async click(selector) { await page.click(selector); },
+    async mouseMove(x, y) { await page.mouse.move(x, y); },
+    async mouseClick(x, y) { await page.mouse.click(x, y); },
+    async screenshot(file) { await page.screenshot({ path: file }); },
+    async openTab(url) { const p = await ctx.newPage(); watch(p); page = p; await p.goto(url); return p; },
+    async useTab(tab) { page = tab; await page.bringToFront(); },
+    currentTab() { return page; },
+    async closeTab(tab) { await tab.close(); },
+    /** After a failed spec: make sure there is a live tab to go on with. */
+    async reset() {
+      if (page.isClosed()) page = ctx.pages().find((p) => !p.isClosed()) || await ctx.newPage();
+      await page.bringToFront();
+    },
+    /** Stops the extension's service worker the way Chrome does when it idles. */
+    async stopWorker() {
+      const cdp = await ctx.newCDPSession(page);
+      const versions = new Map();
+      let changed = () => {};
+      cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+        for (const v of e.versions) if (v.scriptURL.startsWith(extensionBase)) versions.set(v.versionId, v.runningStatus);
+        changed();
+      });
+      const until = (ok) => new Promise((resolve) => { changed = () => { if (ok()) resolve(); }; changed(); });
+      await cdp.send('ServiceWorker.enable');
+      await until(() => [...versions.values()].includes('running'));
+      for (const [versionId, status] of versions) {
+        if (status === 'running') await cdp.send('ServiceWorker.stopWorker', { versionId });
+      }
+      await until(() => [...versions.values()].every((s) => s === 'stopped'));
+      await cdp.detach().catch(() => {});
+      return [...versions.values()].filter((s) => s !== 'stopped').length;
+    },
+    async close() { await ctx.close(); fs.rmSync(profile, { recursive: true, force: true }); },
+  };
+  return driver;
+}

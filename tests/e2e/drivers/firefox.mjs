@@ -1,0 +1,94 @@
+// Headless Firefox ESR driven by selenium-webdriver and geckodriver, with the test build
+// installed as a temporary add-on under a fixed internal UUID (so its pages have a known URL).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Builder, By } from 'selenium-webdriver';
+import firefox from 'selenium-webdriver/firefox.js';
+
+const ADDON_ID = 'listing-guard@listing-guard.dev';
+const UUID = '5b4c1f0e-7d1a-4c57-9a57-1e57c0de0001';
+
+export async function launchFirefox({ extDir, proxyPort, lang = 'en-US', logDir }) {
+  const options = new firefox.Options()
+    .setBinary(process.env.FIREFOX || '/usr/bin/firefox-esr')
+    .addArguments('-headless', '--width=900', '--height=860')
+    .setPreference('extensions.webextensions.uuids', JSON.stringify({ [ADDON_ID]: UUID }))
+    .setPreference('intl.locale.requested', lang)
+    .setPreference('intl.accept_languages', lang)
+    // Every request goes through the fixture server, which records it.
+    .setPreference('network.proxy.type', 1)
+    .setPreference('network.proxy.http', '127.0.0.1')
+    .setPreference('network.proxy.http_port', proxyPort)
+    .setPreference('network.proxy.ssl', '127.0.0.1')
+    .setPreference('network.proxy.ssl_port', proxyPort)
+    .setPreference('network.proxy.no_proxies_on', '')
+    .setPreference('network.proxy.allow_hijacking_localhost', true)
+    // Firefox's own background services, which are not the extension's requests.
+    .setPreference('network.captive-portal-service.enabled', false)
+    .setPreference('network.connectivity-service.enabled', false)
+    .setPreference('app.normandy.enabled', false)
+    .setPreference('browser.safebrowsing.update.enabled', false)
+    .setPreference('services.settings.server', 'http://127.0.0.1:9/remote-settings')
+    .setPreference('dom.push.enabled', false)
+    .setPreference('network.dns.disablePrefetch', true)
+    .setPreference('network.prefetch-next', false)
+    .setPreference('devtools.console.stdout.content', true);
+  const gecko = process.env.GECKODRIVER || 'geckodriver';
+  const log = path.join(logDir || os.tmpdir(), 'geckodriver.log');
+  const service = new firefox.ServiceBuilder(gecko).addArguments('--allow-system-access').setStdio(['ignore', fs.openSync(log, 'w'), fs.openSync(log, 'a')]);
+  const wd = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
+  await wd.installAddon(extDir, true);
+  const extensionBase = `moz-extension://${UUID}/`;
+
+  const driver = {
+    name: 'firefox',
+    extensionBase,
+    logs: [],
+    async goto(url) { await wd.get(url); },
+    async eval(expr) { return wd.executeScript(`return ${expr};`); },
+    async type(text) { await wd.actions().sendKeys(text).perform(); },
+    async paste(text) {
+      // What a paste or an IME commit does: one insertText edit, one input event.
+      await wd.executeScript(`const d = (function deep(doc) { const a = doc.activeElement;
+        return a && a.localName === 'iframe' ? deep(a.contentDocument) : doc; })(document);
+        d.execCommand('insertText', false, arguments[0]);`, text);
+    },
+    async press(key) { await wd.actions().sendKeys(key).perform(); },
+    async click(selector) { await wd.findElement(By.css(selector)).click(); },
+    async mouseMove(x, y) { await wd.actions().move({ x: Math.round(x), y: Math.round(y), origin: 'viewport' }).perform(); },
+    async mouseClick(x, y) { await wd.actions().move({ x: Math.round(x), y: Math.round(y), origin: 'viewport' }).click().perform(); },
+    async screenshot(file) { fs.writeFileSync(file, await wd.takeScreenshot(), 'base64'); },
+    async openTab(url) {
+      if (!url.startsWith('moz-extension:')) {
+        await wd.switchTo().newWindow('tab');
+        await wd.get(url);
+        return wd.getWindowHandle();
+      }
+      // WebDriver may not navigate to extension pages; the browser's own UI may open one.
+      const before = await wd.getAllWindowHandles();
+      await wd.setContext(firefox.Context.CHROME);
+      try {
+        await wd.executeScript(`gBrowser.selectedTab = gBrowser.addTab(arguments[0],
+          { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });`, url);
+      } finally {
+        await wd.setContext(firefox.Context.CONTENT);
+      }
+      const handle = (await wd.getAllWindowHandles()).find((h) => !before.includes(h));
+      await wd.switchTo().window(handle);
+      await wd.wait(async () => (await wd.executeScript('return document.readyState')) === 'complete', 10000);
+      return handle;
+    },
+    async useTab(tab) { await wd.switchTo().window(tab); },
+    currentTab() { return wd.getWindowHandle(); },
+    async closeTab(tab) { await wd.switchTo().window(tab); await wd.close(); },
+    async reset() {
+      const handles = await wd.getAllWindowHandles();
+      await wd.switchTo().window(handles[0]);
+    },
+    stopWorker: null,
+    wd,
+    async close() { await wd.quit(); },
+  };
+  return driver;
+}

@@ -1,0 +1,87 @@
+// Runs every end-to-end spec in headless Chromium and Firefox ESR against the test build
+// (dist/test-chrome, dist/test-firefox). Prints one line per spec and page, saves
+// screenshots to tests/e2e/out/, and ends with "N passed, M failed".
+// Usage: node tests/e2e/run.mjs [chromium|firefox] [name filter]
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './server.mjs';
+import { specs } from './specs.mjs';
+import { launchChromium } from './drivers/chromium.mjs';
+import { launchFirefox } from './drivers/firefox.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+const OUT = path.join(HERE, 'out');
+fs.mkdirSync(OUT, { recursive: true });
+const [onlyBrowser, filter] = process.argv.slice(2);
+
+const BROWSERS = [
+  { name: 'chromium', launch: launchChromium, ext: path.join(ROOT, 'dist/test-chrome') },
+  { name: 'firefox', launch: launchFirefox, ext: path.join(ROOT, 'dist/test-firefox') },
+];
+
+let passed = 0;
+let failed = 0;
+const server = await startServer();
+for (const b of BROWSERS) {
+  if (onlyBrowser && onlyBrowser !== b.name) continue;
+  let drv;
+  try {
+    drv = await b.launch({ extDir: b.ext, proxyPort: server.port, logDir: OUT });
+  } catch (e) {
+    console.log(`not ok ${b.name}: could not start: ${e.stack || e}`);
+    failed += 1;
+    continue;
+  }
+  const before = server.requests.length;
+  for (const spec of specs) {
+    if (filter && !spec.name.includes(filter)) continue;
+    if (spec.only && !spec.only(drv)) { console.log(`skip ${b.name}: ${spec.name} (not available in this browser)`); continue; }
+    for (const p of spec.pages) {
+      const label = `${b.name} ${p}: ${spec.name}`;
+      const ctx = { url: `${server.origin}/${p}`, strict: p.startsWith('strict/'), base: drv.extensionBase,
+        shot: (name) => drv.screenshot(path.join(OUT, `${b.name}-${name}.png`)) };
+      try {
+        await spec.run(drv, ctx);
+        console.log(`ok ${label}`);
+        passed += 1;
+      } catch (e) {
+        console.log(`not ok ${label}\n  ${String(e.stack || e).split('\n').slice(0, 6).join('\n  ')}`);
+        await drv.screenshot(path.join(OUT, `${b.name}-failed-${passed + failed}.png`)).catch(() => {});
+        failed += 1;
+        await drv.reset().catch(() => {});
+      }
+    }
+  }
+  // No network request leaves the extension: the browser asked the network for nothing
+  // but the fixture pages the tests opened (every request went through the recording proxy).
+  // Chromium's own services (component and account updates) also use the proxy; they come
+  // from the browser process, not from any page or worker, and playwright's per-context
+  // request log (pages, extension pages, the extension's service worker) shows which is which.
+  const fromContext = drv.requests || [];
+  const ownHosts = drv.name === 'chromium' ? /^(update\.googleapis\.com|redirector\.gvt1\.com|accounts\.google\.com)(:443)?$/
+    : /^firefox\.settings\.services\.mozilla\.com(:443)?$/;
+  const browserOwn = (r) => ownHosts && ownHosts.test(r.url.replace(/^https?:\/\//, '').split('/')[0])
+    && !fromContext.some((u) => u.includes(r.url.replace(/^https?:\/\//, '').split(/[/:]/)[0]));
+  const foreign = server.requests.slice(before).filter((r) => !r.local && !browserOwn(r));
+  const leaked = fromContext.filter((u) => !u.startsWith(server.origin) && !u.startsWith(drv.extensionBase));
+  if (leaked.length) {
+    console.log(`not ok ${b.name}: pages or the extension asked for ${leaked.join(', ')}`);
+    failed += 1;
+  }
+  const own = server.requests.slice(before).filter((r) => !r.local && browserOwn(r)).length;
+  if (own) console.log(`# ${b.name}: ${own} requests of the browser's own update and account services (not from any page or the extension)`);
+  if (foreign.length) {
+    console.log(`not ok ${b.name}: requests left the browser: ${foreign.map((r) => `${r.method} ${r.url}`).join(', ')}`);
+    failed += 1;
+  } else {
+    console.log(`ok ${b.name}: no request other than the fixture pages (${server.requests.length - before} local requests)`);
+    passed += 1;
+  }
+  if (drv.logs.length) fs.writeFileSync(path.join(OUT, `${b.name}-console.log`), drv.logs.join('\n'));
+  await drv.close().catch(() => {});
+}
+await server.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
