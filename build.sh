@@ -113,7 +113,7 @@ case "${1:-build}" in
   test) build; prereqs_test; run_tests ;;
   bench)
     prereqs_build
-    cargo run -q --release -p listing-guard-cli --bin listing-guard-bench -- "${@:2}"
+    cargo run -q --profile release-native -p listing-guard-cli --bin listing-guard-bench -- "${@:2}"
     build_wasm ;;
   *) echo "usage: ./build.sh [test|bench]" >&2; exit 2 ;;
 esac

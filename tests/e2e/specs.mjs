@@ -146,14 +146,13 @@ export const specs = [
   {
     name: 'the background stopped and woken still lints',
     pages: ['basic.html'],
-    only: (drv) => Boolean(drv.stopWorker),
     async run(drv, { url }) {
       await drv.goto(url);
       await focus(drv, F.title);
       await drv.type('Rolex watch');
       await waitFindings(drv, 'rolex', (s) => has(s, 'brands.luxury', 'title'));
       const left = await drv.stopWorker();
-      assert.equal(left, 0, 'the service worker is stopped');
+      assert.equal(left, 0, 'the background (service worker or event page) is stopped');
       await drv.type(' 1:1');
       await waitFindings(drv, '1:1 after the restart', (s) => has(s, 'counterfeit.mirror-quality', 'title'));
     },

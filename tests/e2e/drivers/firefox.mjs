@@ -86,7 +86,19 @@ export async function launchFirefox({ extDir, proxyPort, lang = 'en-US', logDir 
       const handles = await wd.getAllWindowHandles();
       await wd.switchTo().window(handles[0]);
     },
-    stopWorker: null,
+    /** Suspends the extension's event page the way Firefox does when it idles. */
+    async stopWorker() {
+      await wd.setContext(firefox.Context.CHROME);
+      try {
+        const state = await wd.executeScript(`
+          const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+          const ext = ExtensionParent.GlobalManager.getExtension(arguments[0]);
+          return ext.terminateBackground().then(() => ext.backgroundState);`, ADDON_ID);
+        return state === 'stopped' ? 0 : 1;
+      } finally {
+        await wd.setContext(firefox.Context.CONTENT);
+      }
+    },
     wd,
     async close() { await wd.quit(); },
   };

@@ -51,7 +51,8 @@ pub struct Text {
 }
 
 impl Text {
-    pub(crate) fn get(&self, lang: crate::Lang) -> &str {
+    /// The text in `lang`, falling back to English where no Chinese is written.
+    pub fn get(&self, lang: crate::Lang) -> &str {
         match lang {
             crate::Lang::En => &self.en,
             crate::Lang::Zh if !self.zh.is_empty() => &self.zh,
@@ -177,8 +178,12 @@ fn syntax_error(source: &str, e: &toml::de::Error) -> PackError {
 /// The `id` of the `[[rule]]` table enclosing `offset`, read from the raw text: used only
 /// to name the rule in a syntax error, when the document did not parse.
 fn rule_id_before(source: &str, offset: usize) -> Option<String> {
-    let head = &source[..offset.min(source.len())];
-    let start = head.rfind("[[rule]]")?;
+    // A missing key is reported at the table's own `[[rule]]` header: include it.
+    let mut end = (offset + "[[rule]]".len()).min(source.len());
+    while !source.is_char_boundary(end) {
+        end -= 1;
+    }
+    let start = source[..end].rfind("[[rule]]")?;
     source[start..]
         .lines()
         .skip(1)

@@ -1,0 +1,144 @@
+//! `listing-guard-bench`: prints the engine's speed figures. A benchmark, not a test: it
+//! asserts nothing and is run by `./build.sh bench`.
+//!
+//! usage: listing-guard-bench [CORPUS.csv]   (default: ../shared/corpus/walmart-amazon/tableB_amazon.csv)
+
+use listing_guard::{Engine, LintConfig, Listing, Marketplace};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+fn main() {
+    let corpus = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/corpus/walmart-amazon/tableB_amazon.csv".into());
+
+    // Engine build, all shipped packs.
+    let mut builds = Vec::new();
+    for _ in 0..30 {
+        let t = Instant::now();
+        black_box(Engine::builtin().expect("built-in packs"));
+        builds.push(t.elapsed());
+    }
+    builds.sort();
+    let engine = Engine::builtin().expect("built-in packs");
+    let rules: usize = engine.packs().iter().map(|p| p.rule_count).sum();
+    println!(
+        "engine build ({} packs, {} rules): median {}, min {} over {} builds",
+        engine.packs().len(),
+        rules,
+        fmt(builds[builds.len() / 2]),
+        fmt(builds[0]),
+        builds.len()
+    );
+
+    // A typical listing: title, 5 bullets, a 2,000-character description.
+    let listing = typical();
+    let config = LintConfig {
+        marketplace: Some(Marketplace::Amazon),
+        ..LintConfig::default()
+    };
+    let chars = listing.title.chars().count()
+        + listing
+            .bullets
+            .iter()
+            .map(|b| b.chars().count())
+            .sum::<usize>()
+        + listing.description.chars().count();
+    let findings = engine.lint(&listing, &config).len();
+    let (n, elapsed) = repeat(Duration::from_secs(2), || {
+        black_box(engine.lint(black_box(&listing), &config));
+    });
+    println!(
+        "lint, typical listing ({chars} characters, {findings} findings): {} per listing ({n} runs)",
+        fmt(elapsed / n as u32)
+    );
+
+    // Throughput over a real catalogue.
+    match std::fs::read_to_string(&corpus) {
+        Err(e) => println!("corpus {corpus}: not read ({e}); throughput skipped"),
+        Ok(text) => {
+            let mut reader = csv::Reader::from_reader(text.as_bytes());
+            let headers = reader.headers().expect("header").clone();
+            let col = |name: &str| headers.iter().position(|h| h == name);
+            let (title, category, brand, price) =
+                (col("title"), col("category"), col("brand"), col("price"));
+            let listings: Vec<Listing> = reader
+                .records()
+                .filter_map(Result::ok)
+                .map(|r| {
+                    let get = |c: Option<usize>| c.and_then(|c| r.get(c)).unwrap_or("").to_string();
+                    Listing {
+                        title: get(title),
+                        category: get(category),
+                        brand: get(brand),
+                        price: get(price),
+                        currency: Some("USD".into()),
+                        ..Listing::default()
+                    }
+                })
+                .collect();
+            let bytes: usize = listings
+                .iter()
+                .map(|l| l.title.len() + l.category.len() + l.brand.len() + l.price.len())
+                .sum();
+            let t = Instant::now();
+            let mut total = 0;
+            for l in &listings {
+                total += engine.lint(l, &config).len();
+            }
+            let elapsed = t.elapsed();
+            println!(
+                "throughput, {} listings of {corpus}: {:.0} listings/s, {:.1} MB/s, {} in all ({total} findings)",
+                listings.len(),
+                listings.len() as f64 / elapsed.as_secs_f64(),
+                bytes as f64 / elapsed.as_secs_f64() / 1e6,
+                fmt(elapsed),
+            );
+        }
+    }
+}
+
+fn repeat(budget: Duration, mut f: impl FnMut()) -> (usize, Duration) {
+    let start = Instant::now();
+    let mut n = 0;
+    while start.elapsed() < budget {
+        f();
+        n += 1;
+    }
+    (n, start.elapsed())
+}
+
+fn fmt(d: Duration) -> String {
+    let us = d.as_secs_f64() * 1e6;
+    if us < 1000.0 {
+        format!("{us:.1} µs")
+    } else {
+        format!("{:.2} ms", us / 1000.0)
+    }
+}
+
+fn typical() -> Listing {
+    let sentence = "This stainless steel water bottle keeps drinks cold for 24 hours and hot for 12, \
+        with a leak-proof lid, a powder-coated finish that resists sweat and scratches, and a wide mouth \
+        that takes ice cubes and fits most cup holders. ";
+    let mut description = String::new();
+    while description.len() < 2000 {
+        description.push_str(sentence);
+    }
+    description.truncate(2000);
+    Listing {
+        title: "Insulated Stainless Steel Water Bottle 32 oz, Leak-Proof Lid, BPA-Free, for Sports and Travel".into(),
+        bullets: vec![
+            "KEEPS COLD 24 HOURS: double-wall vacuum insulation keeps water cold all day".into(),
+            "LEAK-PROOF LID: the twist lid seals tight, so the bottle can ride in a bag".into(),
+            "DURABLE: 18/8 stainless steel with a powder-coated finish that will not sweat".into(),
+            "EASY TO CLEAN: wide mouth fits a bottle brush and ice cubes; dishwasher-safe lid".into(),
+            "WHAT YOU GET: one 32 oz bottle, one lid and a one-year warranty from Acme".into(),
+        ],
+        description,
+        brand: "Acme".into(),
+        category: "Water bottles".into(),
+        price: "$24.99".into(),
+        ..Listing::default()
+    }
+}
