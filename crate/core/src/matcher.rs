@@ -18,7 +18,33 @@
 
 use crate::normalize::{is_word_char, Normalized, TokenKind};
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast, non-cryptographic hash for short word keys (the Fx hash of rustc). The keys
+/// come from our own packs and the seller's text, and a pathological collision costs
+/// time on one listing, not safety, so SipHash's flood protection buys nothing here.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = BuildHasherDefault<FxHasher>;
 use std::ops::Range;
 
 /// The id of a literal registered with a [`MatcherBuilder`].
@@ -37,7 +63,9 @@ pub struct Hit {
 /// Collects literals, then builds an immutable [`Matcher`].
 #[derive(Default)]
 pub struct MatcherBuilder {
-    words: HashMap<String, LitId>,
+    words: HashMap<String, LitId, FxBuild>,
+    /// The first word of every word literal: a token that is none of these starts nothing.
+    starts: HashSet<String, FxBuild>,
     max_words: usize,
     substrings: Vec<String>,
     substring_ids: HashMap<String, LitId>,
@@ -80,6 +108,7 @@ impl MatcherBuilder {
         }
         let id = self.fresh();
         self.max_words = self.max_words.max(words.len());
+        self.starts.insert(words[0].to_string());
         self.words.insert(key, id);
         Some(id)
     }
@@ -109,6 +138,7 @@ impl MatcherBuilder {
             .collect();
         Matcher {
             words: self.words,
+            starts: self.starts,
             max_words: self.max_words,
             automaton,
             substring_lits: self.substring_lits,
@@ -120,7 +150,8 @@ impl MatcherBuilder {
 
 /// An immutable set of literals to search for.
 pub struct Matcher {
-    words: HashMap<String, LitId>,
+    words: HashMap<String, LitId, FxBuild>,
+    starts: HashSet<String, FxBuild>,
     max_words: usize,
     automaton: Option<AhoCorasick>,
     substring_lits: Vec<LitId>,
@@ -162,7 +193,7 @@ impl Matcher {
             joined.push(' ');
         }
         for i in 0..tokens.len() {
-            if tokens[i].kind != TokenKind::Word {
+            if tokens[i].kind != TokenKind::Word || !self.starts.contains(tokens[i].key.as_str()) {
                 continue;
             }
             for j in i..tokens.len().min(i + self.max_words) {

@@ -322,19 +322,22 @@ fn spelled_out_run(raw: &[(Range<usize>, TokenKind)], chars: &[(usize, char)], t
 ///
 /// Known limit: words that differ only by `l` and `i` share a key.
 pub fn word_key(word: &str) -> String {
-    let chars: Vec<char> = word.chars().collect();
-    let letters = chars.iter().filter(|c| c.is_alphabetic()).count();
-    let lead = chars.iter().take_while(|c| c.is_ascii_digit()).count();
-    let trail = chars.len()
-        - chars
-            .iter()
+    // Plain lower-case ASCII words (most of them) map to themselves but for `l`.
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return word.replace('l', "i");
+    }
+    let count = word.chars().count();
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let lead = word.chars().take_while(|c| c.is_ascii_digit()).count();
+    let trail = count
+        - word
+            .chars()
             .rev()
             .take_while(|c| c.is_ascii_digit())
             .count();
-    chars
-        .iter()
+    word.chars()
         .enumerate()
-        .map(|(i, &c)| {
+        .map(|(i, c)| {
             let leet = letters >= 2 && (!c.is_ascii_digit() || (i >= lead && i < trail));
             match c {
                 'l' => 'i',
