@@ -82,7 +82,7 @@ build() {
 
 prereqs_test() {
   step "prerequisites: chromium, firefox-esr, geckodriver, npm packages"
-  apt_install chromium chromium-driver firefox-esr fonts-noto-cjk
+  apt_install chromium chromium-driver firefox-esr fonts-noto-cjk fonts-noto-color-emoji
   have geckodriver || cargo install geckodriver --locked --root "$TOOLS"
   (cd tests && npm ci --no-audit --no-fund --loglevel=error)
 }
