@@ -195,18 +195,22 @@
     }
   }, true);
 
+  /** Whether the seller left Listing Guard on for this site (settings of any schema). */
+  function siteOn(s) {
+    const site = s && s.sites && s.sites[host];
+    return !(site === false || (site && site.enabled === false));
+  }
+
   api.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !changes.settings) return;
-    const s = changes.settings.newValue || {};
-    const on = !(s.sites && s.sites[host] === false);
+    const on = siteOn(changes.settings.newValue);
     if (!on) return disable();
     if (!enabled) { enabled = true; warnedError = false; }
     schedule();
   });
 
   api.storage.local.get('settings').then((got) => {
-    const s = got.settings || {};
-    if (s.sites && s.sites[host] === false) { enabled = false; return; }
+    if (!siteOn(got.settings)) { enabled = false; return; }
     schedule();
   }, () => schedule());
 })();

@@ -17,6 +17,7 @@
   };
   const showError = (e) => { $('#error').textContent = String(e.message || e); $('#error').hidden = false; };
 
+  $('#open-options').addEventListener('click', () => { api.runtime.openOptionsPage(); window.close(); });
   const param = new URLSearchParams(location.search).get('tab');
   let tabId = param !== null ? Number(param) : null;
   if (tabId === null) {

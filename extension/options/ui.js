@@ -1,0 +1,43 @@
+// What every part of the options page shares: messages to the background, UI strings,
+// element building (text only, never HTML), status and error lines.
+'use strict';
+const LGUI = (() => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
+  const zh = (api.i18n.getUILanguage() || '').toLowerCase().startsWith('zh');
+
+  async function send(msg) {
+    const r = await api.runtime.sendMessage(msg);
+    if (!r || !r.ok) throw new Error(r ? r.error : 'no answer from the background');
+    return r;
+  }
+
+  /** el('li', {class: 'x', dataset: {...}, onclick}, child, 'text', ...) */
+  function el(tag, props, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(props || {})) {
+      if (k === 'dataset') Object.assign(e.dataset, v);
+      else if (k === 'class') e.className = v;
+      else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+      else if (k in e) e[k] = v;
+      else e.setAttribute(k, v);
+    }
+    for (const c of children) if (c !== null && c !== undefined) e.append(c);
+    return e;
+  }
+
+  function status(text) {
+    document.getElementById('status').textContent = text;
+    document.getElementById('error').hidden = true;
+  }
+
+  function error(e, where) {
+    const box = document.getElementById(where || 'error');
+    box.textContent = String((e && e.message) || e);
+    box.hidden = false;
+  }
+
+  const pick = (text) => (text ? (zh && text.zh) || text.en || '' : '');
+
+  return { api, t, zh, send, el, status, error, pick };
+})();
