@@ -73,14 +73,14 @@
   });
   $('before-submit').addEventListener('change', (e) => change({ op: 'before-submit', on: e.target.checked }).catch(() => {}));
   $('ignored-clear').addEventListener('click', () => change({ op: 'clear-ignored' }).catch(() => {}));
-  $('export').addEventListener('click', () => LGIO.exportFile().then(() => status(t('options_exported')), (e) => error(e)));
+  $('export').addEventListener('click', () => LGIO.exportFile().then(() => status(t('options_exported'), 'io-status'), (e) => error(e, 'io-error')));
   $('import-settings').addEventListener('change', async (e) => {
     const file = await LGIO.readFile(e.target);
-    if (file) LGIO.importSettings(file).then(() => status(t('options_imported', [file.name])), (err) => error(err));
+    if (file) LGIO.importSettings(file).then(() => status(t('options_imported', [file.name]), 'io-status'), (err) => error(err, 'io-error'));
   });
   $('import-pack').addEventListener('change', async (e) => {
     const file = await LGIO.readFile(e.target);
-    if (file) LGIO.importPack(file).then(() => status(t('options_imported', [file.name])), (err) => error(err));
+    if (file) LGIO.importPack(file).then(() => status(t('options_imported', [file.name]), 'io-status'), (err) => error(err, 'io-error'));
   });
 
   api.storage.onChanged.addListener((changes, area) => {

@@ -26,9 +26,9 @@ const LGUI = (() => {
     return e;
   }
 
-  function status(text) {
-    document.getElementById('status').textContent = text;
-    document.getElementById('error').hidden = true;
+  function status(text, where) {
+    document.getElementById(where || 'status').textContent = text;
+    document.getElementById(where === 'io-status' ? 'io-error' : 'error').hidden = true;
   }
 
   function error(e, where) {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
 import { specs } from './specs.mjs';
+import { optionSpecs, uiSpecs } from './specs-options.mjs';
 import { launchChromium } from './drivers/chromium.mjs';
 import { launchFirefox } from './drivers/firefox.mjs';
 
@@ -21,22 +22,32 @@ const BROWSERS = [
   { name: 'firefox', launch: launchFirefox, ext: path.join(ROOT, 'dist/test-firefox') },
 ];
 
+// Each session is one browser start: the main one, then the UI in Chinese and in dark mode.
+const SESSIONS = [
+  { lang: 'en-US', dark: false, specs: [...specs, ...optionSpecs] },
+  { lang: 'zh-CN', dark: false },
+  { lang: 'en-US', dark: true },
+  { lang: 'zh-CN', dark: true },
+].map((s) => ({ ...s, specs: s.specs || uiSpecs(s) }));
+
 let passed = 0;
 let failed = 0;
 const server = await startServer();
 for (const b of BROWSERS) {
   if (onlyBrowser && onlyBrowser !== b.name) continue;
+  for (const session of SESSIONS) {
+  const selected = session.specs.filter((spec) => !filter || spec.name.includes(filter));
+  if (!selected.length) continue;
   let drv;
   try {
-    drv = await b.launch({ extDir: b.ext, proxyPort: server.port, logDir: OUT });
+    drv = await b.launch({ extDir: b.ext, proxyPort: server.port, logDir: OUT, lang: session.lang, dark: session.dark });
   } catch (e) {
     console.log(`not ok ${b.name}: could not start: ${e.stack || e}`);
     failed += 1;
     continue;
   }
   const before = server.requests.length;
-  for (const spec of specs) {
-    if (filter && !spec.name.includes(filter)) continue;
+  for (const spec of selected) {
     if (spec.only && !spec.only(drv)) { console.log(`skip ${b.name}: ${spec.name} (not available in this browser)`); continue; }
     for (const p of spec.pages) {
       const label = `${b.name} ${p}: ${spec.name}`;
@@ -81,6 +92,7 @@ for (const b of BROWSERS) {
   }
   if (drv.logs.length) fs.writeFileSync(path.join(OUT, `${b.name}-console.log`), drv.logs.join('\n'));
   await drv.close().catch(() => {});
+  }
 }
 await server.close();
 console.log(`${passed} passed, ${failed} failed`);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-export async function launchChromium({ extDir, proxyPort, lang = 'en-US' }) {
+export async function launchChromium({ extDir, proxyPort, lang = 'en-US', dark = false }) {
   // Lets playwright report the service worker's own requests too.
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-chromium-'));
@@ -12,6 +12,9 @@ export async function launchChromium({ extDir, proxyPort, lang = 'en-US' }) {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     locale: lang,
+    colorScheme: dark ? 'dark' : 'light',
+    // Chromium on Linux takes its UI language (and so the extension's) from LANGUAGE.
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
     viewport: { width: 900, height: 760 },
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-quic', '--disable-default-apps',
@@ -44,6 +47,12 @@ export async function launchChromium({ extDir, proxyPort, lang = 'en-US' }) {
     async paste(text) { await page.keyboard.insertText(text); },
     async press(key) { await page.keyboard.press(key); },
     async click(selector) { await page.click(selector); },
+    async setFile(selector, file) { await page.setInputFiles(selector, file); },
+    /** Clicks something that downloads a file; returns the file's text. */
+    async download(selector) {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+      return fs.readFileSync(await d.path(), 'utf8');
+    },
     async mouseMove(x, y) { await page.mouse.move(x, y); },
     async mouseClick(x, y) { await page.mouse.click(x, y); },
     async screenshot(file) { await page.screenshot({ path: file }); },

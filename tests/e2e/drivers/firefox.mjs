@@ -9,12 +9,19 @@ import firefox from 'selenium-webdriver/firefox.js';
 const ADDON_ID = 'listing-guard@listing-guard.dev';
 const UUID = '5b4c1f0e-7d1a-4c57-9a57-1e57c0de0001';
 
-export async function launchFirefox({ extDir, proxyPort, lang = 'en-US', logDir }) {
+export async function launchFirefox({ extDir, proxyPort, lang = 'en-US', dark = false, logDir }) {
+  const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-firefox-dl-'));
   const options = new firefox.Options()
     .setBinary(process.env.FIREFOX || '/usr/bin/firefox-esr')
     .addArguments('-headless', '--width=900', '--height=860')
     .setPreference('extensions.webextensions.uuids', JSON.stringify({ [ADDON_ID]: UUID }))
     .setPreference('intl.locale.requested', lang)
+    .setPreference('layout.css.prefers-color-scheme.content-override', dark ? 0 : 1)
+    .setPreference('browser.download.folderList', 2)
+    .setPreference('browser.download.dir', downloads)
+    .setPreference('browser.download.useDownloadDir', true)
+    .setPreference('browser.download.always_ask_before_handling_new_types', false)
+    .setPreference('browser.helperApps.neverAsk.saveToDisk', 'application/json')
     .setPreference('intl.accept_languages', lang)
     // Every request goes through the fixture server, which records it.
     .setPreference('network.proxy.type', 1)
@@ -56,6 +63,19 @@ export async function launchFirefox({ extDir, proxyPort, lang = 'en-US', logDir 
     },
     async press(key) { await wd.actions().sendKeys(key).perform(); },
     async click(selector) { await wd.findElement(By.css(selector)).click(); },
+    async setFile(selector, file) { await wd.findElement(By.css(selector)).sendKeys(file); },
+    /** Clicks something that downloads a file; returns the file's text once it is complete. */
+    async download(selector) {
+      const before = new Set(fs.readdirSync(downloads));
+      await wd.findElement(By.css(selector)).click();
+      let file = null;
+      await wd.wait(async () => {
+        const names = fs.readdirSync(downloads).filter((n) => !before.has(n));
+        file = names.find((n) => !n.endsWith('.part') && !names.includes(`${n}.part`));
+        return Boolean(file) && fs.statSync(path.join(downloads, file)).size > 0;
+      }, 10000);
+      return fs.readFileSync(path.join(downloads, file), 'utf8');
+    },
     async mouseMove(x, y) { await wd.actions().move({ x: Math.round(x), y: Math.round(y), origin: 'viewport' }).perform(); },
     async mouseClick(x, y) { await wd.actions().move({ x: Math.round(x), y: Math.round(y), origin: 'viewport' }).click().perform(); },
     async screenshot(file) { fs.writeFileSync(file, await wd.takeScreenshot(), 'base64'); },

@@ -1,0 +1,172 @@
+// The options page and popup driven as a seller would, each change checked on an open
+// fixture listing page; then the UI in Chinese and in dark mode.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pageScript } from './page.mjs';
+import { waitFor, waitFindings, F } from './specs.mjs';
+
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const has = (s, rule) => s.findings.some((f) => f.rule === rule);
+
+async function typeTitle(drv, text) {
+  assert.equal(await drv.eval(pageScript(`LG.focusEnd(${F.title})`)), true);
+  await drv.type(text);
+}
+
+async function openOptions(drv) {
+  const tab = await drv.openTab(`${drv.extensionBase}options/options.html`);
+  await waitFor(drv, 'options page ready', () => drv.eval(`document.body.dataset.ready || null`), Boolean);
+  return tab;
+}
+
+/** Runs `action` on the options tab, then waits on the listing tab for `ok`. */
+async function effect(drv, tabs, describe, action, ok) {
+  await drv.useTab(tabs.options);
+  await action();
+  await drv.useTab(tabs.listing);
+  return waitFindings(drv, describe, ok);
+}
+
+const visibleError = (drv, id) => drv.eval(`(() => { const e = document.getElementById('${id}'); return e.hidden ? null : e.textContent; })()`);
+
+export const optionSpecs = [
+  {
+    name: 'options page: packs, rules, own brands, custom rules, imports and export take effect on the open listing',
+    pages: ['basic.html'],
+    async run(drv, { url, shot }) {
+      await drv.goto(url);
+      const tabs = { listing: await drv.currentTab() };
+      await typeTitle(drv, 'Replica Rolex watch zorblax flibber');
+      await waitFindings(drv, 'starting findings', (s) => has(s, 'counterfeit.replica') && has(s, 'brands.luxury'));
+      tabs.options = await openOptions(drv);
+      await shot('options');
+
+      // A pack off and on.
+      await effect(drv, tabs, 'counterfeit off', () => drv.click('input[data-pack="counterfeit"]'),
+        (s) => !has(s, 'counterfeit.replica') && has(s, 'brands.luxury'));
+      await effect(drv, tabs, 'counterfeit on', () => drv.click('input[data-pack="counterfeit"]'), (s) => has(s, 'counterfeit.replica'));
+      // A rule off and on.
+      await effect(drv, tabs, 'brands.luxury off', () => drv.click('input[data-rule="brands.luxury"]'),
+        (s) => !has(s, 'brands.luxury') && has(s, 'counterfeit.replica'));
+      await effect(drv, tabs, 'brands.luxury on', () => drv.click('input[data-rule="brands.luxury"]'), (s) => has(s, 'brands.luxury'));
+      // A severity override.
+      await effect(drv, tabs, 'replica as info', async () => {
+        await drv.eval(`(() => { const s = document.querySelector('select[data-severity-for="counterfeit.replica"]');
+          s.value = 'info'; s.dispatchEvent(new Event('change')); })()`);
+      }, (s) => s.findings.some((f) => f.rule === 'counterfeit.replica' && f.severity === 'info'));
+      await effect(drv, tabs, 'reset to defaults', () => drv.click('#reset'),
+        (s) => s.findings.some((f) => f.rule === 'counterfeit.replica' && f.severity === 'block'));
+
+      // An own brand, with a note; then removed.
+      await effect(drv, tabs, 'Rolex as own brand', async () => {
+        await drv.click('#brand-name');
+        await drv.type('Rolex');
+        await drv.click('#brand-note');
+        await drv.type('Authorised dealer invoice 2026-114');
+        await drv.click('#brand-add');
+      }, (s) => !has(s, 'brands.luxury'));
+      await drv.useTab(tabs.options);
+      await waitFor(drv, 'brand listed', () => drv.eval(`document.querySelector('[data-brand="Rolex"]')?.textContent || null`),
+        (t) => t && t.includes('Authorised dealer invoice'));
+      await effect(drv, tabs, 'Rolex removed', () => drv.click('[data-brand="Rolex"] button'), (s) => has(s, 'brands.luxury'));
+
+      // A custom term, found on the listing and in the try-it box; a bad pattern refused.
+      await effect(drv, tabs, 'custom term', async () => {
+        await drv.click('#custom-value');
+        await drv.type('zorblax');
+        await drv.click('#custom-add');
+      }, (s) => s.findings.some((f) => f.rule === 'custom.term-1' && f.field === 'title' && f.start === 20 && f.end === 27));
+      await drv.useTab(tabs.options);
+      await drv.click('#try-text');
+      await drv.type('New zorblax bottle');
+      await waitFor(drv, 'try-it result', () => drv.eval(`document.querySelector('#try-result [data-rule="custom.term-1"]') ? 1 : 0`), Boolean);
+      await drv.eval(`(() => { const k = document.getElementById('custom-kind'); k.value = 'pattern'; k.dispatchEvent(new Event('change')); })()`);
+      await drv.click('#custom-value');
+      await drv.type('(unclosed');
+      await drv.click('#custom-add');
+      const refusal = await waitFor(drv, 'bad pattern refused', () => visibleError(drv, 'custom-error'), Boolean);
+      assert.match(refusal, /custom/);
+      assert.match(refusal, /pattern-2/);
+      assert.match(refusal, /line \d+/);
+      assert.equal(await drv.eval(`document.querySelectorAll('#custom li').length`), 1, 'the refused rule is not stored');
+
+      // A good pack imported from disk; a broken one refused with pack, rule and position.
+      await effect(drv, tabs, 'imported pack', () => drv.setFile('#import-pack', path.join(FIXTURES, 'packs/good-pack.toml')),
+        (s) => has(s, 'my-words.rejected') && has(s, 'custom.term-1'));
+      await drv.useTab(tabs.options);
+      await drv.setFile('#import-pack', path.join(FIXTURES, 'packs/broken-pack.toml'));
+      const broken = await waitFor(drv, 'broken pack refused', () => visibleError(drv, 'io-error'), Boolean);
+      assert.match(broken, /broken-pack\.toml/);
+      assert.match(broken, /broken-words/);
+      assert.match(broken, /bad-pattern/);
+      assert.match(broken, /line \d+, column \d+/);
+      await shot('options-import-error');
+      await drv.useTab(tabs.listing);
+      await typeTitle(drv, ' wobbler');
+      await waitFindings(drv, 'nothing lost after the refusal', (s) => has(s, 'my-words.rejected') && has(s, 'custom.term-1')
+        && !s.findings.some((f) => f.rule.startsWith('broken-words.')));
+
+      // Export, change things, import the export: all is back.
+      await drv.useTab(tabs.options);
+      const exported = JSON.parse(await drv.download('#export'));
+      assert.equal(exported.format, 'listing-guard-settings');
+      assert.equal(exported.settings.custom[0].value, 'zorblax');
+      await effect(drv, tabs, 'custom term removed', () => drv.click('#custom li button'), (s) => !has(s, 'custom.term-1'));
+      await effect(drv, tabs, 'imported pack removed', () => drv.click('[data-remove-pack="my-words"]'), (s) => !has(s, 'my-words.rejected'));
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lg-export-')), 'settings.json');
+      fs.writeFileSync(file, JSON.stringify(exported));
+      await effect(drv, tabs, 'settings re-imported', () => drv.setFile('#import-settings', file),
+        (s) => has(s, 'custom.term-1') && has(s, 'my-words.rejected'));
+      // A file that is not a settings export is refused and changes nothing.
+      await drv.useTab(tabs.options);
+      fs.writeFileSync(file, JSON.stringify({ hello: 'world' }));
+      await drv.setFile('#import-settings', file);
+      assert.match(await waitFor(drv, 'bad settings refused', () => visibleError(drv, 'io-error'), Boolean), /not a Listing Guard settings file/);
+      assert.equal(await drv.eval(`document.querySelectorAll('#custom li').length`), 1);
+      await drv.closeTab(tabs.options);
+      await drv.useTab(tabs.listing);
+    },
+  },
+];
+
+/** In a browser started in Chinese (and/or dark): the UI speaks Chinese, screenshots taken. */
+export function uiSpecs(session) {
+  const tag = `${session.lang === 'zh-CN' ? 'zh' : 'en'}-${session.dark ? 'dark' : 'light'}`;
+  return [{
+    name: `UI in ${tag}`,
+    pages: ['basic.html'],
+    async run(drv, { url, base, shot }) {
+      await drv.goto(url);
+      const listing = await drv.currentTab();
+      await typeTitle(drv, 'Replica Rolex watch');
+      const s = await waitFindings(drv, 'replica', (s) => has(s, 'counterfeit.replica'));
+      const box = s.findings.find((f) => f.rule === 'counterfeit.replica').boxes[0];
+      await drv.mouseMove(box.left + box.width / 2, box.top + box.height / 2);
+      const card = await waitFor(drv, 'card', () => drv.eval(`(() => { const c = document.querySelector('listing-guard-root').shadowRoot.querySelector('.card');
+        return c.hidden ? null : { text: c.textContent, bg: getComputedStyle(c).backgroundColor }; })()`), Boolean);
+      if (session.lang === 'zh-CN') assert.match(card.text, /仿制品/, 'the card speaks Chinese');
+      else assert.match(card.text, /imitation/);
+      await shot(`card-${tag}`);
+      const options = await openOptions(drv);
+      const ui = await drv.eval(`({ h: document.getElementById('packs-h').textContent, lang: document.documentElement.lang,
+        bg: getComputedStyle(document.body).backgroundColor })`);
+      if (session.lang === 'zh-CN') assert.equal(ui.h, '规则包');
+      else assert.equal(ui.h, 'Rule packs');
+      const dark = (rgb) => rgb.match(/\d+/g).slice(0, 3).reduce((a, b) => a + Number(b), 0) < 200;
+      assert.equal(dark(ui.bg), session.dark, `options background ${ui.bg} follows the system theme`);
+      await shot(`options-${tag}`);
+      await drv.closeTab(options);
+      await drv.useTab(listing);
+      const popup = await drv.openTab(`${base}popup/popup.html?tab=-1`);
+      await waitFor(drv, 'popup ready', () => drv.eval(`document.body.dataset.ready || null`), Boolean);
+      const title = await drv.eval(`document.getElementById('packs-h').textContent`);
+      assert.equal(title, session.lang === 'zh-CN' ? '规则包' : 'Rule packs');
+      await shot(`popup-${tag}`);
+      await drv.closeTab(popup);
+      await drv.useTab(listing);
+    },
+  }];
+}
