@@ -21,6 +21,7 @@
   let timerPending = false;
   let enabled = true;
   let warnedError = false;
+  let beforeSubmit = false;
 
   const isOurs = (node) => Boolean(root && node && (node === root.host || root.host.contains(node)));
 
@@ -107,6 +108,7 @@
       return disable();
     } else {
       findings = reply.findings;
+      beforeSubmit = Boolean(reply.beforeSubmit);
       if (reply.packError && !warnedError) { console.warn('Listing Guard: a rule pack was refused:', reply.packError); warnedError = true; }
     }
     finish(rev);
@@ -184,6 +186,15 @@
     onCaret,
     onPointer,
     isOurs,
+  });
+
+  LG.submit.watchSubmits(document, () => ({
+    on: beforeSubmit && enabled,
+    root,
+    blocks: drawn.filter((d) => d.finding.severity === 'block'),
+  }), (d) => {
+    d.field.el.focus();
+    if (d.field.kind !== 'editable') d.field.el.setSelectionRange(d.finding.start_utf16, d.finding.end_utf16);
   });
 
   document.addEventListener('keydown', (e) => {

@@ -130,6 +130,42 @@ export const optionSpecs = [
       await drv.useTab(tabs.listing);
     },
   },
+  {
+    name: 'before submit: a listing with block findings asks first; go back or submit anyway',
+    pages: ['basic.html'],
+    async run(drv, { url, shot }) {
+      await drv.goto(url);
+      const tabs = { listing: await drv.currentTab() };
+      tabs.options = await openOptions(drv);
+      await drv.click('#before-submit');
+      await waitFor(drv, 'saved', () => drv.eval(`document.getElementById('status').textContent`), Boolean);
+      await drv.closeTab(tabs.options);
+      await drv.useTab(tabs.listing);
+      await typeTitle(drv, 'Replica Rolex watch');
+      await waitFindings(drv, 'replica', (s) => s.findings.some((f) => f.severity === 'block'));
+      const prompt = () => drv.eval(`(() => { const p = document.querySelector('listing-guard-root').shadowRoot.querySelector('.prompt');
+        if (!p) return null; const b = (op) => { const r = p.querySelector('[data-op="' + op + '"]').getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; };
+        return { text: p.textContent, back: b('go-back'), anyway: b('submit-anyway') }; })()`);
+      await drv.click('button[type=submit]');
+      let p = await waitFor(drv, 'the prompt', prompt, Boolean);
+      assert.match(p.text, /Replica/);
+      assert.equal(await drv.eval(`document.body.dataset.submitted || null`), null, 'the submit is held');
+      await shot('before-submit');
+      await drv.mouseClick(p.back.x, p.back.y);
+      await waitFor(drv, 'focus back in the title', () => drv.eval(`document.activeElement && document.activeElement.id`), (id) => id === 'title');
+      assert.equal(await prompt(), null);
+      await drv.click('button[type=submit]');
+      p = await waitFor(drv, 'the prompt again', prompt, Boolean);
+      await drv.mouseClick(p.anyway.x, p.anyway.y);
+      const sent = await waitFor(drv, 'submitted', () => drv.eval(`document.body.dataset.submitted || null`), Boolean);
+      assert.equal(JSON.parse(sent).item_name, 'Replica Rolex watch', 'the page submitted exactly what was typed');
+      tabs.options = await openOptions(drv);
+      await drv.click('#before-submit');
+      await drv.closeTab(tabs.options);
+      await drv.useTab(tabs.listing);
+    },
+  },
 ];
 
 /** In a browser started in Chinese (and/or dark): the UI speaks Chinese, screenshots taken. */
