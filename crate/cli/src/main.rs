@@ -2,6 +2,7 @@
 //! Exit status: 0 when nothing reaches `--fail-on`, 1 when something does, 2 on bad usage
 //! or unreadable input.
 
+mod eval;
 mod input;
 mod output;
 mod packs;
@@ -17,6 +18,7 @@ usage:
                       [--csv] INPUT
   listing-guard packs list [--pack FILE]... [--lang en|zh]
   listing-guard packs check FILE...
+  listing-guard eval [--corpus CSV] [--risky JSONL] [--pack FILE]... [--builtin]
 
 INPUT is JSON Lines (one listing object per line) or CSV with a header (chosen by the
 .csv extension or --csv); `-` reads standard input. Keys: id, title, bullets, description,
@@ -43,6 +45,7 @@ fn run(args: &[String]) -> Result<u8, String> {
             Some("check") => packs::check(&args[2..]),
             _ => Err(format!("expected `packs list` or `packs check`\n\n{USAGE}")),
         },
+        Some("eval") => eval::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(0)

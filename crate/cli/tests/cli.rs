@@ -147,3 +147,55 @@ fn packs_list_and_check() {
     );
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn eval_prints_noise_and_catch_rate() {
+    let dir = std::env::temp_dir().join(format!("lg-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let corpus = dir.join("corpus.csv");
+    std::fs::write(
+        &corpus,
+        "id,title,category,brand,modelno,price\n\
+         1,stainless steel water bottle,kitchen,acme,wb1,24.99\n\
+         2,replica rolex watch,watches,acme,rw1,25.00\n\
+         3,nike running shoes,shoes,nike,nr1,89.99\n",
+    )
+    .unwrap();
+    let risky = dir.join("risky.jsonl");
+    std::fs::write(
+        &risky,
+        "{\"id\":\"r1\",\"title\":\"Replica Rolex watch\",\"price\":\"$25\"}\n\
+         {\"id\":\"r2\",\"title\":\"Plain cotton towel\"}\n",
+    )
+    .unwrap();
+    let out = run(
+        &[
+            "eval",
+            "--corpus",
+            corpus.to_str().unwrap(),
+            "--risky",
+            risky.to_str().unwrap(),
+        ],
+        "",
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("3 listings"), "{text}");
+    assert!(
+        text.contains("with a block finding:      1 (33.33%)"),
+        "{text}"
+    );
+    assert!(text.contains("counterfeit.replica"), "{text}");
+    assert!(
+        text.contains("2 listings; caught (a warn or block finding): 1 (50.0%)"),
+        "{text}"
+    );
+    assert!(text.contains("r2: Plain cotton towel"), "{text}");
+    assert!(!text.contains("r1: Replica"), "{text}");
+    let bad = run(
+        &["eval", "--corpus", dir.join("none.csv").to_str().unwrap()],
+        "",
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    std::fs::remove_dir_all(dir).ok();
+}
