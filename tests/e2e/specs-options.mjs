@@ -40,18 +40,18 @@ export const optionSpecs = [
       await drv.goto(url);
       const tabs = { listing: await drv.currentTab() };
       await typeTitle(drv, 'Replica Rolex watch zorblax flibber');
-      await waitFindings(drv, 'starting findings', (s) => has(s, 'counterfeit.replica') && has(s, 'brands.luxury'));
+      await waitFindings(drv, 'starting findings', (s) => has(s, 'counterfeit.replica') && has(s, 'brands.watches'));
       tabs.options = await openOptions(drv);
       await shot('options');
 
       // A pack off and on.
       await effect(drv, tabs, 'counterfeit off', () => drv.click('input[data-pack="counterfeit"]'),
-        (s) => !has(s, 'counterfeit.replica') && has(s, 'brands.luxury'));
+        (s) => !has(s, 'counterfeit.replica') && has(s, 'brands.watches'));
       await effect(drv, tabs, 'counterfeit on', () => drv.click('input[data-pack="counterfeit"]'), (s) => has(s, 'counterfeit.replica'));
       // A rule off and on.
-      await effect(drv, tabs, 'brands.luxury off', () => drv.click('input[data-rule="brands.luxury"]'),
-        (s) => !has(s, 'brands.luxury') && has(s, 'counterfeit.replica'));
-      await effect(drv, tabs, 'brands.luxury on', () => drv.click('input[data-rule="brands.luxury"]'), (s) => has(s, 'brands.luxury'));
+      await effect(drv, tabs, 'brands.watches off', () => drv.click('input[data-rule="brands.watches"]'),
+        (s) => !has(s, 'brands.watches') && has(s, 'counterfeit.replica'));
+      await effect(drv, tabs, 'brands.watches on', () => drv.click('input[data-rule="brands.watches"]'), (s) => has(s, 'brands.watches'));
       // A severity override.
       await effect(drv, tabs, 'replica as info', async () => {
         await drv.eval(`(() => { const s = document.querySelector('select[data-severity-for="counterfeit.replica"]');
@@ -67,11 +67,11 @@ export const optionSpecs = [
         await drv.click('#brand-note');
         await drv.type('Authorised dealer invoice 2026-114');
         await drv.click('#brand-add');
-      }, (s) => !has(s, 'brands.luxury'));
+      }, (s) => !has(s, 'brands.watches'));
       await drv.useTab(tabs.options);
       await waitFor(drv, 'brand listed', () => drv.eval(`document.querySelector('[data-brand="Rolex"]')?.textContent || null`),
         (t) => t && t.includes('Authorised dealer invoice'));
-      await effect(drv, tabs, 'Rolex removed', () => drv.click('[data-brand="Rolex"] button'), (s) => has(s, 'brands.luxury'));
+      await effect(drv, tabs, 'Rolex removed', () => drv.click('[data-brand="Rolex"] button'), (s) => has(s, 'brands.watches'));
 
       // A custom term, found on the listing and in the try-it box; a bad pattern refused.
       await effect(drv, tabs, 'custom term', async () => {

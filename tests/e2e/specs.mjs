@@ -114,7 +114,7 @@ export const specs = [
       const tab = await drv.currentTab();
       await focus(drv, F.title);
       await drv.type('Replica Rolex watch');
-      let s = await waitFindings(drv, 'replica in title', (s) => has(s, 'counterfeit.replica', 'title') && has(s, 'brands.luxury', 'title'));
+      let s = await waitFindings(drv, 'replica in title', (s) => has(s, 'counterfeit.replica', 'title') && has(s, 'brands.watches', 'title'));
       const blocks = s.findings.filter((f) => f.severity === 'block').length;
       const popup = await drv.openTab(`${base}popup/popup.html?tab=${await tabIdOf(drv, tab)}`);
       const counts = await waitFor(drv, 'popup ready', () => drv.eval(`({ ready: document.body.dataset.ready || null,
@@ -125,7 +125,7 @@ export const specs = [
       await drv.click('input[data-pack="counterfeit"]');
       await drv.useTab(tab);
       s = await waitFindings(drv, 'counterfeit findings gone', (s) => !s.findings.some((f) => f.rule.startsWith('counterfeit.'))
-        && has(s, 'brands.luxury', 'title'));
+        && has(s, 'brands.watches', 'title'));
       await drv.useTab(popup);
       await drv.click('input[data-pack="counterfeit"]');
       await drv.useTab(tab);
@@ -150,7 +150,7 @@ export const specs = [
       await drv.goto(url);
       await focus(drv, F.title);
       await drv.type('Rolex watch');
-      await waitFindings(drv, 'rolex', (s) => has(s, 'brands.luxury', 'title'));
+      await waitFindings(drv, 'rolex', (s) => has(s, 'brands.watches', 'title'));
       const left = await drv.stopWorker();
       assert.equal(left, 0, 'the background (service worker or event page) is stopped');
       await drv.type(' 1:1');
@@ -177,7 +177,7 @@ export const specs = [
       await shot('card');
       const ignore = card.buttons.find((b) => b.op === 'ignore');
       await drv.mouseClick(ignore.x, ignore.y);
-      s = await waitFindings(drv, 'the ignored finding gone', (s) => !has(s, 'counterfeit.replica', 'title') && has(s, 'brands.luxury', 'title'));
+      s = await waitFindings(drv, 'the ignored finding gone', (s) => !has(s, 'counterfeit.replica', 'title') && has(s, 'brands.watches', 'title'));
     },
   },
 ];

@@ -406,6 +406,16 @@ for (const [path, cat] of Object.entries(nsi)) {
   }
 }
 
+// Brands the curated pack (brands.toml) knows are left to it: it decides their case and
+// product rules, and a second, looser entry here would undo them (Puma, the animal).
+const curated = new Set();
+const curatedToml = readFileSync(new URL('../../crate/core/packs/brands.toml', import.meta.url), 'utf8');
+for (const m of curatedToml.matchAll(/\{\s*name\s*=\s*"([^"]+)"(?:\s*,\s*aliases\s*=\s*\[([^\]]*)\])?/g)) {
+  curated.add(norm(m[1]));
+  for (const a of (m[2] || '').matchAll(/"([^"]+)"/g)) curated.add(HAN.test(a[1]) ? a[1] : norm(a[1]));
+}
+dropped.curated = 0;
+
 const seenNorm = new Map(); // normalised name -> brand id that has it
 const entries = [];
 for (const b of brands.values()) {
@@ -416,6 +426,7 @@ for (const b of brands.values()) {
     const n = norm(name);
     if (seen.has(n)) continue;
     seen.add(n);
+    if (curated.has(n)) { dropped.curated++; continue; }
     const verdict = judgeLatin(name);
     if (!verdict) continue;
     strict ||= verdict.strict;
@@ -424,6 +435,7 @@ for (const b of brands.values()) {
   for (const name of b.han) {
     if (seen.has(name)) continue;
     seen.add(name);
+    if (curated.has(name)) { dropped.curated++; continue; }
     if (judgeHan(name, b.group)) names.push(name);
   }
   // A name already taken by another brand is ambiguous: the first (by order) keeps it.

@@ -226,7 +226,14 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
                         }
                     }
                 }
-                RuleKind::PriceFloor { currency, floors } => {
+                RuleKind::PriceFloor {
+                    currency,
+                    floors,
+                    unless,
+                } => {
+                    for u in unless {
+                        b.add(u, Owner::Unless(ri));
+                    }
                     for f in floors {
                         floor_docs.push((ri, pi, f.clone(), *currency));
                     }

@@ -112,11 +112,20 @@ fn below_floor(p: &mut Pass, parsed: &Option<(usize, Result<Money, crate::price:
         return;
     }
     let products = &p.products;
+    // Rules excused by an `unless` word anywhere in the title or category.
+    let excused = |rule: u32| {
+        p.fields.iter().any(|a| {
+            matches!(a.field.role, FieldRole::Title | FieldRole::Category)
+                && a.hits
+                    .iter()
+                    .any(|h| p.c.owners[h.lit as usize].contains(&crate::engine::compile::Owner::Unless(rule)))
+        })
+    };
     let currency = money.currency.unwrap_or_else(usd);
     // The highest floor each rule sets for this listing.
     let mut best: Vec<(u32, f64, u32, u32)> = Vec::new();
     for f in &p.c.floors {
-        if !p.reads(f.rule, role) || !brands.contains(&f.group) {
+        if !p.reads(f.rule, role) || !brands.contains(&f.group) || excused(f.rule) {
             continue;
         }
         let group = &p.c.groups[f.group as usize];

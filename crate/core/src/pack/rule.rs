@@ -175,6 +175,9 @@ pub(crate) enum RuleKind {
     PriceFloor {
         currency: Currency,
         floors: Vec<Floor>,
+        /// Words in the title or category that make the listing something other than the
+        /// branded product itself (a case, a strap, a repair part): no floor applies.
+        unless: Vec<String>,
     },
     Field(FieldCheck),
 }
@@ -241,6 +244,7 @@ impl Rule {
         match &self.kind {
             RuleKind::Term { terms, unless, .. } => terms.len() + unless.len(),
             RuleKind::Pattern { unless, .. } => unless.len(),
+            RuleKind::PriceFloor { unless, .. } => unless.len(),
             RuleKind::Brand { brands, .. } => brands.iter().map(|b| 1 + b.aliases.len()).sum(),
             _ => 0,
         }
@@ -465,7 +469,8 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
             })
         }
         "price-floor" => {
-            refuse_foreign_keys(doc, &["currency", "floors"])?;
+            refuse_foreign_keys(doc, &["currency", "floors", "unless"])?;
+            check_literals(&doc.unless, "unless")?;
             let code = doc.currency.as_deref().unwrap_or("USD");
             let currency = Currency::from_code(code)
                 .ok_or_else(|| invalid(format!("unknown currency `{code}`")).key("currency"))?;
@@ -489,7 +494,11 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
                     min: f.min,
                 });
             }
-            Ok(RuleKind::PriceFloor { currency, floors })
+            Ok(RuleKind::PriceFloor {
+                currency,
+                floors,
+                unless: doc.unless.clone(),
+            })
         }
         "field" => {
             refuse_foreign_keys(doc, &["check", "limit"])?;
