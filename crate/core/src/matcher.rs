@@ -97,7 +97,7 @@ impl MatcherBuilder {
             .tokens()
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.key.as_str())
+            .map(|t| n.key(t))
             .collect();
         if words.is_empty() {
             return None;
@@ -184,23 +184,19 @@ impl Matcher {
         }
         let tokens = text.tokens();
         // The keys of all tokens joined by spaces, so an n-gram is one slice.
-        let mut joined = String::with_capacity(text.text().len() + tokens.len());
-        let mut at: Vec<Range<usize>> = Vec::with_capacity(tokens.len());
-        for t in tokens {
-            let start = joined.len();
-            joined.push_str(&t.key);
-            at.push(start..joined.len());
-            joined.push(' ');
-        }
+        let joined = text.keys();
         for i in 0..tokens.len() {
-            if tokens[i].kind != TokenKind::Word || !self.starts.contains(tokens[i].key.as_str()) {
+            if tokens[i].kind != TokenKind::Word || !self.starts.contains(text.key(&tokens[i])) {
                 continue;
             }
             for j in i..tokens.len().min(i + self.max_words) {
                 if tokens[j].kind != TokenKind::Word {
                     break;
                 }
-                if let Some(&lit) = self.words.get(&joined[at[i].start..at[j].end]) {
+                if let Some(&lit) = self
+                    .words
+                    .get(&joined[tokens[i].key.start..tokens[j].key.end])
+                {
                     hits.push(Hit {
                         lit,
                         span: tokens[i].span.start..tokens[j].span.end,

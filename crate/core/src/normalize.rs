@@ -20,7 +20,7 @@
 //! Letters spelled out with separators are joined into one word (`N.i.k.e`,
 //! `N i k e`, `G-U-C-C-I`: three or more single letters with one separator between
 //! each, or two with `.` or `*`, as in `L.V`). Each word has a match key, see
-//! [`word_key`].
+//! [`word_key_into`].
 //!
 //! What it does not do: no fuzzy matching, no stemming, no full Unicode case folding
 //! beyond `to_lowercase`, and `rn` for `m` is not undone.
@@ -46,14 +46,18 @@ pub struct Token {
     /// Byte range in [`Normalized::text`].
     pub span: Range<usize>,
     pub kind: TokenKind,
-    /// The match key of a word token (see [`word_key`]); empty for CJK tokens.
-    pub key: String,
+    /// Where the match key of a word token (see [`word_key_into`]) sits in
+    /// [`Normalized::keys`]; empty for CJK tokens.
+    pub key: Range<usize>,
 }
 
 /// A field's text, normalised for matching.
 #[derive(Clone, Debug)]
 pub struct Normalized {
     text: String,
+    /// The tokens' match keys, each followed by one space, in token order: an n-gram of
+    /// adjacent tokens is one slice.
+    keys: String,
     /// For each byte of `text`, the original byte range of the character it came from.
     origin: Vec<(u32, u32)>,
     original_len: usize,
@@ -71,16 +75,23 @@ struct Folded {
 impl Normalized {
     /// Normalises `original`.
     pub fn new(original: &str) -> Normalized {
-        let folded = drop_cjk_separators(fold(original));
+        let folded = fold(original);
+        // Only text with Chinese, Japanese or Korean has separators to drop.
+        let folded = if folded.iter().any(|f| is_cjk(f.c)) {
+            drop_cjk_separators(folded)
+        } else {
+            folded
+        };
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
         for f in &folded {
             text.push(f.c);
             origin.extend(std::iter::repeat_n((f.start, f.end), f.c.len_utf8()));
         }
-        let tokens = tokenize(&text);
+        let (tokens, keys) = tokenize(&text);
         Normalized {
             text,
+            keys,
             origin,
             original_len: original.len(),
             tokens,
@@ -95,6 +106,16 @@ impl Normalized {
     /// The tokens, in order.
     pub fn tokens(&self) -> &[Token] {
         &self.tokens
+    }
+
+    /// The match key of a token (empty for CJK tokens).
+    pub fn key(&self, t: &Token) -> &str {
+        &self.keys[t.key.clone()]
+    }
+
+    /// Every token's key followed by a space, in order.
+    pub fn keys(&self) -> &str {
+        &self.keys
     }
 
     /// Maps a byte range of the normalised text to the byte range of the original text
@@ -234,7 +255,7 @@ fn is_letter_separator(c: char) -> bool {
     matches!(c, ' ' | '.' | '-' | '_' | '*' | '·' | '~' | '/' | '|')
 }
 
-fn tokenize(text: &str) -> Vec<Token> {
+fn tokenize(text: &str) -> (Vec<Token>, String) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let word_at = |k: usize| chars.get(k).is_some_and(|&(_, c)| is_word_char(c));
     // Raw tokens as char index ranges.
@@ -259,22 +280,26 @@ fn tokenize(text: &str) -> Vec<Token> {
     }
     let byte = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
     let mut tokens = Vec::with_capacity(raw.len());
+    let mut keys = String::with_capacity(text.len() + raw.len());
     let mut t = 0;
     while t < raw.len() {
         let run = spelled_out_run(&raw, &chars, t);
         let (first, last) = (raw[t].0.clone(), raw[t + run - 1].0.clone());
         let kind = raw[t].1;
-        let key = match kind {
-            TokenKind::Cjk => String::new(),
+        let key_start = keys.len();
+        match kind {
+            TokenKind::Cjk => {}
             TokenKind::Word if run > 1 => {
                 let joined: String = raw[t..t + run]
                     .iter()
                     .map(|(r, _)| chars[r.start].1)
                     .collect();
-                word_key(&joined)
+                word_key_into(&joined, &mut keys);
             }
-            TokenKind::Word => word_key(&text[byte(first.start)..byte(first.end)]),
-        };
+            TokenKind::Word => word_key_into(&text[byte(first.start)..byte(first.end)], &mut keys),
+        }
+        let key = key_start..keys.len();
+        keys.push(' ');
         tokens.push(Token {
             span: byte(first.start)..byte(last.end),
             kind,
@@ -282,7 +307,7 @@ fn tokenize(text: &str) -> Vec<Token> {
         });
         t += run;
     }
-    tokens
+    (tokens, keys)
 }
 
 /// How many raw tokens from `t` form one spelled-out word (1 when none).
@@ -318,16 +343,20 @@ fn spelled_out_run(raw: &[(Range<usize>, TokenKind)], chars: &[(usize, char)], t
 /// class (`App1e`, `NlKE`). In a word with at least two letters, digits and symbols
 /// that imitate letters become them (`0`→o, `1`→i, `3`→e, `4`→a, `5`→s, `7`→t, `@`→a,
 /// `$`→s, `!`→i, `|`→i), except digits in a leading or trailing group of digits, so
-/// model numbers and sizes stay as they are (`ps4`, `iphone15`, `4k`, `15`).
+/// model numbers and sizes stay as they are (`ps4`, `iphone15`, `4k`, `15`); a lone
+/// leading digit before letters is read too (`0ak`).
 ///
-/// Known limit: words that differ only by `l` and `i` share a key.
-pub fn word_key(word: &str) -> String {
+/// Known limit: words that differ only by `l` and `i` share a key. The key is appended
+/// to `out`, so a field's keys share one buffer.
+pub fn word_key_into(word: &str, out: &mut String) {
     // Plain lower-case ASCII words (most of them) map to themselves but for `l`.
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return word.replace('l', "i");
+        out.extend(word.chars().map(|c| if c == 'l' { 'i' } else { c }));
+        return;
     }
     let count = word.chars().count();
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = count - letters;
     let lead = word.chars().take_while(|c| c.is_ascii_digit()).count();
     let trail = count
         - word
@@ -335,22 +364,23 @@ pub fn word_key(word: &str) -> String {
             .rev()
             .take_while(|c| c.is_ascii_digit())
             .count();
-    word.chars()
-        .enumerate()
-        .map(|(i, c)| {
-            let leet = letters >= 2 && (!c.is_ascii_digit() || (i >= lead && i < trail));
-            match c {
-                'l' => 'i',
-                '0' if leet => 'o',
-                '1' | '!' | '|' if leet => 'i',
-                '3' if leet => 'e',
-                '4' | '@' if leet => 'a',
-                '5' | '$' if leet => 's',
-                '7' if leet => 't',
-                _ => c,
-            }
-        })
-        .collect()
+    out.extend(word.chars().enumerate().map(|(i, c)| {
+        // Digits inside a word of letters read as the letters they imitate (`N1ke`); a
+        // leading digit too when it is the only one (`0ak`), not in `3d` or `1080p`.
+        let inside = i >= lead && i < trail;
+        let lone_lead = i < lead && digits == 1 && letters >= 2;
+        let leet = letters >= 2 && (!c.is_ascii_digit() || inside || lone_lead);
+        match c {
+            'l' => 'i',
+            '0' if leet => 'o',
+            '1' | '!' | '|' if leet => 'i',
+            '3' if leet => 'e',
+            '4' | '@' if leet => 'a',
+            '5' | '$' if leet => 's',
+            '7' if leet => 't',
+            _ => c,
+        }
+    }));
 }
 
 #[cfg(test)]
@@ -363,7 +393,7 @@ mod tests {
             .iter()
             .map(|t| {
                 if t.kind == TokenKind::Word {
-                    t.key.clone()
+                    Normalized::new(s).key(t).to_string()
                 } else {
                     format!("[{}]", &Normalized::new(s).text()[t.span.clone()])
                 }
@@ -440,7 +470,7 @@ mod tests {
             let tok = n
                 .tokens()
                 .iter()
-                .find(|t| t.kind == TokenKind::Word && t.key != "x")
+                .find(|t| t.kind == TokenKind::Word && n.key(t) != "x")
                 .unwrap();
             assert_eq!(&input[n.to_original(tok.span.clone())], *want, "{input:?}");
         }

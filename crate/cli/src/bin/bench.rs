@@ -20,6 +20,19 @@ fn main() {
         builds.push(t.elapsed());
     }
     builds.sort();
+    // The two halves: reading and validating the pack files, compiling them.
+    let mut parses = Vec::new();
+    let mut compiles = Vec::new();
+    for _ in 0..10 {
+        let t = Instant::now();
+        let packs = listing_guard::builtin_packs().expect("built-in packs");
+        parses.push(t.elapsed());
+        let t = Instant::now();
+        black_box(Engine::new(packs).expect("built-in packs"));
+        compiles.push(t.elapsed());
+    }
+    parses.sort();
+    compiles.sort();
     let engine = Engine::builtin().expect("built-in packs");
     let rules: usize = engine.packs().iter().map(|p| p.rule_count).sum();
     println!(
@@ -29,6 +42,11 @@ fn main() {
         fmt(builds[builds.len() / 2]),
         fmt(builds[0]),
         builds.len()
+    );
+    println!(
+        "  of which parsing and validating packs {}, compiling {} (medians)",
+        fmt(parses[parses.len() / 2]),
+        fmt(compiles[compiles.len() / 2])
     );
 
     // A typical listing: title, 5 bullets, a 2,000-character description.

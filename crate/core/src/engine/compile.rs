@@ -10,6 +10,7 @@ use crate::normalize::{Normalized, TokenKind};
 use crate::pack::{Pack, PackInfo, Rule, RuleKind};
 use regex::{Regex, RegexSet, RegexSetBuilder};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// What a literal stands for. One literal can stand for several things (the word
 /// `apple` is a brand name in two packs).
@@ -70,7 +71,10 @@ pub(crate) struct Compiled {
     pub floors: Vec<FloorEntry>,
     /// Every pattern of every pattern rule, in one set, and one by one for spans.
     pub regex_set: RegexSet,
-    pub regexes: Vec<(u32, Regex)>,
+    /// Each pattern's rule, source and regex. The regex is compiled on the first
+    /// listing the set says it matches: every pattern compiled once already when its
+    /// pack was validated, and most never match.
+    pub regexes: Vec<(u32, String, OnceLock<Regex>)>,
 }
 
 /// The canonical key of a brand name: its normalised tokens, so `Louis Vuitton`,
@@ -83,7 +87,7 @@ pub(crate) fn brand_key(name: &str) -> String {
             key.push(' ');
         }
         match t.kind {
-            TokenKind::Word => key.push_str(&t.key),
+            TokenKind::Word => key.push_str(n.key(t)),
             TokenKind::Cjk => key.push_str(&n.text()[t.span.clone()]),
         }
     }
@@ -275,10 +279,6 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
         });
     }
 
-    let regexes = patterns
-        .iter()
-        .map(|(ri, p)| crate::pack::check_pattern_compiled(p).map(|r| (*ri, r)))
-        .collect::<Result<Vec<_>, _>>()?;
     let regex_set = RegexSetBuilder::new(patterns.iter().map(|(_, p)| p))
         .size_limit(crate::pack::limits::REGEX_SIZE_LIMIT * 8)
         .dfa_size_limit(crate::pack::limits::REGEX_SIZE_LIMIT * 8)
@@ -290,6 +290,10 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
             )
         })?;
 
+    let regexes = patterns
+        .into_iter()
+        .map(|(ri, p)| (ri, p, OnceLock::new()))
+        .collect();
     let matcher = b.matcher.build();
     let mut owners = b.owners;
     owners.resize_with(matcher.len().max(owners.len()), Vec::new);

@@ -373,10 +373,14 @@ fn pattern_findings(p: &mut Pass, fi: usize) {
     let text = p.fields[fi].norm.text();
     let mut found = Vec::new();
     for idx in p.c.regex_set.matches(text).iter() {
-        let (r, re) = &p.c.regexes[idx];
+        let (r, source, re) = &p.c.regexes[idx];
         if !p.reads(*r, role) {
             continue;
         }
+        let re = re.get_or_init(|| {
+            crate::pack::check_pattern(source)
+                .expect("patterns are validated when a pack is parsed")
+        });
         // A pattern with a capture group highlights the group, so it can require
         // context (a non-digit before `1:1`) without drawing it.
         for caps in re.captures_iter(text) {

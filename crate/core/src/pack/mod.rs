@@ -12,9 +12,7 @@ mod rule;
 pub(crate) mod schema;
 
 pub use builtin::builtin_sources;
-pub(crate) use rule::{
-    check_pattern as check_pattern_compiled, Example, FieldCheck, Rule, RuleKind,
-};
+pub(crate) use rule::{check_pattern, Example, FieldCheck, Rule, RuleKind};
 
 use crate::error::{PackError, PackErrorKind};
 use crate::finding::Severity;
