@@ -8,9 +8,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+// The real editors and frameworks the seller-center fixtures load (tests/package.json),
+// served read-only at /node_modules/.
+const MODULES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'node_modules');
 const STRICT_CSP = "default-src 'self'; script-src 'self'";
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml',
+  '.mjs': 'text/javascript; charset=utf-8', '.woff': 'font/woff', '.woff2': 'font/woff2' };
 
 export async function startServer() {
   const requests = [];
@@ -31,8 +35,14 @@ export async function startServer() {
     const strict = p.startsWith('/strict/');
     if (strict) p = p.slice('/strict'.length);
     if (p.endsWith('/')) p += 'index.html';
-    const file = path.join(FIXTURES, path.normalize(p));
-    if (!file.startsWith(FIXTURES) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const modules = p.startsWith('/node_modules/');
+    const base = modules ? MODULES : FIXTURES;
+    const file = path.join(base, path.normalize(modules ? p.slice('/node_modules'.length) : p));
+    if (modules && req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { 'content-type': 'text/plain' }).end('read-only');
+      return;
+    }
+    if (!file.startsWith(base + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
