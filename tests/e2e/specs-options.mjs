@@ -44,10 +44,18 @@ export const optionSpecs = [
       tabs.options = await openOptions(drv);
       await shot('options');
 
-      // A pack off and on.
+      // Every control has an accessible name (label, aria-label or text).
+      const unnamed = await drv.eval(`[...document.querySelectorAll('input, select, textarea, button')]
+        .filter((e) => !((e.labels && e.labels.length) || e.getAttribute('aria-label') || e.textContent.trim()))
+        .map((e) => e.outerHTML.slice(0, 80))`);
+      assert.deepEqual(unnamed, [], 'controls without an accessible name');
+      // A pack off with the mouse, on again with the keyboard alone.
       await effect(drv, tabs, 'counterfeit off', () => drv.click('input[data-pack="counterfeit"]'),
         (s) => !has(s, 'counterfeit.replica') && has(s, 'brands.watches'));
-      await effect(drv, tabs, 'counterfeit on', () => drv.click('input[data-pack="counterfeit"]'), (s) => has(s, 'counterfeit.replica'));
+      await effect(drv, tabs, 'counterfeit on by keyboard', async () => {
+        await drv.eval(`document.querySelector('input[data-pack="counterfeit"]').focus()`);
+        await drv.type(' ');
+      }, (s) => has(s, 'counterfeit.replica'));
       // A rule off and on.
       await effect(drv, tabs, 'brands.watches off', () => drv.click('input[data-rule="brands.watches"]'),
         (s) => !has(s, 'brands.watches') && has(s, 'counterfeit.replica'));

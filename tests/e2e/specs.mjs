@@ -121,6 +121,11 @@ export const specs = [
         block: document.querySelector('[data-count=block]').textContent,
         packs: document.querySelectorAll('input[data-pack]').length })`), (c) => c.ready && c.packs > 0);
       assert.equal(Number(counts.block), blocks, 'popup block count matches the tab');
+      // The toolbar badge shows the block and warn findings of the tab.
+      const warns = s.findings.filter((f) => f.severity === 'warn').length;
+      const badge = await drv.eval(`(async () => { const api = globalThis.browser ?? globalThis.chrome;
+        return api.action.getBadgeText({ tabId: Number(new URLSearchParams(location.search).get('tab')) }); })()`);
+      assert.equal(badge, String(blocks + warns), 'badge = block + warn findings');
       await shot('popup');
       await drv.click('input[data-pack="counterfeit"]');
       await drv.useTab(tab);
@@ -178,6 +183,16 @@ export const specs = [
       const ignore = card.buttons.find((b) => b.op === 'ignore');
       await drv.mouseClick(ignore.x, ignore.y);
       s = await waitFindings(drv, 'the ignored finding gone', (s) => !has(s, 'counterfeit.replica', 'title') && has(s, 'brands.watches', 'title'));
+      // The options page lists what was ignored; clearing the list brings the finding back.
+      const listing = await drv.currentTab();
+      const options = await drv.openTab(`${drv.extensionBase}options/options.html`);
+      const listed = await waitFor(drv, 'the ignored list', () => drv.eval(`document.getElementById('ignored').textContent`),
+        (t) => t.includes('counterfeit.replica'));
+      assert.match(listed, /Replica/);
+      await drv.click('#ignored-clear');
+      await drv.closeTab(options);
+      await drv.useTab(listing);
+      await waitFindings(drv, 'the finding back after clearing', (s) => has(s, 'counterfeit.replica', 'title'));
     },
   },
 ];
