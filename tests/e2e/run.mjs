@@ -68,22 +68,24 @@ for (const b of BROWSERS) {
   }
   // No network request leaves the extension: the browser asked the network for nothing
   // but the fixture pages the tests opened (every request went through the recording proxy).
-  // Chromium's own services (component and account updates) also use the proxy; they come
-  // from the browser process, not from any page or worker, and playwright's per-context
-  // request log (pages, extension pages, the extension's service worker) shows which is which.
+  // The browsers' own services (updates, time, settings) also use the proxy. In Chromium,
+  // playwright's per-context request log (pages, extension pages, the extension's service
+  // worker) tells which requests came from a page or the extension: a proxied host that
+  // none of them asked for is the browser process's own. Firefox has no such log, so its
+  // known service hosts are named instead.
   const fromContext = drv.requests || [];
-  const ownHosts = drv.name === 'chromium' ? /^(update\.googleapis\.com|redirector\.gvt1\.com|accounts\.google\.com)(:443)?$/
-    : /^firefox\.settings\.services\.mozilla\.com(:443)?$/;
-  const browserOwn = (r) => ownHosts && ownHosts.test(r.url.replace(/^https?:\/\//, '').split('/')[0])
-    && !fromContext.some((u) => u.includes(r.url.replace(/^https?:\/\//, '').split(/[/:]/)[0]));
+  const hostOf = (u) => u.replace(/^[a-z]+:\/\//i, '').split(/[/?#]/)[0].replace(/:\d+$/, '');
+  const contextHosts = new Set(fromContext.map(hostOf));
+  const FIREFOX_OWN = /^(firefox\.settings\.services\.mozilla\.com|content-signature-2\.cdn\.mozilla\.net)$/;
+  const browserOwn = (r) => (drv.requests ? !contextHosts.has(hostOf(r.url)) : FIREFOX_OWN.test(hostOf(r.url)));
   const foreign = server.requests.slice(before).filter((r) => !r.local && !browserOwn(r));
   const leaked = fromContext.filter((u) => !u.startsWith(server.origin) && !u.startsWith(drv.extensionBase));
   if (leaked.length) {
     console.log(`not ok ${b.name}: pages or the extension asked for ${leaked.join(', ')}`);
     failed += 1;
   }
-  const own = server.requests.slice(before).filter((r) => !r.local && browserOwn(r)).length;
-  if (own) console.log(`# ${b.name}: ${own} requests of the browser's own update and account services (not from any page or the extension)`);
+  const own = [...new Set(server.requests.slice(before).filter((r) => !r.local && browserOwn(r)).map((r) => hostOf(r.url)))];
+  if (own.length) console.log(`# ${b.name}: the browser's own services used the proxy (no page or extension asked for them): ${own.join(', ')}`);
   if (foreign.length) {
     console.log(`not ok ${b.name}: requests left the browser: ${foreign.map((r) => `${r.method} ${r.url}`).join(', ')}`);
     failed += 1;

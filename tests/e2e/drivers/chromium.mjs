@@ -19,7 +19,7 @@ export async function launchChromium({ extDir, proxyPort, lang = 'en-US', dark =
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-quic', '--disable-default-apps',
       '--disable-client-side-phishing-detection', '--disable-domain-reliability', '--no-pings',
-      '--disable-features=AutofillServerCommunication,OptimizationHints,Translate,MediaRouter,DialMediaRouteProvider,SigninInterceptBubble,InterestFeedContentSuggestions',
+      '--disable-features=AutofillServerCommunication,OptimizationHints,Translate,MediaRouter,DialMediaRouteProvider,SigninInterceptBubble,InterestFeedContentSuggestions,NetworkTimeServiceQuerying',
       `--lang=${lang}`,
       // Every request goes through the fixture server, which records it.
       `--proxy-server=http://127.0.0.1:${proxyPort}`, '--proxy-bypass-list=<-loopback>',
