@@ -29,6 +29,8 @@
     for (const f of findings) counts[f.severity] += 1;
     const key = `tab:${tabId}`;
     const stored = (await api.storage.session.get(key))[key] || { host, frames: {} };
+    const before = stored.frames[sender.frameId || 0];
+    if (stored.host === host && before && ['block', 'warn', 'info'].every((k) => before[k] === counts[k])) return;
     stored.host = host;
     stored.frames[sender.frameId || 0] = counts;
     await api.storage.session.set({ [key]: stored });

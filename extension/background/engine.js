@@ -14,9 +14,15 @@ const LGEngine = (() => {
     return ready;
   }
 
+  let builtRef = null;
+
+  /** `userPacks` is compared by identity first: settings memoise it, so the lint path
+   * (every pass while the seller types) does not serialise imported packs each time. */
   async function get(userPacks) {
     await init();
+    if (linter && userPacks === builtRef) return linter;
     const key = JSON.stringify(userPacks);
+    builtRef = userPacks;
     if (linter && builtFrom === key) return linter;
     try {
       linter = new wasm_bindgen.Linter(userPacks);

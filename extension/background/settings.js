@@ -85,10 +85,18 @@ const LGSettings = (() => {
     return lines.join('\n');
   }
 
-  /** Every extra pack the engine is built with: imported packs, then custom rules. */
+  const extraMemo = new WeakMap();
+
+  /** Every extra pack the engine is built with: imported packs, then custom rules. The
+   * same settings object gives the same array (the engine compares it by identity). */
   function extraPacks(s) {
-    const custom = customPack(s.custom);
-    return custom ? [...s.userPacks, custom] : [...s.userPacks];
+    let out = extraMemo.get(s);
+    if (!out) {
+      const custom = customPack(s.custom);
+      out = custom ? [...s.userPacks, custom] : [...s.userPacks];
+      extraMemo.set(s, out);
+    }
+    return out;
   }
 
   let cache = null;

@@ -4,7 +4,7 @@
 // the background; the page then re-lints on the storage change.
 'use strict';
 (() => {
-  const t = (key, subs) => ListingGuard.api.i18n.getMessage(key, subs) || key;
+  const t = (key, subs) => ListingGuard.t(key, subs);
 
   function el(doc, tag, cls, text) {
     const e = doc.createElement(tag);

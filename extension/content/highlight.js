@@ -22,7 +22,12 @@
     return { x, y };
   }
 
-  function mirrorRects(root, field, start, end) {
+  /**
+   * Lays the hidden mirror out as `field` (typography, size, text). Done once per field
+   * per drawing pass: every finding of the field reads its boxes off the same layout.
+   */
+  function prepareMirror(root, field) {
+    if (root.prepared && root.prepared.el === field.el) return root.prepared;
     const el = field.el;
     const cs = el.ownerDocument.defaultView.getComputedStyle(el);
     const r = el.getBoundingClientRect();
@@ -43,12 +48,15 @@
       m.style.lineHeight = `${Math.max(content, 0)}px`;
     }
     m.textContent = el.value + (isInput ? '' : '\u200b');
-    const text = m.firstChild;
-    const range = m.ownerDocument.createRange();
-    const len = el.value.length;
+    root.prepared = { el, r, text: m.firstChild, len: el.value.length, base: m.getBoundingClientRect() };
+    return root.prepared;
+  }
+
+  function mirrorRects(root, field, start, end) {
+    const { el, r, text, len, base } = prepareMirror(root, field);
+    const range = text.ownerDocument.createRange();
     range.setStart(text, Math.min(start, len));
     range.setEnd(text, Math.min(end, len));
-    const base = m.getBoundingClientRect();
     const out = [];
     for (const b of range.getClientRects()) {
       out.push({ left: b.left - base.left + r.left - el.scrollLeft, top: b.top - base.top + r.top - el.scrollTop,
@@ -111,6 +119,7 @@
   /** Replaces what is drawn with these findings; returns [{finding, boxes}] drawn. */
   function draw(root, findings, fieldFor) {
     const doc = root.layer.ownerDocument;
+    root.prepared = null; // fields may have changed size, text or scroll since the last pass
     const drawn = [];
     const frag = doc.createDocumentFragment();
     for (const f of findings) {
@@ -131,6 +140,7 @@
       drawn.push({ finding: f, field, boxes });
     }
     root.layer.replaceChildren(frag);
+    root.prepared = null;
     return drawn;
   }
 

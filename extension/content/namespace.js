@@ -3,3 +3,5 @@
 'use strict';
 globalThis.ListingGuard = globalThis.ListingGuard || {};
 ListingGuard.api = globalThis.browser ?? globalThis.chrome;
+/** A UI string in the browser's language (from _locales), or its key when missing. */
+ListingGuard.t = (key, subs) => ListingGuard.api.i18n.getMessage(key, subs) || key;

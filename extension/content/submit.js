@@ -4,7 +4,7 @@
 // "Submit anyway" submits the same form with the same button.
 'use strict';
 (() => {
-  const t = (key, subs) => ListingGuard.api.i18n.getMessage(key, subs) || key;
+  const t = (key, subs) => ListingGuard.t(key, subs);
   let bypass = false;
 
   /**

@@ -2,10 +2,9 @@
 // whenever the settings change (here, in the popup, or from a card on a listing page).
 'use strict';
 (async () => {
-  const { api, t, zh, send, status, error } = LGUI;
+  const { api, t, send, status, error } = LGUI;
   const $ = (id) => document.getElementById(id);
-  document.documentElement.lang = zh ? 'zh-CN' : 'en';
-  for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);
+  LGUI.localize();
   $('site-marketplace').replaceWith(Object.assign(LGLists.marketplaceSelect('', null), { id: 'site-marketplace' }));
 
   let settings = null;

@@ -3,18 +3,9 @@
 // storage change. ?tab=<id> names the tab explicitly (used when opened as a page).
 'use strict';
 (async () => {
-  const api = globalThis.browser ?? globalThis.chrome;
-  const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
-  const zh = (api.i18n.getUILanguage() || '').toLowerCase().startsWith('zh');
+  const { api, t, zh, send } = LGUI;
   const $ = (sel) => document.querySelector(sel);
-  document.documentElement.lang = zh ? 'zh-CN' : 'en';
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-
-  const send = async (msg) => {
-    const r = await api.runtime.sendMessage(msg);
-    if (!r || !r.ok) throw new Error(r ? r.error : 'no answer');
-    return r;
-  };
+  LGUI.localize();
   const showError = (e) => { $('#error').textContent = String(e.message || e); $('#error').hidden = false; };
 
   $('#open-options').addEventListener('click', () => { api.runtime.openOptionsPage(); window.close(); });

@@ -388,15 +388,12 @@ mod tests {
     use super::*;
 
     fn keys(s: &str) -> Vec<String> {
-        Normalized::new(s)
-            .tokens()
+        let n = Normalized::new(s);
+        n.tokens()
             .iter()
-            .map(|t| {
-                if t.kind == TokenKind::Word {
-                    Normalized::new(s).key(t).to_string()
-                } else {
-                    format!("[{}]", &Normalized::new(s).text()[t.span.clone()])
-                }
+            .map(|t| match t.kind {
+                TokenKind::Word => n.key(t).to_string(),
+                TokenKind::Cjk => format!("[{}]", &n.text()[t.span.clone()]),
             })
             .collect()
     }

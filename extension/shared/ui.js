@@ -1,5 +1,5 @@
-// What every part of the options page shares: messages to the background, UI strings,
-// element building (text only, never HTML), status and error lines.
+// What the extension's pages (popup, options) share: messages to the background, UI
+// strings, element building (text only, never HTML); status and error lines of the options page.
 'use strict';
 const LGUI = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
@@ -37,7 +37,13 @@ const LGUI = (() => {
     box.hidden = false;
   }
 
+  /** Fills every [data-i18n] element with its string and sets the page language. */
+  function localize() {
+    document.documentElement.lang = zh ? 'zh-CN' : 'en';
+    for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);
+  }
+
   const pick = (text) => (text ? (zh && text.zh) || text.en || '' : '');
 
-  return { api, t, zh, send, el, status, error, pick };
+  return { api, t, zh, send, el, status, error, pick, localize };
 })();
