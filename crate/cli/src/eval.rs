@@ -8,6 +8,15 @@
 //!   with the texts they matched, so the noise can be read.
 //! - Risky set (JSON Lines, the `check` input format): the share of listings with at least
 //!   one `warn` or `block` finding, and every listing that has none.
+//! - Multilingual set (`--set DIR`, one `<lang>.jsonl` per language, labelled risky or genuine
+//!   with a group): caught and false-alarm shares per language and group, and the misses and
+//!   false alarms with the finding that fired (see `set`).
+//!
+//! `--only corpus,risky,set` runs only the reports named; by default all three run, and the
+//! multilingual set is skipped with a note when its default directory is absent (run from the
+//! repository root). `--show N` limits the misses and false alarms listed per language.
+
+mod set;
 
 use crate::{input, value, Common};
 use listing_guard::{Engine, LintConfig, Listing, Severity};
@@ -16,6 +25,10 @@ use std::fmt::Write as _;
 
 const DEFAULT_CORPUS: &str = "../shared/corpus/walmart-amazon/tableB_amazon.csv";
 const DEFAULT_RISKY: &str = "tests/eval/risky.jsonl";
+const DEFAULT_SET: &str = "tests/eval/multilingual";
+const DEFAULT_SHOW: usize = 10;
+const USAGE: &str = "usage: listing-guard eval [--corpus CSV] [--risky JSONL] [--set DIR] \
+                     [--only corpus,risky,set] [--show N] [--pack FILE]... [--builtin]";
 const TOP_RULES: usize = 15;
 const TOP_TEXTS: usize = 5;
 
@@ -23,6 +36,9 @@ pub fn run(args: &[String]) -> Result<u8, String> {
     let mut common = Common::default();
     let mut corpus = DEFAULT_CORPUS.to_string();
     let mut risky = DEFAULT_RISKY.to_string();
+    let mut set_dir: Option<String> = None;
+    let mut only: Option<Vec<String>> = None;
+    let mut show = DEFAULT_SHOW;
     let mut i = 0;
     while i < args.len() {
         if common.take(args, &mut i)? {
@@ -32,37 +48,90 @@ pub fn run(args: &[String]) -> Result<u8, String> {
         match args[i].as_str() {
             "--corpus" => corpus = value(args, &mut i)?,
             "--risky" => risky = value(args, &mut i)?,
-            s => {
-                return Err(format!(
-                    "eval: unknown argument `{s}`\n\nusage: listing-guard eval [--corpus CSV] \
-                     [--risky JSONL] [--pack FILE]... [--builtin]"
-                ))
+            "--set" => set_dir = Some(value(args, &mut i)?),
+            "--show" => {
+                let v = value(args, &mut i)?;
+                show = v
+                    .parse()
+                    .map_err(|_| format!("--show: `{v}` is not a number"))?;
             }
+            "--only" => {
+                let v = value(args, &mut i)?;
+                let names: Vec<String> = v.split(',').map(|s| s.trim().to_string()).collect();
+                if let Some(bad) = names
+                    .iter()
+                    .find(|n| !["corpus", "risky", "set"].contains(&n.as_str()))
+                {
+                    return Err(format!(
+                        "--only: `{bad}` is not corpus, risky or set\n\n{USAGE}"
+                    ));
+                }
+                only = Some(names);
+            }
+            s => return Err(format!("eval: unknown argument `{s}`\n\n{USAGE}")),
         }
         i += 1;
     }
-    let genuine = read_corpus(&corpus)?;
-    let risky_text = std::fs::read_to_string(&risky).map_err(|e| format!("{risky}: {e}"))?;
-    let risky_rows = input::read(&risky_text, false).map_err(|e| format!("{risky}: {e}"))?;
+    let wants = |name: &str| only.as_ref().is_none_or(|o| o.iter().any(|n| n == name));
+    // Read every input before linting, so a bad path fails fast.
+    let genuine = if wants("corpus") {
+        Some(read_corpus(&corpus)?)
+    } else {
+        None
+    };
+    let risky_rows = if wants("risky") {
+        let text = std::fs::read_to_string(&risky).map_err(|e| format!("{risky}: {e}"))?;
+        Some(input::read(&text, false).map_err(|e| format!("{risky}: {e}"))?)
+    } else {
+        None
+    };
+    let explicit_set = set_dir.is_some();
+    let set_dir = set_dir.unwrap_or_else(|| DEFAULT_SET.to_string());
+    let set_cases = if !wants("set") {
+        None
+    } else if !explicit_set && only.is_none() && !std::path::Path::new(&set_dir).is_dir() {
+        println!(
+            "multilingual set: {set_dir} not found, skipped (run from the repository root or \
+             give --set DIR)\n"
+        );
+        None
+    } else {
+        Some(set::read_dir(&set_dir)?)
+    };
     let engine = common.engine()?;
     let mut config = LintConfig::default();
     if let Some(lang) = common.lang {
         config.lang = lang;
     }
-    print!("{}", genuine_report(&engine, &config, &corpus, &genuine));
-    println!();
-    let listings: Vec<(String, Listing)> = risky_rows
-        .into_iter()
-        .map(|r| {
-            let name = r
-                .listing
-                .id
-                .clone()
-                .unwrap_or_else(|| format!("line {}", r.line));
-            (name, r.listing)
-        })
-        .collect();
-    print!("{}", risky_report(&engine, &config, &risky, &listings));
+    let mut first = true;
+    let mut gap = || {
+        if !std::mem::take(&mut first) {
+            println!();
+        }
+    };
+    if let Some(genuine) = genuine {
+        gap();
+        print!("{}", genuine_report(&engine, &config, &corpus, &genuine));
+    }
+    if let Some(rows) = risky_rows {
+        gap();
+        let listings: Vec<(String, Listing)> = rows
+            .into_iter()
+            .map(|r| {
+                let name = r
+                    .listing
+                    .id
+                    .clone()
+                    .unwrap_or_else(|| format!("line {}", r.line));
+                (name, r.listing)
+            })
+            .collect();
+        print!("{}", risky_report(&engine, &config, &risky, &listings));
+    }
+    if let Some(cases) = set_cases {
+        gap();
+        print!("{}", set::report(&engine, &config, &set_dir, &cases, show));
+    }
     Ok(0)
 }
 

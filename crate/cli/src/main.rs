@@ -18,7 +18,8 @@ usage:
                       [--csv] INPUT
   listing-guard packs list [--pack FILE]... [--lang en|zh]
   listing-guard packs check FILE...
-  listing-guard eval [--corpus CSV] [--risky JSONL] [--pack FILE]... [--builtin]
+  listing-guard eval [--corpus CSV] [--risky JSONL] [--set DIR] [--only corpus,risky,set]
+                     [--show N] [--pack FILE]... [--builtin]
 
 INPUT is JSON Lines (one listing object per line) or CSV with a header (chosen by the
 .csv extension or --csv); `-` reads standard input. Keys: id, title, bullets, description,
