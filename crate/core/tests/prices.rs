@@ -262,10 +262,14 @@ fn a_price_without_currency_is_in_the_markets_currency() {
     let fires = |l: &Listing| e.lint(l, &c).iter().any(|f| f.rule == "t.floor");
     // 150.000 rupiah is about 9 dollars: under the 20-dollar floor.
     assert!(fires(&l("150.000", Some("id"), None)));
+    assert!(fires(&l("150rb", Some("ID"), None)));
+    assert!(fires(&l("Rp 150.000", None, None)));
     // 150,000 read as dollars would not be.
     assert!(!fires(&l("150.000", None, None)));
     // The listing's own currency wins over the market's.
     assert!(!fires(&l("150.000", Some("id"), Some("USD"))));
-    assert!(fires(&l("1.500.000", Some("vn"), None)) == (1_500_000.0 / 25_000.0 < 20.0));
+    // 299,000 dong is about 12 dollars; 1.5 million about 60.
     assert!(fires(&l("299.000", Some("vn"), None)));
+    assert!(fires(&l("299k", Some("vn"), None)));
+    assert!(!fires(&l("1tr5", Some("vn"), None)));
 }
