@@ -16,7 +16,9 @@ pub const RATES_DATE: &str = "2026-11-01";
 /// Where the rates come from.
 pub const RATES_SOURCE: &str = "rounded from the European Central Bank euro foreign exchange \
 reference rates (free reuse with attribution) and, for currencies the ECB does not publish, \
-central-bank reference rates; approximate, for plausibility checks only";
+central-bank reference rates; approximate, for plausibility checks only. MOP (added \
+2026-12-02, not looked up) follows its official peg to the Hong Kong dollar (HKD 1 = MOP 1.03) \
+applied to the table's HKD rate";
 
 /// `(code, units per US dollar, minor-unit decimals, display prefix)`.
 const TABLE: &[(&str, f64, u8, &str)] = &[
@@ -61,7 +63,8 @@ const TABLE: &[(&str, f64, u8, &str)] = &[
     ("EGP", 49.0, 2, "EGP "),
     ("PKR", 280.0, 2, "PKR "),
     ("BDT", 120.0, 2, "৳"),
-    ("MOP", 8.0, 2, "MOP$"),
+    // Pegged: HKD 1 = MOP 1.03 (Monetary Authority of Macao), so 7.8 × 1.03 ≈ 8.03.
+    ("MOP", 8.03, 2, "MOP$"),
 ];
 
 /// The currency of a destination market, by ISO 3166 country code (`"vn"`, `"DE"`) or
