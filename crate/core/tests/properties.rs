@@ -58,7 +58,7 @@ fn check_spans(l: &Listing) -> Result<(), TestCaseError> {
             ..Default::default()
         },
     ) {
-        let text = l.field(f.field).unwrap();
+        let text = l.text_of(f.field, f.variant).unwrap();
         prop_assert!(f.span.start <= f.span.end && f.span.end <= text.len());
         prop_assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
         prop_assert_eq!(&text[f.span.start..f.span.end], f.text.as_str());
@@ -77,7 +77,8 @@ proptest! {
 
     #[test]
     fn spans_are_in_bounds_for_structured_text(t in listing_text(), d in listing_text(), p in listing_text()) {
-        let l = Listing { title: t, description: d.clone(), bullets: vec![d], price: p.clone(), cost: p, brand: "Rolex".into(), ..Default::default() };
+        let variants = vec![listing_guard::Variant { label: String::new(), price: d.clone(), cost: p.clone() }];
+        let l = Listing { title: t, description: d.clone(), bullets: vec![d], price: p.clone(), cost: p, brand: "Rolex".into(), variants, ..Default::default() };
         check_spans(&l)?;
     }
 

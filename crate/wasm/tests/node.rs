@@ -86,3 +86,36 @@ fn catalogue_lists_packs() {
         assert!(get(&get(&p, "name"), "zh").is_string());
     }
 }
+
+#[wasm_bindgen_test]
+fn variation_table_rows_are_checked_and_carry_their_index() {
+    let linter = Linter::new(vec![]).unwrap();
+    let mut rows: Vec<String> = (0..200)
+        .map(|i| format!(r#"{{"label": "row {i}", "price": "$9,{:03}"}}"#, i))
+        .collect();
+    rows[179] = r#"{"label": "row 179", "price": "$25"}"#.into();
+    let listing = obj(&format!(
+        r#"{{"title": "Rolex Submariner Date 41mm", "price": "$9,450", "variants": [{}]}}"#,
+        rows.join(",")
+    ));
+    let findings: Array = linter
+        .lint(listing, obj(r#"{"lang": "en"}"#))
+        .unwrap()
+        .into();
+    let floor: Vec<JsValue> = findings
+        .iter()
+        .filter(|f| get(f, "rule").as_string().as_deref() == Some("price.below-floor"))
+        .collect();
+    assert_eq!(floor.len(), 1);
+    assert_eq!(get(&floor[0], "variant").as_f64(), Some(179.0));
+    assert_eq!(
+        get(&floor[0], "field").as_string().as_deref(),
+        Some("price")
+    );
+    // Findings about other fields have no `variant` key.
+    for f in findings.iter() {
+        if get(&f, "field").as_string().as_deref() == Some("title") {
+            assert!(get(&f, "variant").is_undefined());
+        }
+    }
+}
