@@ -1,0 +1,127 @@
+// Layout specs (issue 13): highlights exactly on the words wherever the field is. Each
+// fixture under fixtures/layouts/ is one layout seller centers have; every box drawn is
+// compared (±3 px) with where the browser itself lays the words out, measured by the
+// test on its own: a clone of the textarea built here (every computed style copied,
+// placed beside the field so the same transforms and zoom apply, scrolled like it), a
+// canvas for inputs, a DOM Range for editors. What the test expects to be hidden it
+// computes from the fixture's own elements (the panel, the headers).
+import assert from 'node:assert/strict';
+import { pageScript } from './page.mjs';
+import { waitFor, waitFindings } from './specs.mjs';
+
+const HELP = String.raw`
+const M = {
+  // Line boxes of [start, end) of a field, in the top viewport, measured without the extension.
+  wordRects(el, start, end) {
+    if (el.localName === 'textarea') return M.cloneRects(el, start, end);
+    if (el.localName === 'input') {
+      const r = LG.expectedRect(el, start, end);
+      return [{ left: r.left, top: r.top, width: r.width, height: r.bottom - r.top }];
+    }
+    const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let pos = 0, a = null, b = null;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const len = n.nodeValue.length;
+      if (!a && start <= pos + len) a = [n, start - pos];
+      if (!b && end <= pos + len) b = [n, end - pos];
+      pos += len;
+    }
+    const range = el.ownerDocument.createRange();
+    range.setStart(...a); range.setEnd(...b);
+    return [...range.getClientRects()].filter((q) => q.width > 0).map((q) => ({ left: q.left, top: q.top, width: q.width, height: q.height }));
+  },
+  cloneRects(el, start, end) {
+    const cs = getComputedStyle(el);
+    const c = document.createElement('div');
+    for (const p of cs) c.style.setProperty(p, cs.getPropertyValue(p));
+    c.style.position = 'absolute';
+    c.style.margin = '0';
+    c.style.visibility = 'hidden';
+    // Firefox computes a textarea's overflow as visible, yet scrolls it like auto.
+    for (const k of ['overflowX', 'overflowY']) if (cs[k] === 'visible') c.style[k] = 'auto';
+    c.textContent = el.value + '\u200b';
+    el.after(c);
+    c.scrollTop = el.scrollTop;
+    c.scrollLeft = el.scrollLeft;
+    const cr = c.getBoundingClientRect(), fr = el.getBoundingClientRect();
+    const range = document.createRange();
+    range.setStart(c.firstChild, start); range.setEnd(c.firstChild, end);
+    const out = [...range.getClientRects()].filter((q) => q.width > 0)
+      .map((q) => ({ left: q.left - cr.left + fr.left, top: q.top - cr.top + fr.top, width: q.width, height: q.height }));
+    c.remove();
+    return out;
+  },
+  // The inner (padding-box) area of an element as drawn.
+  inner(el) {
+    const r = el.getBoundingClientRect();
+    const sx = el.offsetWidth ? r.width / el.offsetWidth : 1, sy = el.offsetHeight ? r.height / el.offsetHeight : 1;
+    const left = r.left + el.clientLeft * sx, top = r.top + el.clientTop * sy;
+    return { left, top, right: left + el.clientWidth * sx, bottom: top + el.clientHeight * sy };
+  },
+  // What of each rect is left inside every clip element and below every cover (headers).
+  expected(fieldSel, start, end, clips, covers) {
+    const el = document.querySelector(fieldSel);
+    const out = [];
+    for (const q of M.wordRects(el, start, end)) {
+      let l = q.left, t = q.top, r = q.left + q.width, b = q.top + q.height;
+      for (const c of [el, ...clips.map((s) => document.querySelector(s))]) {
+        const i = M.inner(c);
+        l = Math.max(l, i.left); r = Math.min(r, i.right); t = Math.max(t, i.top); b = Math.min(b, i.bottom);
+      }
+      for (const s of covers) {
+        const h = document.querySelector(s).getBoundingClientRect();
+        if (h.bottom > t && h.top <= t && h.left <= l && h.right >= r) t = Math.max(t, h.bottom);
+      }
+      if (r - l >= 1 && b - t >= 1) out.push({ left: l, top: t, width: r - l, height: b - t });
+    }
+    return out;
+  },
+};`;
+
+const inPage = (body) => pageScript(`(() => { ${HELP}; return (${body}); })()`);
+const snapshot = (drv) => drv.eval(pageScript('LG.snapshot()'));
+
+/** Every box of the finding equals the independently measured visible part of its words (±3 px). */
+async function assertGeometry(drv, s, w, label) {
+  const f = s.findings.find((x) => x.rule === w.rule && x.field === w.field && (w.index === undefined || x.index === w.index));
+  assert.ok(f, `${label}: ${w.rule} in ${w.field} not found among ${JSON.stringify(s.findings.map((x) => [x.rule, x.field, x.start]))}`);
+  const want = await drv.eval(inPage(`M.expected(${JSON.stringify(w.el)}, ${f.start}, ${f.end}, ${JSON.stringify(w.clips || [])}, ${JSON.stringify(w.covers || [])})`));
+  const msg = `${label} ${w.rule}@${w.el}: drawn ${JSON.stringify(f.boxes.map(round))} vs measured ${JSON.stringify(want.map(round))}`;
+  assert.equal(f.boxes.length, want.length, msg);
+  f.boxes.forEach((b, i) => {
+    const e = want[i];
+    for (const k of ['left', 'top', 'width', 'height']) assert.ok(Math.abs(b[k] - e[k]) <= 3, `${msg} (${k} of box ${i})`);
+  });
+  if (w.lines) assert.ok(want.length >= w.lines, `${label}: expected the finding on ${w.lines}+ lines, measured ${want.length}`);
+  return f;
+}
+const round = (b) => Object.fromEntries(Object.entries(b).map(([k, v]) => [k, Math.round(v)]));
+
+const idleWith = (drv, what, rules) => waitFindings(drv, what, (s) => rules.every((r) => s.findings.some((f) => f.rule === r)));
+
+export const layoutSpecs = [
+  {
+    name: 'layout: wrapped content-box and border-box textareas, spacing, tabs, wrap=off',
+    pages: ['layouts/wrap.html'],
+    async run(drv, { url, shot }) {
+      await drv.goto(url);
+      const s = await idleWith(drv, 'wrap findings', ['counterfeit.replica', 'counterfeit.dupe', 'claims.medical']);
+      const title = s.findings.find((f) => f.field === 'title' && f.rule === 'counterfeit.replica');
+      assert.ok(title, 'replica in the title');
+      const lines = await drv.eval(inPage(`M.cloneRects(document.querySelector('#title'), 0, document.querySelector('#title').value.length).length`));
+      assert.ok(lines >= 3, `the title wraps over 3+ lines (${lines})`);
+      await assertGeometry(drv, s, { rule: 'counterfeit.replica', field: 'title', el: '#title' }, 'content-box');
+      await assertGeometry(drv, s, { rule: 'counterfeit.dupe', field: 'bullets', el: '#bullet' }, 'border-box, spacing, tabs');
+      await assertGeometry(drv, s, { rule: 'claims.medical', field: 'description', el: '#nowrap' }, 'wrap=off visible');
+      const far = s.findings.find((f) => f.field === 'description' && f.rule === 'counterfeit.replica');
+      assert.ok(far, 'replica beyond the visible width is found');
+      assert.equal(far.boxes.length, 0, 'and not drawn while scrolled out of view');
+      // Scrolled to it, it is drawn where the text is.
+      await drv.eval(`(document.querySelector('#nowrap').scrollLeft = 10000, true)`);
+      const s2 = await waitFor(drv, 'box after horizontal scroll', () => snapshot(drv),
+        (x) => x.findings.some((f) => f.field === 'description' && f.rule === 'counterfeit.replica' && f.boxes.length));
+      await assertGeometry(drv, s2, { rule: 'counterfeit.replica', field: 'description', el: '#nowrap' }, 'wrap=off scrolled');
+      await shot('layout-wrap');
+    },
+  },
+];
