@@ -48,13 +48,29 @@
     return null;
   }
 
+  /**
+   * The padding box less scrollbars, in the element's own CSS px from its border-box
+   * corner. Firefox reports an input's client area as its content box, so inputs (which
+   * have no scrollbars) are measured from their borders instead.
+   */
+  function paddingBox(el) {
+    if (el.localName === 'input') {
+      const cs = el.ownerDocument.defaultView.getComputedStyle(el);
+      const bl = parseFloat(cs.borderLeftWidth) || 0, bt = parseFloat(cs.borderTopWidth) || 0;
+      return { x: bl, y: bt, w: el.offsetWidth - bl - (parseFloat(cs.borderRightWidth) || 0),
+        h: el.offsetHeight - bt - (parseFloat(cs.borderBottomWidth) || 0) };
+    }
+    return { x: el.clientLeft, y: el.clientTop, w: el.clientWidth, h: el.clientHeight };
+  }
+
   /** The element's padding box (its visible inner area, scrollbars excluded), in its own viewport. */
   function clientBox(el) {
     const r = el.getBoundingClientRect();
     const s = scaleOf(el);
-    const left = r.left + el.clientLeft * s.x;
-    const top = r.top + el.clientTop * s.y;
-    return { left, top, right: left + el.clientWidth * s.x, bottom: top + el.clientHeight * s.y };
+    const p = paddingBox(el);
+    const left = r.left + p.x * s.x;
+    const top = r.top + p.y * s.y;
+    return { left, top, right: left + p.w * s.x, bottom: top + p.h * s.y };
   }
 
   function intersect(a, b) {
@@ -72,7 +88,6 @@
   function visibleBox(el) {
     let box = el.ownerDocument.body === el && el.ownerDocument.defaultView !== el.ownerDocument.defaultView.top
       ? viewportBox(el.ownerDocument.defaultView) : clientBox(el);
-    let off = { x: 0, y: 0 };
     let node = el;
     for (let guard = 0; node && guard < 200; guard++) {
       const doc = node.ownerDocument;
@@ -99,7 +114,6 @@
       const dx = fr.left + (frame.clientLeft + pad(frame, 'Left')) * s.x;
       const dy = fr.top + (frame.clientTop + pad(frame, 'Top')) * s.y;
       box = { left: box.left + dx, right: box.right + dx, top: box.top + dy, bottom: box.bottom + dy };
-      off = { x: off.x + dx, y: off.y + dy };
       node = frame;
     }
     return box;
@@ -190,7 +204,7 @@
     return r;
   }
 
-  const geometry = { frameOffset, scaleOf, clientBox, visibleBox, clip, topAt, coverAt, uncovered, parentOf };
+  const geometry = { frameOffset, scaleOf, paddingBox, clientBox, visibleBox, clip, topAt, coverAt, uncovered, parentOf };
   if (typeof ListingGuard !== 'undefined') ListingGuard.geometry = geometry;
   if (typeof module !== 'undefined') module.exports = geometry;
 })();

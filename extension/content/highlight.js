@@ -18,7 +18,8 @@
     const m = root.prepared.get(el);
     const r = el.getBoundingClientRect();
     const s = G().scaleOf(el);
-    const ox = r.left + el.clientLeft * s.x, oy = r.top + el.clientTop * s.y;
+    const pb = G().paddingBox(el);
+    const ox = r.left + pb.x * s.x, oy = r.top + pb.y * s.y;
     return ListingGuard.mirror.rects(m, start, end).map((q) => ({
       left: ox + (q.left - el.scrollLeft) * s.x, top: oy + (q.top - el.scrollTop) * s.y,
       width: q.width * s.x, height: q.height * s.y,

@@ -65,8 +65,9 @@
     const s = m.box.style;
     for (const k of COPY) s[k] = cs[k];
     const vertical = /^vertical|^sideways/.test(cs.writingMode);
-    const contentW = Math.max(el.clientWidth - px(cs.paddingLeft) - px(cs.paddingRight), 0);
-    const contentH = Math.max(el.clientHeight - px(cs.paddingTop) - px(cs.paddingBottom), 0);
+    const pb = ListingGuard.geometry.paddingBox(el);
+    const contentW = Math.max(pb.w - px(cs.paddingLeft) - px(cs.paddingRight), 0);
+    const contentH = Math.max(pb.h - px(cs.paddingTop) - px(cs.paddingBottom), 0);
     s.boxSizing = 'content-box';
     s.border = '0';
     s.whiteSpace = noWrap(el, cs) ? 'pre' : 'pre-wrap';
@@ -88,7 +89,7 @@
     m.isInput = isInput;
     m.vertical = vertical;
     // How far into the mirror the field shows (unscaled CSS px from the padding edge).
-    m.reach = vertical ? Math.abs(el.scrollLeft) + el.clientWidth : el.scrollTop + el.clientHeight;
+    m.reach = vertical ? Math.abs(el.scrollLeft) + pb.w : el.scrollTop + pb.h;
     m.base = null;
     grow(m, doc);
     return m;

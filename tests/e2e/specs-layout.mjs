@@ -13,11 +13,7 @@ const HELP = String.raw`
 const M = {
   // Line boxes of [start, end) of a field, in the top viewport, measured without the extension.
   wordRects(el, start, end) {
-    if (el.localName === 'textarea') return M.cloneRects(el, start, end);
-    if (el.localName === 'input') {
-      const r = LG.expectedRect(el, start, end);
-      return [{ left: r.left, top: r.top, width: r.width, height: r.bottom - r.top }];
-    }
+    if (el.localName === 'textarea' || el.localName === 'input') return M.cloneRects(el, start, end);
     const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     let pos = 0, a = null, b = null;
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -39,6 +35,7 @@ const M = {
     c.style.visibility = 'hidden';
     // Firefox computes a textarea's overflow as visible, yet scrolls it like auto.
     for (const k of ['overflowX', 'overflowY']) if (cs[k] === 'visible') c.style[k] = 'auto';
+    if (el.localName === 'input') { c.style.whiteSpace = 'pre'; c.style.overflow = 'hidden'; }
     c.textContent = el.value + '\u200b';
     el.after(c);
     c.scrollTop = el.scrollTop;
@@ -64,7 +61,7 @@ const M = {
     const out = [];
     for (const q of M.wordRects(el, start, end)) {
       let l = q.left, t = q.top, r = q.left + q.width, b = q.top + q.height;
-      for (const c of [el, ...clips.map((s) => document.querySelector(s))]) {
+      for (const c of [el, ...clips.map((s) => document.querySelector(s)).filter((c) => c.contains(el))]) {
         const i = M.inner(c);
         l = Math.max(l, i.left); r = Math.min(r, i.right); t = Math.max(t, i.top); b = Math.min(b, i.bottom);
       }
@@ -88,14 +85,29 @@ async function assertGeometry(drv, s, w, label) {
   const want = await drv.eval(inPage(`M.expected(${JSON.stringify(w.el)}, ${f.start}, ${f.end}, ${JSON.stringify(w.clips || [])}, ${JSON.stringify(w.covers || [])})`));
   const msg = `${label} ${w.rule}@${w.el}: drawn ${JSON.stringify(f.boxes.map(round))} vs measured ${JSON.stringify(want.map(round))}`;
   assert.equal(f.boxes.length, want.length, msg);
+  // An input centres its line: its vertical place is checked against the field's inner box.
+  const input = await drv.eval(`document.querySelector(${JSON.stringify(w.el)}).localName === 'input'`);
+  const inner = input ? await drv.eval(inPage(`M.inner(document.querySelector(${JSON.stringify(w.el)}))`)) : null;
   f.boxes.forEach((b, i) => {
     const e = want[i];
-    for (const k of ['left', 'top', 'width', 'height']) assert.ok(Math.abs(b[k] - e[k]) <= 3, `${msg} (${k} of box ${i})`);
+    for (const k of input ? ['left', 'width'] : ['left', 'top', 'width', 'height']) {
+      assert.ok(Math.abs(b[k] - e[k]) <= 3, `${msg} (${k} of box ${i})`);
+    }
+    if (input) assert.ok(b.top >= inner.top - 3 && b.top + b.height <= inner.bottom + 3, `${msg} (inside the input ${JSON.stringify(inner)})`);
   });
   if (w.lines) assert.ok(want.length >= w.lines, `${label}: expected the finding on ${w.lines}+ lines, measured ${want.length}`);
   return f;
 }
 const round = (b) => Object.fromEntries(Object.entries(b).map(([k, v]) => [k, Math.round(v)]));
+
+/** Retries an assertion until it holds (the overlay follows scrolling on the next frame). */
+async function eventually(fn, timeout = 5000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    try { return await fn(); } catch (e) { if (Date.now() > until) throw e; }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 const idleWith = (drv, what, rules) => waitFindings(drv, what, (s) => rules.every((r) => s.findings.some((f) => f.rule === r)));
 
@@ -122,6 +134,72 @@ export const layoutSpecs = [
         (x) => x.findings.some((f) => f.field === 'description' && f.rule === 'counterfeit.replica' && f.boxes.length));
       await assertGeometry(drv, s2, { rule: 'counterfeit.replica', field: 'description', el: '#nowrap' }, 'wrap=off scrolled');
       await shot('layout-wrap');
+    },
+  },
+
+  {
+    name: 'layout: a scroll panel with a sticky header, page scroll under a fixed header',
+    pages: ['layouts/panel.html'],
+    async run(drv, { url, shot }) {
+      await drv.goto(url);
+      await idleWith(drv, 'panel findings', ['counterfeit.replica', 'claims.medical', 'counterfeit.dupe']);
+      const W = { clips: ['#panel'], covers: ['#panel header', '#top'] };
+      // The title scrolls out of the panel; the description's first lines go under the sticky header.
+      await drv.eval(`(document.querySelector('#panel').scrollTop = 180, true)`);
+      await eventually(async () => {
+        const s = await snapshot(drv);
+        const t = s.findings.find((f) => f.field === 'title' && f.rule === 'counterfeit.replica');
+        assert.equal(t.boxes.length, 0, 'title scrolled out of the panel: no box');
+        await assertGeometry(drv, s, { ...W, rule: 'claims.medical', field: 'description', el: '#desc' }, 'under the sticky header');
+        await assertGeometry(drv, s, { ...W, rule: 'counterfeit.replica', field: 'description', el: '#desc' }, 'in the panel');
+        const cures = s.findings.find((f) => f.rule === 'claims.medical');
+        const header = await drv.eval(`document.querySelector('#panel header').getBoundingClientRect().bottom`);
+        assert.ok(cures.boxes.every((b) => b.top >= header - 1), 'nothing drawn over the sticky header');
+      });
+      await shot('layout-panel');
+      // The page scrolls: the bullet goes under the fixed header.
+      await drv.eval(`(window.scrollTo(0, document.querySelector('#bullet').getBoundingClientRect().top + scrollY - 20), true)`);
+      await eventually(async () => {
+        const s = await snapshot(drv);
+        const d = s.findings.find((f) => f.field === 'bullets' && f.rule === 'counterfeit.dupe');
+        assert.equal(d.boxes.length, 0, `bullet under the fixed header: no box (${JSON.stringify(d.boxes)})`);
+        await assertGeometry(drv, s, { ...W, rule: 'counterfeit.dupe', field: 'bullets', el: '#bullet' }, 'under the fixed header');
+      });
+      await shot('layout-fixed-header');
+      await drv.eval(`(window.scrollTo(0, document.querySelector('#bullet').getBoundingClientRect().top + scrollY - 200), true)`);
+      await eventually(async () => {
+        const s = await snapshot(drv);
+        await assertGeometry(drv, s, { ...W, rule: 'counterfeit.dupe', field: 'bullets', el: '#bullet' }, 'page scrolled');
+        assert.equal(s.findings.find((f) => f.rule === 'counterfeit.dupe' && f.field === 'bullets').boxes.length, 1);
+      });
+    },
+  },
+  {
+    name: 'layout: transform scale() and CSS zoom containers',
+    pages: ['layouts/scale.html'],
+    async run(drv, { url, shot }) {
+      await drv.goto(url);
+      const s = await idleWith(drv, 'scale findings', ['counterfeit.replica', 'counterfeit.dupe', 'claims.medical', 'brands.sportswear']);
+      await assertGeometry(drv, s, { rule: 'counterfeit.replica', field: 'title', el: '#title' }, 'scaled textarea');
+      await assertGeometry(drv, s, { rule: 'counterfeit.dupe', field: 'bullets', el: '#bullet' }, 'scaled editor');
+      await assertGeometry(drv, s, { rule: 'claims.medical', field: 'description', el: '#desc' }, 'zoomed textarea');
+      await assertGeometry(drv, s, { rule: 'brands.sportswear', field: 'keywords', el: '#kw' }, 'zoomed input');
+      await shot('layout-scale');
+    },
+  },
+  {
+    name: 'layout: RTL page, the overlay does not widen it',
+    pages: ['layouts/rtl.html'],
+    async run(drv, { url, shot }) {
+      await drv.goto(url);
+      const s = await idleWith(drv, 'rtl findings', ['counterfeit.replica', 'claims.medical', 'counterfeit.dupe']);
+      await assertGeometry(drv, s, { rule: 'counterfeit.replica', field: 'title', el: '#title' }, 'rtl input');
+      await assertGeometry(drv, s, { rule: 'claims.medical', field: 'description', el: '#desc' }, 'rtl textarea');
+      await assertGeometry(drv, s, { rule: 'counterfeit.dupe', field: 'description', el: '#desc' }, 'rtl textarea, last line');
+      const widths = await drv.eval(`({ before: Number(document.documentElement.dataset.scrollWidth),
+        after: document.scrollingElement.scrollWidth, client: document.scrollingElement.clientWidth })`);
+      assert.equal(widths.after, widths.before, `scrollWidth unchanged: ${JSON.stringify(widths)}`);
+      await shot('layout-rtl');
     },
   },
 ];
