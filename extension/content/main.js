@@ -22,6 +22,7 @@
   let enabled = true;
   let warnedError = false;
   let beforeSubmit = false;
+  let composing = false;    // an IME composition is open: no lint until it ends
 
   const isOurs = (node) => Boolean(root && node && (node === root.host || root.host.contains(node)));
 
@@ -65,14 +66,14 @@
   function schedule() {
     revision += 1;
     if (!enabled) return;
-    if (root) LG.overlay.setState(root, 'busy');
+    if (root) LG.overlay.setState(root, composing ? 'composing' : 'busy');
     clearTimeout(timer);
     timerPending = true;
     timer = setTimeout(() => { timerPending = false; run(); }, DEBOUNCE_MS);
   }
 
   async function run() {
-    if (inFlight || !enabled) return;
+    if (inFlight || !enabled || composing) return;
     const rev = revision;
     scan = collect();
     const hasText = scan.fields.some((f) => f.text.trim());
@@ -124,6 +125,28 @@
   function relayout() {
     if (!root || !scan || !findings.length) return;
     drawn = LG.highlight.draw(root, findings, fieldFor);
+  }
+
+  /**
+   * An edit in a field whose findings are drawn: they move with the text (or hide where
+   * the edit touched them) at once, instead of waiting for the next lint.
+   */
+  function followEdit(e) {
+    if (!root || !findings.length || !e) return;
+    const field = fieldOfEvent(e);
+    if (!field) return;
+    const now = LG.text.fieldText(field);
+    const edit = LG.shift.editOf(field.text, now.text);
+    field.text = now.text;
+    field.segments = now.segments;
+    findings = LG.shift.apply(findings, (f) => fieldFor(f) === field, edit);
+    drawn = LG.highlight.draw(root, findings, fieldFor);
+  }
+
+  function onCompose(phase) {
+    composing = phase === 'start';
+    if (root) LG.overlay.setState(root, composing ? 'composing' : 'busy');
+    if (!composing) schedule();
   }
 
   function disable() {
@@ -181,10 +204,11 @@
   };
 
   const watcher = LG.watch.createWatcher({
-    onEdit: () => schedule(),
+    onEdit: (kind, e) => { if (kind === 'input') followEdit(e); schedule(); },
     onLayout: relayout,
     onCaret,
     onPointer,
+    onCompose,
     isOurs,
   });
 

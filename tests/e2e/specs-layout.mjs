@@ -12,8 +12,11 @@ import { waitFor, waitFindings } from './specs.mjs';
 const HELP = String.raw`
 const M = {
   // Line boxes of [start, end) of a field, in the top viewport, measured without the extension.
-  wordRects(el, start, end) {
+  // Editors: the word is looked up in the editor's own text (the extension counts a line
+  // break between paragraphs, textContent does not).
+  wordRects(el, start, end, word) {
     if (el.localName === 'textarea' || el.localName === 'input') return M.cloneRects(el, start, end);
+    if (word) { start = el.textContent.indexOf(word); end = start + word.length; }
     const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     let pos = 0, a = null, b = null;
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -56,10 +59,10 @@ const M = {
     return { left, top, right: left + el.clientWidth * sx, bottom: top + el.clientHeight * sy };
   },
   // What of each rect is left inside every clip element and below every cover (headers).
-  expected(fieldSel, start, end, clips, covers) {
+  expected(fieldSel, start, end, clips, covers, word) {
     const el = document.querySelector(fieldSel);
     const out = [];
-    for (const q of M.wordRects(el, start, end)) {
+    for (const q of M.wordRects(el, start, end, word)) {
       let l = q.left, t = q.top, r = q.left + q.width, b = q.top + q.height;
       for (const c of [el, ...clips.map((s) => document.querySelector(s)).filter((c) => c.contains(el))]) {
         const i = M.inner(c);
@@ -82,7 +85,7 @@ const snapshot = (drv) => drv.eval(pageScript('LG.snapshot()'));
 async function assertGeometry(drv, s, w, label) {
   const f = s.findings.find((x) => x.rule === w.rule && x.field === w.field && (w.index === undefined || x.index === w.index));
   assert.ok(f, `${label}: ${w.rule} in ${w.field} not found among ${JSON.stringify(s.findings.map((x) => [x.rule, x.field, x.start]))}`);
-  const want = await drv.eval(inPage(`M.expected(${JSON.stringify(w.el)}, ${f.start}, ${f.end}, ${JSON.stringify(w.clips || [])}, ${JSON.stringify(w.covers || [])})`));
+  const want = await drv.eval(inPage(`M.expected(${JSON.stringify(w.el)}, ${f.start}, ${f.end}, ${JSON.stringify(w.clips || [])}, ${JSON.stringify(w.covers || [])}, ${JSON.stringify(w.word || null)})`));
   const msg = `${label} ${w.rule}@${w.el}: drawn ${JSON.stringify(f.boxes.map(round))} vs measured ${JSON.stringify(want.map(round))}`;
   assert.equal(f.boxes.length, want.length, msg);
   // An input centres its line: its vertical place is checked against the field's inner box.
@@ -181,7 +184,7 @@ export const layoutSpecs = [
       await drv.goto(url);
       const s = await idleWith(drv, 'scale findings', ['counterfeit.replica', 'counterfeit.dupe', 'claims.medical', 'brands.sportswear']);
       await assertGeometry(drv, s, { rule: 'counterfeit.replica', field: 'title', el: '#title' }, 'scaled textarea');
-      await assertGeometry(drv, s, { rule: 'counterfeit.dupe', field: 'bullets', el: '#bullet' }, 'scaled editor');
+      await assertGeometry(drv, s, { rule: 'counterfeit.dupe', field: 'bullets', el: '#bullet', word: 'dupe' }, 'scaled editor');
       await assertGeometry(drv, s, { rule: 'claims.medical', field: 'description', el: '#desc' }, 'zoomed textarea');
       await assertGeometry(drv, s, { rule: 'brands.sportswear', field: 'keywords', el: '#kw' }, 'zoomed input');
       await shot('layout-scale');
@@ -200,6 +203,61 @@ export const layoutSpecs = [
         after: document.scrollingElement.scrollWidth, client: document.scrollingElement.clientWidth })`);
       assert.equal(widths.after, widths.before, `scrollWidth unchanged: ${JSON.stringify(widths)}`);
       await shot('layout-rtl');
+    },
+  },
+
+  {
+    name: 'layout: a CKEditor-5-style editor takes the label of the textarea it replaced; boxes follow typing; IME',
+    pages: ['layouts/ckeditor.html'],
+    async run(drv, { url, shot }) {
+      await drv.goto(url);
+      const ED = '.ck-editor__editable';
+      let s = await idleWith(drv, 'editor findings', ['claims.medical', 'counterfeit.dupe']);
+      const cures = s.findings.find((f) => f.rule === 'claims.medical');
+      assert.equal(cures.field, 'description', 'the editor is read as the description (label of the hidden textarea)');
+      await assertGeometry(drv, s, { rule: 'claims.medical', field: 'description', el: ED, word: 'cures' }, 'editor');
+      await assertGeometry(drv, s, { rule: 'counterfeit.dupe', field: 'description', el: ED, word: 'dupe' }, 'editor, 2nd paragraph');
+
+      // IME: nothing is linted while a composition is open; the pass runs when it is committed.
+      assert.equal(await drv.eval(`(document.querySelector('#title').focus(), document.activeElement.id)`), 'title');
+      await drv.type('Soft strap ');
+      await waitFindings(drv, 'idle after typing', () => true);
+      if (drv.cdp) {
+        await drv.cdp('Input.imeSetComposition', { text: 'replica', selectionStart: 7, selectionEnd: 7 });
+      } else {
+        await drv.eval(`(document.querySelector('#title').dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, data: '' })), true)`);
+        await drv.paste('replica');
+      }
+      await waitFor(drv, 'composing state', () => snapshot(drv), (x) => x.state === 'composing');
+      assert.equal(await drv.eval(`document.querySelector('#title').value`), 'Soft strap replica');
+      // Three debounce periods with the composition open: still composing, nothing linted.
+      const until = Date.now() + 700;
+      while (Date.now() < until) {
+        const x = await snapshot(drv);
+        assert.equal(x.state, 'composing', 'no pass while composing');
+        assert.ok(!x.findings.some((f) => f.field === 'title'), 'the half-typed composition is not highlighted');
+      }
+      if (drv.cdp) await drv.cdp('Input.insertText', { text: 'replica' });
+      else await drv.eval(`(document.querySelector('#title').dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: 'replica' })), true)`);
+      s = await waitFindings(drv, 'replica after compositionend', (x) => x.findings.some((f) => f.field === 'title' && f.rule === 'counterfeit.replica'));
+      assert.equal(await drv.eval(`document.querySelector('#title').value`), 'Soft strap replica');
+      await assertGeometry(drv, s, { rule: 'counterfeit.replica', field: 'title', el: '#title' }, 'after IME');
+
+      // Typing before the highlight: between the edit and its lint the box moves with the word (or is gone).
+      await drv.eval(`(document.querySelector('#title').setSelectionRange(0, 0), true)`);
+      let between = 0;
+      for (const ch of 'New ') {
+        await drv.type(ch);
+        const x = await snapshot(drv);
+        const value = await drv.eval(`document.querySelector('#title').value`);
+        const f = x.findings.find((g) => g.field === 'title' && g.rule === 'counterfeit.replica');
+        if (!f || !f.boxes.length) continue;
+        assert.equal(value.slice(f.start, f.end), 'replica', `offsets follow the text (${x.state})`);
+        if (x.state === 'busy') between += 1;
+        await assertGeometry(drv, x, { rule: 'counterfeit.replica', field: 'title', el: '#title' }, `typing before the word (${x.state})`);
+      }
+      assert.ok(between >= 1, 'a box was checked between an edit and its lint');
+      await shot('layout-ckeditor');
     },
   },
 ];
