@@ -31,11 +31,17 @@ pub fn json_line(name: &serde_json::Value, f: &Finding) -> String {
     if let Some(brand) = &f.brand {
         v["brand"] = json!(brand);
     }
+    if let Some(variant) = f.variant {
+        v["variant"] = json!(variant);
+    }
     v.to_string()
 }
 
 /// The text of the field a finding is in.
 pub fn field_text<'a>(listing: &'a Listing, f: &Finding) -> &'a str {
+    if f.variant.is_some() {
+        return listing.text_of(f.field, f.variant).unwrap_or("");
+    }
     listing
         .fields()
         .find(|(r, _)| *r == f.field)
@@ -49,7 +55,9 @@ pub fn text_block(
     listing: &Listing,
     f: &Finding,
 ) -> String {
-    let field = if matches!(f.field.role.as_str(), "bullets" | "other") {
+    let field = if let Some(v) = f.variant {
+        format!("variants[{v}].{}", f.field.role)
+    } else if matches!(f.field.role.as_str(), "bullets" | "other") {
         format!("{}[{}]", f.field.role, f.field.index)
     } else {
         f.field.role.to_string()
