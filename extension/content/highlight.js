@@ -86,6 +86,7 @@
       wrap.className = `finding ${f.severity}${marker ? ' marker' : ''}`;
       Object.assign(wrap.dataset, { rule: f.rule, severity: f.severity, field: f.field, index: String(f.index),
         start: String(f.start_utf16), end: String(f.end_utf16) });
+      if (f.variant !== undefined && f.variant !== null) wrap.dataset.variant = String(f.variant);
       for (const b of boxes) {
         const d = doc.createElement('div');
         d.className = 'box';

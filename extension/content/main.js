@@ -43,8 +43,15 @@
   function collect() {
     const { fields, roots } = LG.fields.findFields(document, root && root.host);
     const adapter = LG.adapters ? LG.adapters.forHost(host) : null;
+    const table = LG.variants.scan(roots, LG.roles.roleFromText);
     const prepared = [];
     for (const f of fields) {
+      const row = table.get(f.el);
+      if (row) {
+        const { text, segments } = LG.text.fieldText(f);
+        prepared.push({ ...f, role: row.role, variant: row.variant, label: row.label, text, segments, name: row.role });
+        continue;
+      }
       const role = LG.roles.roleOf(f.el, adapter);
       const { text, segments } = LG.text.fieldText(f);
       const name = f.el.getAttribute('name') || f.el.id || (f.el.getRootNode().host || {}).id || role;
@@ -59,6 +66,7 @@
 
   function fieldFor(finding) {
     if (!scan) return null;
+    if (finding.variant !== undefined && finding.variant !== null) return scan.byKey.get(`variant:${finding.variant}:${finding.field}`) || null;
     const idx = finding.field === 'other' || finding.field === 'bullets' ? finding.index : 0;
     return scan.byKey.get(`${finding.field}:${idx}`) || null;
   }

@@ -4,7 +4,7 @@
 (() => {
   // Checked in order: "purchase price" is a cost, "search terms" are keywords.
   const ROLES = [
-    ['cost', ['cost', 'purchase price', 'supplier price', 'unit cost', '成本', '采购价', '进货价', '进价']],
+    ['cost', ['cost', 'purchase price', 'supplier price', 'supply price', 'unit cost', '成本', '采购价', '进货价', '进价', '供货价']],
     ['keywords', ['keyword', 'search term', 'generic keyword', 'tags', 'tag', '关键词', '关键字', '标签', '搜索词']],
     ['bullets', ['bullet', 'key feature', 'key product feature', 'selling point', '要点', '五点描述', '卖点']],
     ['title', ['title', 'item name', 'product name', '商品标题', '标题', '产品名称', '商品名称', '宝贝标题', '商品名']],

@@ -260,4 +260,34 @@ export const layoutSpecs = [
       await shot('layout-ckeditor');
     },
   },
+
+  {
+    name: 'layout: a 200-row variation table, a low price in row 180 marked at its input',
+    pages: ['layouts/variants.html'],
+    async run(drv, { url, shot }) {
+      const markers = () => drv.eval(`[...document.querySelector('listing-guard-root').shadowRoot.querySelectorAll('.finding[data-variant]')]
+        .map((f) => ({ rule: f.dataset.rule, field: f.dataset.field, variant: Number(f.dataset.variant),
+          boxes: [...f.querySelectorAll('.box')].map((b) => b.getBoundingClientRect().toJSON()) }))`);
+      await drv.goto(url);
+      await waitFindings(drv, 'floor finding for a variant', (x) => x.findings.some((f) => f.rule === 'price.below-floor'));
+      let m = await markers();
+      const low = m.filter((f) => f.rule === 'price.below-floor');
+      assert.deepEqual(low.map((f) => [f.field, f.variant]).sort(), [['cost', 200], ['price', 179]],
+        `only row 180's price and the grid's cost are below the floor: ${JSON.stringify(m.map((f) => [f.rule, f.field, f.variant]))}`);
+      const at = async (sel) => {
+        await drv.eval(`(document.querySelector(${JSON.stringify(sel)}).scrollIntoView({ block: 'center' }), true)`);
+        return drv.eval(`document.querySelector(${JSON.stringify(sel)}).getBoundingClientRect().toJSON()`);
+      };
+      for (const [sel, field, variant] of [['#skus tbody tr:nth-child(180) td:nth-child(2) input', 'price', 179],
+        ['#grid [role=row]:nth-child(2) [role=gridcell]:nth-child(3) input', 'cost', 200]]) {
+        const r = await at(sel);
+        await waitFor(drv, `marker on ${sel}`, async () => (await markers()).find((f) => f.variant === variant && f.field === field),
+          (f) => f && f.boxes.length === 1 && f.boxes[0].left >= r.left && f.boxes[0].right <= r.right + 1
+            && f.boxes[0].top >= r.top && f.boxes[0].bottom <= r.bottom + 1);
+        await shot(`layout-variants-${field}`);
+      }
+      m = await markers();
+      assert.ok(m.every((f) => f.rule !== 'price.below-floor' || [179, 200].includes(f.variant)));
+    },
+  },
 ];
