@@ -8,6 +8,22 @@
   const G = () => ListingGuard.geometry;
 
   /**
+   * What every finding of a field shares in one pass, measured once: its rect, scale,
+   * padding box, its frame's offset and the part of it left visible.
+   */
+  function geoOf(root, field) {
+    let g = root.geo.get(field.el);
+    if (!g) {
+      const el = field.el;
+      const geo = G();
+      g = { rect: el.getBoundingClientRect(), scale: geo.scaleOf(el), pb: geo.paddingBox(el), off: geo.frameOffset(el),
+        scrollLeft: el.scrollLeft, scrollTop: el.scrollTop, visible: null };
+      root.geo.set(el, g);
+    }
+    return g;
+  }
+
+  /**
    * Boxes of [start, end) in an input or textarea, in its own viewport: the mirror's
    * boxes less the field's scroll, scaled as the field is drawn (transform, zoom).
    */
@@ -16,12 +32,13 @@
     if (!root.mirrors) root.mirrors = new WeakMap();
     if (!root.prepared.has(el)) root.prepared.set(el, ListingGuard.mirror.prepare(root.mirrors, root.mirrorHost, field));
     const m = root.prepared.get(el);
-    const r = el.getBoundingClientRect();
-    const s = G().scaleOf(el);
-    const pb = G().paddingBox(el);
+    if (m.short) root.incomplete = true;
+    const rects = ListingGuard.mirror.rects(m, start, end);
+    if (!rects.length) return rects;
+    const { rect: r, scale: s, pb, scrollLeft, scrollTop } = geoOf(root, field);
     const ox = r.left + pb.x * s.x, oy = r.top + pb.y * s.y;
-    return ListingGuard.mirror.rects(m, start, end).map((q) => ({
-      left: ox + (q.left - el.scrollLeft) * s.x, top: oy + (q.top - el.scrollTop) * s.y,
+    return rects.map((q) => ({
+      left: ox + (q.left - scrollLeft) * s.x, top: oy + (q.top - scrollTop) * s.y,
       width: q.width * s.x, height: q.height * s.y,
     }));
   }
@@ -43,8 +60,8 @@
   }
 
   /** The marker of a price or cost finding: a dot inside the field's right end. */
-  function markerRect(field) {
-    const r = field.el.getBoundingClientRect();
+  function markerRect(root, field) {
+    const r = geoOf(root, field).rect;
     return { left: r.right - 14, top: r.top + r.height / 2 - 5, width: 10, height: 10 };
   }
 
@@ -53,51 +70,103 @@
    * and every clipping ancestor show, less what covers them (a sticky header, a modal).
    */
   function boxesFor(root, field, finding) {
-    const geo = G();
-    const off = geo.frameOffset(field.el);
-    const sx = window.scrollX, sy = window.scrollY;
-    const toTop = (q) => ({ left: q.left + off.x, top: q.top + off.y, width: q.width, height: q.height });
-    const toPage = (q) => ({ left: q.left + sx, top: q.top + sy, width: q.width, height: q.height });
+    if (!root.geo) { root.geo = new Map(); root.prepared = new Map(); }
     const marker = finding.field === 'price' || finding.field === 'cost' || finding.start_utf16 === finding.end_utf16;
-    const raw = marker ? [markerRect(field)]
+    const raw = marker ? [markerRect(root, field)]
       : field.segments ? editorRects(field, field.segments, finding.start_utf16, finding.end_utf16)
         : mirrorRects(root, field, finding.start_utf16, finding.end_utf16);
-    const visible = geo.visibleBox(field.el);
     const boxes = [];
+    if (!raw.length) return { marker, boxes };
+    const geo = G();
+    const g = geoOf(root, field);
+    if (!g.visible) g.visible = geo.visibleBox(field.el);
+    const sx = window.scrollX, sy = window.scrollY;
     for (const q of raw) {
-      let b = geo.clip(toTop(q), visible);
+      let b = geo.clip({ left: q.left + g.off.x, top: q.top + g.off.y, width: q.width, height: q.height }, g.visible);
       if (b) b = geo.uncovered(field.el, b);
-      if (b) boxes.push(toPage(b));
+      if (b) boxes.push({ left: b.left + sx, top: b.top + sy, width: b.width, height: b.height });
     }
     return { marker, boxes };
   }
 
-  /** Replaces what is drawn with these findings; returns [{finding, boxes}] drawn. */
+  const BOXES = new WeakMap(); // wrap → the boxes it shows, as a string, to skip unchanged ones
+
+  function setBoxes(doc, wrap, boxes) {
+    const key = boxes.map((b) => `${b.left},${b.top},${b.width},${b.height}`).join(';');
+    if (BOXES.get(wrap) === key) return;
+    BOXES.set(wrap, key);
+    const frag = doc.createDocumentFragment();
+    for (const b of boxes) {
+      const d = doc.createElement('div');
+      d.className = 'box';
+      Object.assign(d.style, { left: `${b.left}px`, top: `${b.top}px`, width: `${b.width}px`, height: `${b.height}px` });
+      frag.append(d);
+    }
+    wrap.replaceChildren(frag);
+  }
+
+  function describe(wrap, f, marker) {
+    const cls = `finding ${f.severity}${marker ? ' marker' : ''}`;
+    if (wrap.className !== cls) wrap.className = cls;
+    const data = { rule: f.rule, severity: f.severity, field: f.field, index: String(f.index),
+      start: String(f.start_utf16), end: String(f.end_utf16) };
+    if (f.variant !== undefined && f.variant !== null) data.variant = String(f.variant);
+    else if (wrap.dataset.variant !== undefined) delete wrap.dataset.variant;
+    for (const [k, v] of Object.entries(data)) if (wrap.dataset[k] !== v) wrap.dataset[k] = v;
+  }
+
+  const keyOf = (f) => `${f.rule}|${f.field}|${f.index}|${f.variant}|${f.start_utf16}|${f.end_utf16}|${f.severity}`;
+
+  /**
+   * Replaces what is drawn with these findings; returns [{finding, boxes}] drawn. The
+   * .finding elements of findings drawn last time (same rule, field and span: a scroll,
+   * a resize, the next lint of an unchanged text, an edit that moved them) are kept and
+   * only updated, so a pass with a thousand findings does not rebuild a thousand elements.
+   */
   function draw(root, findings, fieldFor) {
     const doc = root.layer.ownerDocument;
-    root.prepared = new Map(); // fields may have changed size, text or scroll since the last pass
+    // Fields may have changed size, text or scroll since the last pass.
+    root.prepared = new Map();
+    root.geo = new Map();
+    root.incomplete = false;
     const drawn = [];
-    const frag = doc.createDocumentFragment();
+    const before = root.wraps || new Map();
+    const byFinding = root.wrapOf || new WeakMap();
+    const after = new Map();
+    const list = [];
+    const used = new Set();
     for (const f of findings) {
       const field = fieldFor(f);
       if (!field || !field.el.isConnected) continue;
-      const { marker, boxes } = boxesFor(root, field, f);
-      const wrap = doc.createElement('div');
-      wrap.className = `finding ${f.severity}${marker ? ' marker' : ''}`;
-      Object.assign(wrap.dataset, { rule: f.rule, severity: f.severity, field: f.field, index: String(f.index),
-        start: String(f.start_utf16), end: String(f.end_utf16) });
-      if (f.variant !== undefined && f.variant !== null) wrap.dataset.variant = String(f.variant);
-      for (const b of boxes) {
-        const d = doc.createElement('div');
-        d.className = 'box';
-        Object.assign(d.style, { left: `${b.left}px`, top: `${b.top}px`, width: `${b.width}px`, height: `${b.height}px` });
-        wrap.append(d);
+      const key = keyOf(f);
+      // The element that drew this very finding (moved by an edit), else one that drew an equal one.
+      let wrap = byFinding.get(f);
+      if (wrap && used.has(wrap)) wrap = null;
+      const pool = before.get(key);
+      while (!wrap && pool && pool.length) {
+        const w = pool.shift();
+        if (!used.has(w)) wrap = w;
       }
-      frag.append(wrap);
+      if (!wrap) wrap = doc.createElement('div');
+      used.add(wrap);
+      const { marker, boxes } = boxesFor(root, field, f);
+      describe(wrap, f, marker);
+      setBoxes(doc, wrap, boxes);
+      byFinding.set(f, wrap);
+      if (!after.has(key)) after.set(key, []);
+      after.get(key).push(wrap);
+      list.push(wrap);
       drawn.push({ finding: f, field, boxes });
     }
-    root.layer.replaceChildren(frag);
+    const kids = root.layer.children;
+    const inOrder = kids.length === list.length && list.every((w, i) => kids[i] === w);
+    if (!inOrder) root.layer.replaceChildren(...list);
+    root.wraps = after;
+    root.wrapOf = byFinding;
     root.prepared = new Map();
+    root.geo = new Map();
+    // A mirror not yet laid out as far as its field shows: go on next frame.
+    if (root.incomplete && root.again) root.again();
     return drawn;
   }
 

@@ -29,6 +29,7 @@
   function ensureRoot() {
     if (!root || !root.host.isConnected) {
       root = LG.overlay.create(document);
+      root.again = () => watcher.layout();
       drawn = [];
     }
     return root;

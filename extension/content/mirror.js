@@ -9,7 +9,10 @@
 // far down as the field shows (its scroll position plus its height); blocks are kept
 // between passes and only those whose text changed are replaced. A finding below what
 // the field shows gets no boxes (it could not be seen) until the field scrolls there.
-// One paragraph longer than a block cannot be cut and is laid out whole.
+// At most BUDGET characters are newly laid out per pass (a field scrolled far down is
+// reached over a few frames, its boxes appearing when their blocks are laid out; until
+// then they are not drawn, never drawn wrong). One paragraph longer than a block
+// cannot be cut and is laid out whole.
 'use strict';
 (() => {
   const COPY = ['fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontVariant', 'fontStretch', 'fontKerning',
@@ -18,6 +21,7 @@
     'textRendering', 'hyphens', 'lineBreak', 'overflowWrap', 'wordBreak', 'textAlign',
     'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft'];
   const BLOCK = 4096; // characters per mirror block, at least (cut after the next line break)
+  const BUDGET = 65536; // characters newly laid out per pass; the rest on the next frames
 
   const px = (v) => parseFloat(v) || 0;
 
@@ -95,10 +99,14 @@
     return m;
   }
 
-  /** Adds pending blocks until the mirror reaches as far as the field shows. */
+  /** Adds pending blocks until the mirror reaches as far as the field shows, within the budget. */
   function grow(m, doc) {
+    let budget = BUDGET;
+    m.short = false;
     while (m.pending.length && (m.isInput || !m.blocks.length || extent(m) < m.reach)) {
+      if (budget <= 0 && !m.isInput) { m.short = true; break; }
       const b = m.pending.shift();
+      budget -= b.text.length;
       const node = doc.createElement('div');
       node.textContent = b.text;
       if (m.tail.parentNode) m.tail.remove();

@@ -17,8 +17,8 @@
 
   /**
    * The findings after an edit: those of the edited field (`inField(f)`) that end before
-   * the edit stay, those that start after it move by the length change, the rest are
-   * dropped; findings of other fields are unchanged.
+   * the edit stay, those that start after it move by the length change (the finding
+   * objects are updated in place), the rest are dropped; other fields' are unchanged.
    */
   function apply(findings, inField, edit) {
     if (!edit || (edit.removed === 0 && edit.inserted === 0)) return findings;
@@ -27,7 +27,10 @@
     for (const f of findings) {
       if (!inField(f) || f.end_utf16 <= edit.at) { out.push(f); continue; }
       if (f.start_utf16 >= edit.at + edit.removed && f.start_utf16 !== f.end_utf16) {
-        out.push({ ...f, start_utf16: f.start_utf16 + delta, end_utf16: f.end_utf16 + delta });
+        // Moved in place: the drawing keeps its elements for findings it already drew.
+        f.start_utf16 += delta;
+        f.end_utf16 += delta;
+        out.push(f);
       } else if (f.start_utf16 === f.end_utf16 || f.field === 'price' || f.field === 'cost') {
         out.push(f); // markers sit at the field, not on words
       }

@@ -83,7 +83,8 @@ const snapshot = (drv) => drv.eval(pageScript('LG.snapshot()'));
 
 /** Every box of the finding equals the independently measured visible part of its words (±3 px). */
 async function assertGeometry(drv, s, w, label) {
-  const f = s.findings.find((x) => x.rule === w.rule && x.field === w.field && (w.index === undefined || x.index === w.index));
+  const f = s.findings.find((x) => x.rule === w.rule && x.field === w.field && (w.index === undefined || x.index === w.index)
+    && (w.start === undefined || x.start === w.start));
   assert.ok(f, `${label}: ${w.rule} in ${w.field} not found among ${JSON.stringify(s.findings.map((x) => [x.rule, x.field, x.start]))}`);
   const want = await drv.eval(inPage(`M.expected(${JSON.stringify(w.el)}, ${f.start}, ${f.end}, ${JSON.stringify(w.clips || [])}, ${JSON.stringify(w.covers || [])}, ${JSON.stringify(w.word || null)})`));
   const msg = `${label} ${w.rule}@${w.el}: drawn ${JSON.stringify(f.boxes.map(round))} vs measured ${JSON.stringify(want.map(round))}`;
@@ -288,6 +289,51 @@ export const layoutSpecs = [
       }
       m = await markers();
       assert.ok(m.every((f) => f.rule !== 'price.below-floor' || [179, 200].includes(f.variant)));
+    },
+  },
+
+  {
+    name: 'layout: a 1 MB description, longest frame measured',
+    pages: ['layouts/large.html'],
+    async run(drv, { url, shot }) {
+      await drv.goto(url);
+      const chars = Number(await drv.eval('document.documentElement.dataset.chars'));
+      assert.ok(chars >= 1024 * 1024, `a 1 MB description (${chars} chars)`);
+      const inDesc = (x) => x.findings.filter((f) => f.field === 'description' && f.rule === 'counterfeit.replica');
+      let s = await waitFindings(drv, 'findings in the 1 MB description', (x) => inDesc(x).length > 1000, 30000);
+      const figures = [];
+      const read = async (what) => {
+        const m = await drv.eval('window.frames_read()');
+        figures.push(`${what}: longest animation frame ${m.loafSupported ? `${m.loaf.toFixed(0)} ms` : 'n/a'}, `
+          + `longest task ${m.longtaskSupported ? `${m.longtask.toFixed(0)} ms` : 'n/a'}, longest rAF gap ${m.gap.toFixed(0)} ms`);
+      };
+      // Typing at the start of the description: every later finding moves; then the lint.
+      await drv.eval(`(window.frames_reset(), document.querySelector('#desc').focus(), document.querySelector('#desc').setSelectionRange(0, 0), true)`);
+      await drv.type('New ');
+      s = await waitFindings(drv, 'lint after typing', (x) => inDesc(x).length > 1000
+        && inDesc(x).every((f) => f.start >= 4), 30000);
+      await read('typing 4 characters at its start, until the lint is drawn (includes the browser\'s own editing of a 1 MB textarea)');
+      // A pass over the whole listing without touching the description: an edit in the title.
+      await drv.eval(`(document.querySelector('#title').focus(), document.querySelector('#title').setSelectionRange(99, 99), true)`);
+      await drv.eval('(window.frames_reset(), true)');
+      await drv.type(' x');
+      s = await waitFindings(drv, 'lint after the title edit', (x) => inDesc(x).length > 1000
+        && x.findings.some((f) => f.field === 'title') === false && inDesc(x).every((f) => f.start >= 4), 30000);
+      await read('a pass over the listing after a title edit (reads, sends and draws the 1 MB description)');
+      // Scrolled to the middle: the mirror is laid out there over a few frames, boxes appear.
+      await drv.eval(`(window.frames_reset(), document.querySelector('#desc').scrollTop = document.querySelector('#desc').scrollHeight / 2, true)`);
+      s = await waitFor(drv, 'boxes in the middle', () => snapshot(drv), (x) => inDesc(x).some((f) => f.boxes.length), 30000);
+      await read('scrolling to the middle, until its boxes are drawn');
+      await eventually(async () => {
+        s = await snapshot(drv);
+        const shown = inDesc(s).filter((f) => f.boxes.length);
+        assert.ok(shown.length >= 1 && shown.length <= 12, `only what the field shows is drawn (${shown.length})`);
+        for (const f of shown) {
+          await assertGeometry(drv, s, { rule: 'counterfeit.replica', field: 'description', el: '#desc', start: f.start }, '1 MB, middle');
+        }
+      });
+      for (const f of figures) console.log(`# ${drv.name} 1 MB description (${inDesc(s).length} findings): ${f}`);
+      await shot('layout-large');
     },
   },
 ];

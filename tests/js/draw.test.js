@@ -20,12 +20,14 @@ test('editOf finds the one edited stretch', () => {
 
 test('findings after the edit move with the text, those it touches hide, others stay', () => {
   const inTitle = (f) => f.field === 'title';
-  const found = [F(0, 3), F(4, 11), F(20, 25), F(2, 2, { field: 'price' }), F(4, 11, { field: 'bullets' })];
+  const fresh = () => [F(0, 3), F(4, 11), F(20, 25), F(2, 2, { field: 'price' }), F(4, 11, { field: 'bullets' })];
+  let found = fresh();
   // "abc Replica ..." → insert 2 chars at 12: before it stays, after moves.
   let out = apply(found, inTitle, { at: 12, removed: 0, inserted: 2 });
   assert.deepEqual(out.map((f) => [f.field, f.start_utf16, f.end_utf16]),
     [['title', 0, 3], ['title', 4, 11], ['title', 22, 27], ['price', 2, 2], ['bullets', 4, 11]]);
   // An edit inside a finding hides it until the next lint.
+  found = fresh();
   out = apply(found, inTitle, { at: 6, removed: 1, inserted: 0 });
   assert.deepEqual(out.map((f) => [f.field, f.start_utf16]), [['title', 0], ['title', 19], ['price', 2], ['bullets', 4]]);
   // Typing right before a word moves it; right after it leaves it.
