@@ -11,6 +11,10 @@ import { waitFor, waitFindings } from './specs.mjs';
 
 const HELP = String.raw`
 const M = {
+  // A selector, with ' >>> ' stepping into an open shadow root.
+  q(sel) {
+    return sel.split(' >>> ').reduce((node, part, i) => (i ? node.shadowRoot : node).querySelector(part), document);
+  },
   // Line boxes of [start, end) of a field, in the top viewport, measured without the extension.
   // Editors: the word is looked up in the editor's own text (the extension counts a line
   // break between paragraphs, textContent does not).
@@ -60,16 +64,16 @@ const M = {
   },
   // What of each rect is left inside every clip element and below every cover (headers).
   expected(fieldSel, start, end, clips, covers, word) {
-    const el = document.querySelector(fieldSel);
+    const el = M.q(fieldSel);
     const out = [];
     for (const q of M.wordRects(el, start, end, word)) {
       let l = q.left, t = q.top, r = q.left + q.width, b = q.top + q.height;
-      for (const c of [el, ...clips.map((s) => document.querySelector(s)).filter((c) => c.contains(el))]) {
+      for (const c of [el, ...clips.map((s) => M.q(s)).filter((c) => c.contains(el))]) {
         const i = M.inner(c);
         l = Math.max(l, i.left); r = Math.min(r, i.right); t = Math.max(t, i.top); b = Math.min(b, i.bottom);
       }
       for (const s of covers) {
-        const h = document.querySelector(s).getBoundingClientRect();
+        const h = M.q(s).getBoundingClientRect();
         if (h.bottom > t && h.top <= t && h.left <= l && h.right >= r) t = Math.max(t, h.bottom);
       }
       if (r - l >= 1 && b - t >= 1) out.push({ left: l, top: t, width: r - l, height: b - t });
@@ -90,8 +94,8 @@ async function assertGeometry(drv, s, w, label) {
   const msg = `${label} ${w.rule}@${w.el}: drawn ${JSON.stringify(f.boxes.map(round))} vs measured ${JSON.stringify(want.map(round))}`;
   assert.equal(f.boxes.length, want.length, msg);
   // An input centres its line: its vertical place is checked against the field's inner box.
-  const input = await drv.eval(`document.querySelector(${JSON.stringify(w.el)}).localName === 'input'`);
-  const inner = input ? await drv.eval(inPage(`M.inner(document.querySelector(${JSON.stringify(w.el)}))`)) : null;
+  const input = await drv.eval(inPage(`M.q(${JSON.stringify(w.el)}).localName === 'input'`));
+  const inner = input ? await drv.eval(inPage(`M.inner(M.q(${JSON.stringify(w.el)}))`)) : null;
   f.boxes.forEach((b, i) => {
     const e = want[i];
     for (const k of input ? ['left', 'width'] : ['left', 'top', 'width', 'height']) {
@@ -142,7 +146,7 @@ export const layoutSpecs = [
   },
 
   {
-    name: 'layout: a scroll panel with a sticky header, page scroll under a fixed header',
+    name: 'layout: a scroll panel with a sticky header, one in a shadow root, page scroll under a fixed header',
     pages: ['layouts/panel.html'],
     async run(drv, { url, shot }) {
       await drv.goto(url);
@@ -161,20 +165,30 @@ export const layoutSpecs = [
         assert.ok(cures.boxes.every((b) => b.top >= header - 1), 'nothing drawn over the sticky header');
       });
       await shot('layout-panel');
+      // In the shadow root's scrolling panel: the textarea's first line half scrolled out.
+      const SP = { clips: ['#sp >>> .scroller'], covers: ['#top'], rule: 'counterfeit.dupe', field: 'bullets', index: 0, el: '#sp >>> textarea' };
+      await eventually(async () => assertGeometry(drv, await snapshot(drv), SP, 'shadow panel'));
+      await drv.eval(inPage(`(() => { const sc = M.q('#sp >>> .scroller'), ta = M.q('#sp >>> textarea');
+        sc.scrollTop = ta.getBoundingClientRect().top - sc.getBoundingClientRect().top - sc.clientTop + 12; return true; })()`));
+      await eventually(async () => {
+        const f = await assertGeometry(drv, await snapshot(drv), SP, 'shadow panel scrolled');
+        const top = await drv.eval(inPage(`M.inner(M.q('#sp >>> .scroller')).top`));
+        assert.ok(f.boxes.length === 1 && Math.abs(f.boxes[0].top - top) <= 1, `cut at the panel's top (${top}): ${JSON.stringify(f.boxes)}`);
+      });
       // The page scrolls: the bullet goes under the fixed header.
       await drv.eval(`(window.scrollTo(0, document.querySelector('#bullet').getBoundingClientRect().top + scrollY - 20), true)`);
       await eventually(async () => {
         const s = await snapshot(drv);
-        const d = s.findings.find((f) => f.field === 'bullets' && f.rule === 'counterfeit.dupe');
+        const d = s.findings.find((f) => f.field === 'bullets' && f.rule === 'counterfeit.dupe' && f.index === 1);
         assert.equal(d.boxes.length, 0, `bullet under the fixed header: no box (${JSON.stringify(d.boxes)})`);
-        await assertGeometry(drv, s, { ...W, rule: 'counterfeit.dupe', field: 'bullets', el: '#bullet' }, 'under the fixed header');
+        await assertGeometry(drv, s, { ...W, rule: 'counterfeit.dupe', field: 'bullets', index: 1, el: '#bullet' }, 'under the fixed header');
       });
       await shot('layout-fixed-header');
       await drv.eval(`(window.scrollTo(0, document.querySelector('#bullet').getBoundingClientRect().top + scrollY - 200), true)`);
       await eventually(async () => {
         const s = await snapshot(drv);
-        await assertGeometry(drv, s, { ...W, rule: 'counterfeit.dupe', field: 'bullets', el: '#bullet' }, 'page scrolled');
-        assert.equal(s.findings.find((f) => f.rule === 'counterfeit.dupe' && f.field === 'bullets').boxes.length, 1);
+        await assertGeometry(drv, s, { ...W, rule: 'counterfeit.dupe', field: 'bullets', index: 1, el: '#bullet' }, 'page scrolled');
+        assert.equal(s.findings.find((f) => f.rule === 'counterfeit.dupe' && f.field === 'bullets' && f.index === 1).boxes.length, 1);
       });
     },
   },
