@@ -72,3 +72,12 @@ test('variant inputs become listing.variants rows; keys point back at each input
   assert.equal(listing.price, '$8,000');
   assert.deepEqual(keys, ['title:0', 'variant:0:price', 'variant:0:cost', 'variant:2:price', 'price:0']);
 });
+
+test('a box is cut to what a clip shows, and gone when under a pixel is left', () => {
+  const { clip } = load('content/geometry.js');
+  const box = { left: 10, top: 10, right: 110, bottom: 60 };
+  assert.deepEqual(clip({ left: 0, top: 20, width: 50, height: 20 }, box), { left: 10, top: 20, width: 40, height: 20 });
+  assert.deepEqual(clip({ left: 100, top: 50, width: 50, height: 20 }, box), { left: 100, top: 50, width: 10, height: 10 });
+  assert.equal(clip({ left: 20, top: 59.5, width: 50, height: 20 }, box), null);
+  assert.equal(clip({ left: 200, top: 20, width: 5, height: 5 }, box), null);
+});
