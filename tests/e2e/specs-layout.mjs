@@ -337,10 +337,9 @@ export const layoutSpecs = [
       // Scrolled to a finding in the middle (where the test's own clone puts it): the mirror
       // is laid out there over a few frames, and boxes appear.
       const mid = inDesc(s).find((f) => f.start > chars / 2);
-      await drv.eval(inPage(`(() => { const el = document.querySelector('#desc'); el.scrollTop = 0;
-        const q = M.cloneRects(el, ${mid.start}, ${mid.end})[0];
-        window.frames_reset();
-        el.scrollTop = q.top - el.getBoundingClientRect().top - 100; return true; })()`));
+      const y = await drv.eval(inPage(`(() => { const el = document.querySelector('#desc'); el.scrollTop = 0;
+        return M.cloneRects(el, ${mid.start}, ${mid.end})[0].top - el.getBoundingClientRect().top - 100; })()`));
+      await drv.eval(`(window.frames_reset(), document.querySelector('#desc').scrollTop = ${y}, true)`);
       s = await waitFor(drv, 'boxes in the middle', () => snapshot(drv), (x) => inDesc(x).some((f) => f.boxes.length), 30000);
       await read('scrolling to the middle, until its boxes are drawn');
       await eventually(async () => {
