@@ -1,68 +1,46 @@
 // Draws each finding over its words. Inputs and textareas: a hidden mirror in our own
-// shadow root copies the field's text and typography, and a Range over the mirror's
-// text gives the word boxes. Editors: a Range over the editor's own text nodes. The
-// page's DOM is only read, never changed. Price and cost findings get a marker.
+// shadow root (mirror.js) gives the word boxes. Editors: a Range over the editor's own
+// text nodes. Every box is then cut to what the field and its clipping ancestors show
+// and to what nothing else covers (geometry.js). The page's DOM is only read, never
+// changed. Price and cost findings get a marker.
 'use strict';
 (() => {
-  const COPY = ['fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontVariant', 'fontStretch',
-    'letterSpacing', 'wordSpacing', 'lineHeight', 'textTransform', 'textIndent', 'tabSize', 'direction',
-    'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'borderTopWidth', 'borderRightWidth',
-    'borderBottomWidth', 'borderLeftWidth', 'boxSizing', 'overflowWrap', 'wordBreak', 'textAlign'];
+  const G = () => ListingGuard.geometry;
 
-  /** Offset of a field's document within the top document (iframes nest). */
-  function frameOffset(field) {
-    let x = 0, y = 0;
-    for (let frame = field.frame; frame; ) {
-      const r = frame.getBoundingClientRect();
-      x += r.left + frame.clientLeft;
-      y += r.top + frame.clientTop;
-      const win = frame.ownerDocument.defaultView;
-      frame = win && win.frameElement && win !== window ? win.frameElement : null;
+  /**
+   * What every finding of a field shares in one pass, measured once: its rect, scale,
+   * padding box, its frame's offset and the part of it left visible.
+   */
+  function geoOf(root, field) {
+    let g = root.geo.get(field.el);
+    if (!g) {
+      const el = field.el;
+      const geo = G();
+      g = { rect: el.getBoundingClientRect(), scale: geo.scaleOf(el), pb: geo.paddingBox(el), off: geo.frameOffset(el),
+        scrollLeft: el.scrollLeft, scrollTop: el.scrollTop, visible: null };
+      root.geo.set(el, g);
     }
-    return { x, y };
+    return g;
   }
 
   /**
-   * Lays the hidden mirror out as `field` (typography, size, text). Done once per field
-   * per drawing pass: every finding of the field reads its boxes off the same layout.
+   * Boxes of [start, end) in an input or textarea, in its own viewport: the mirror's
+   * boxes less the field's scroll, scaled as the field is drawn (transform, zoom).
    */
-  function prepareMirror(root, field) {
-    if (root.prepared && root.prepared.el === field.el) return root.prepared;
-    const el = field.el;
-    const cs = el.ownerDocument.defaultView.getComputedStyle(el);
-    const r = el.getBoundingClientRect();
-    const m = root.mirror || (root.mirror = root.layer.ownerDocument.createElement('div'));
-    m.className = 'mirror';
-    if (!m.isConnected) root.shadow.append(m);
-    for (const k of COPY) m.style[k] = cs[k];
-    m.style.width = `${r.width}px`;
-    m.style.height = `${r.height}px`;
-    m.style.borderStyle = 'solid';
-    m.style.borderColor = 'transparent';
-    const isInput = field.kind === 'input';
-    m.style.whiteSpace = isInput ? 'pre' : 'pre-wrap';
-    if (isInput) {
-      // Inputs centre one line vertically; a div does not, so give the line the content height.
-      const content = r.height - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom)
-        - parseFloat(cs.borderTopWidth) - parseFloat(cs.borderBottomWidth);
-      m.style.lineHeight = `${Math.max(content, 0)}px`;
-    }
-    m.textContent = el.value + (isInput ? '' : '\u200b');
-    root.prepared = { el, r, text: m.firstChild, len: el.value.length, base: m.getBoundingClientRect() };
-    return root.prepared;
-  }
-
   function mirrorRects(root, field, start, end) {
-    const { el, r, text, len, base } = prepareMirror(root, field);
-    const range = text.ownerDocument.createRange();
-    range.setStart(text, Math.min(start, len));
-    range.setEnd(text, Math.min(end, len));
-    const out = [];
-    for (const b of range.getClientRects()) {
-      out.push({ left: b.left - base.left + r.left - el.scrollLeft, top: b.top - base.top + r.top - el.scrollTop,
-        width: b.width, height: b.height });
-    }
-    return out;
+    const el = field.el;
+    if (!root.mirrors) root.mirrors = new WeakMap();
+    if (!root.prepared.has(el)) root.prepared.set(el, ListingGuard.mirror.prepare(root.mirrors, root.mirrorHost, field));
+    const m = root.prepared.get(el);
+    if (m.short) root.incomplete = true;
+    const rects = ListingGuard.mirror.rects(m, start, end);
+    if (!rects.length) return rects;
+    const { rect: r, scale: s, pb, scrollLeft, scrollTop } = geoOf(root, field);
+    const ox = r.left + pb.x * s.x, oy = r.top + pb.y * s.y;
+    return rects.map((q) => ({
+      left: ox + (q.left - scrollLeft) * s.x, top: oy + (q.top - scrollTop) * s.y,
+      width: q.width * s.x, height: q.height * s.y,
+    }));
   }
 
   function editorRects(field, segments, start, end) {
@@ -77,70 +55,118 @@
     } catch (e) {
       return [];
     }
-    return Array.from(range.getClientRects(), (q) => ({ left: q.left, top: q.top, width: q.width, height: q.height }));
+    return Array.from(range.getClientRects(), (q) => ({ left: q.left, top: q.top, width: q.width, height: q.height }))
+      .filter((q) => q.width > 0 || end === start);
   }
 
-  /** The visible content box of a field, in its own document's viewport coordinates. */
-  function clipBox(field) {
-    const el = field.el;
-    const r = el.getBoundingClientRect();
-    if (field.kind === 'editable' && el === el.ownerDocument.body) {
-      const w = el.ownerDocument.defaultView;
-      return { left: 0, top: 0, right: w.innerWidth, bottom: w.innerHeight };
-    }
-    return { left: r.left + el.clientLeft, top: r.top + el.clientTop,
-      right: r.left + el.clientLeft + el.clientWidth, bottom: r.top + el.clientTop + el.clientHeight };
+  /** The marker of a price or cost finding: a dot inside the field's right end. */
+  function markerRect(root, field) {
+    const r = geoOf(root, field).rect;
+    return { left: r.right - 14, top: r.top + r.height / 2 - 5, width: 10, height: 10 };
   }
 
-  function clip(rect, box) {
-    const left = Math.max(rect.left, box.left);
-    const right = Math.min(rect.left + rect.width, box.right);
-    const top = Math.max(rect.top, box.top);
-    const bottom = Math.min(rect.top + rect.height, box.bottom);
-    return right - left >= 1 && bottom - top >= 1 ? { left, top, width: right - left, height: bottom - top } : null;
-  }
-
-  /** Boxes of one finding in page coordinates of the top document. */
+  /**
+   * Boxes of one finding in page coordinates of the top document: cut to what the field
+   * and every clipping ancestor show, less what covers them (a sticky header, a modal).
+   */
   function boxesFor(root, field, finding) {
-    const off = frameOffset(field);
+    if (!root.geo) { root.geo = new Map(); root.prepared = new Map(); }
+    const marker = finding.field === 'price' || finding.field === 'cost' || finding.start_utf16 === finding.end_utf16;
+    const raw = marker ? [markerRect(root, field)]
+      : field.segments ? editorRects(field, field.segments, finding.start_utf16, finding.end_utf16)
+        : mirrorRects(root, field, finding.start_utf16, finding.end_utf16);
+    const boxes = [];
+    if (!raw.length) return { marker, boxes };
+    const geo = G();
+    const g = geoOf(root, field);
+    if (!g.visible) g.visible = geo.visibleBox(field.el);
     const sx = window.scrollX, sy = window.scrollY;
-    const toPage = (q) => ({ left: q.left + off.x + sx, top: q.top + off.y + sy, width: q.width, height: q.height });
-    if (finding.field === 'price' || finding.field === 'cost' || finding.start_utf16 === finding.end_utf16) {
-      const r = field.el.getBoundingClientRect();
-      return { marker: true, boxes: [toPage({ left: r.right - 14, top: r.top + r.height / 2 - 5, width: 10, height: 10 })] };
+    for (const q of raw) {
+      let b = geo.clip({ left: q.left + g.off.x, top: q.top + g.off.y, width: q.width, height: q.height }, g.visible);
+      if (b) b = geo.uncovered(field.el, b);
+      if (b) boxes.push({ left: b.left + sx, top: b.top + sy, width: b.width, height: b.height });
     }
-    const raw = field.segments
-      ? editorRects(field, field.segments, finding.start_utf16, finding.end_utf16)
-      : mirrorRects(root, field, finding.start_utf16, finding.end_utf16);
-    const box = clipBox(field);
-    return { marker: false, boxes: raw.map((q) => clip(q, box)).filter(Boolean).map(toPage) };
+    return { marker, boxes };
   }
 
-  /** Replaces what is drawn with these findings; returns [{finding, boxes}] drawn. */
+  const BOXES = new WeakMap(); // wrap → the boxes it shows, as a string, to skip unchanged ones
+
+  function setBoxes(doc, wrap, boxes) {
+    const key = boxes.map((b) => `${b.left},${b.top},${b.width},${b.height}`).join(';');
+    if (BOXES.get(wrap) === key) return;
+    BOXES.set(wrap, key);
+    const frag = doc.createDocumentFragment();
+    for (const b of boxes) {
+      const d = doc.createElement('div');
+      d.className = 'box';
+      Object.assign(d.style, { left: `${b.left}px`, top: `${b.top}px`, width: `${b.width}px`, height: `${b.height}px` });
+      frag.append(d);
+    }
+    wrap.replaceChildren(frag);
+  }
+
+  function describe(wrap, f, marker) {
+    const cls = `finding ${f.severity}${marker ? ' marker' : ''}`;
+    if (wrap.className !== cls) wrap.className = cls;
+    const data = { rule: f.rule, severity: f.severity, field: f.field, index: String(f.index),
+      start: String(f.start_utf16), end: String(f.end_utf16) };
+    if (f.variant !== undefined && f.variant !== null) data.variant = String(f.variant);
+    else if (wrap.dataset.variant !== undefined) delete wrap.dataset.variant;
+    for (const [k, v] of Object.entries(data)) if (wrap.dataset[k] !== v) wrap.dataset[k] = v;
+  }
+
+  const keyOf = (f) => `${f.rule}|${f.field}|${f.index}|${f.variant}|${f.start_utf16}|${f.end_utf16}|${f.severity}`;
+
+  /**
+   * Replaces what is drawn with these findings; returns [{finding, boxes}] drawn. The
+   * .finding elements of findings drawn last time (same rule, field and span: a scroll,
+   * a resize, the next lint of an unchanged text, an edit that moved them) are kept and
+   * only updated, so a pass with a thousand findings does not rebuild a thousand elements.
+   */
   function draw(root, findings, fieldFor) {
     const doc = root.layer.ownerDocument;
-    root.prepared = null; // fields may have changed size, text or scroll since the last pass
+    // Fields may have changed size, text or scroll since the last pass.
+    root.prepared = new Map();
+    root.geo = new Map();
+    root.incomplete = false;
     const drawn = [];
-    const frag = doc.createDocumentFragment();
+    const before = root.wraps || new Map();
+    const byFinding = root.wrapOf || new WeakMap();
+    const after = new Map();
+    const list = [];
+    const used = new Set();
     for (const f of findings) {
       const field = fieldFor(f);
       if (!field || !field.el.isConnected) continue;
-      const { marker, boxes } = boxesFor(root, field, f);
-      const wrap = doc.createElement('div');
-      wrap.className = `finding ${f.severity}${marker ? ' marker' : ''}`;
-      Object.assign(wrap.dataset, { rule: f.rule, severity: f.severity, field: f.field, index: String(f.index),
-        start: String(f.start_utf16), end: String(f.end_utf16) });
-      for (const b of boxes) {
-        const d = doc.createElement('div');
-        d.className = 'box';
-        Object.assign(d.style, { left: `${b.left}px`, top: `${b.top}px`, width: `${b.width}px`, height: `${b.height}px` });
-        wrap.append(d);
+      const key = keyOf(f);
+      // The element that drew this very finding (moved by an edit), else one that drew an equal one.
+      let wrap = byFinding.get(f);
+      if (wrap && used.has(wrap)) wrap = null;
+      const pool = before.get(key);
+      while (!wrap && pool && pool.length) {
+        const w = pool.shift();
+        if (!used.has(w)) wrap = w;
       }
-      frag.append(wrap);
+      if (!wrap) wrap = doc.createElement('div');
+      used.add(wrap);
+      const { marker, boxes } = boxesFor(root, field, f);
+      describe(wrap, f, marker);
+      setBoxes(doc, wrap, boxes);
+      byFinding.set(f, wrap);
+      if (!after.has(key)) after.set(key, []);
+      after.get(key).push(wrap);
+      list.push(wrap);
       drawn.push({ finding: f, field, boxes });
     }
-    root.layer.replaceChildren(frag);
-    root.prepared = null;
+    const kids = root.layer.children;
+    const inOrder = kids.length === list.length && list.every((w, i) => kids[i] === w);
+    if (!inOrder) root.layer.replaceChildren(...list);
+    root.wraps = after;
+    root.wrapOf = byFinding;
+    root.prepared = new Map();
+    root.geo = new Map();
+    // A mirror not yet laid out as far as its field shows: go on next frame.
+    if (root.incomplete && root.again) root.again();
     return drawn;
   }
 

@@ -22,12 +22,14 @@
   let enabled = true;
   let warnedError = false;
   let beforeSubmit = false;
+  let composing = false;    // an IME composition is open: no lint until it ends
 
   const isOurs = (node) => Boolean(root && node && (node === root.host || root.host.contains(node)));
 
   function ensureRoot() {
     if (!root || !root.host.isConnected) {
       root = LG.overlay.create(document);
+      root.again = () => watcher.layout();
       drawn = [];
     }
     return root;
@@ -42,8 +44,15 @@
   function collect() {
     const { fields, roots } = LG.fields.findFields(document, root && root.host);
     const adapter = LG.adapters ? LG.adapters.forHost(host) : null;
+    const table = LG.variants.scan(roots, LG.roles.roleFromText);
     const prepared = [];
     for (const f of fields) {
+      const row = table.get(f.el);
+      if (row) {
+        const { text, segments } = LG.text.fieldText(f);
+        prepared.push({ ...f, role: row.role, variant: row.variant, label: row.label, text, segments, name: row.role });
+        continue;
+      }
       const role = LG.roles.roleOf(f.el, adapter);
       const { text, segments } = LG.text.fieldText(f);
       const name = f.el.getAttribute('name') || f.el.id || (f.el.getRootNode().host || {}).id || role;
@@ -58,6 +67,7 @@
 
   function fieldFor(finding) {
     if (!scan) return null;
+    if (finding.variant !== undefined && finding.variant !== null) return scan.byKey.get(`variant:${finding.variant}:${finding.field}`) || null;
     const idx = finding.field === 'other' || finding.field === 'bullets' ? finding.index : 0;
     return scan.byKey.get(`${finding.field}:${idx}`) || null;
   }
@@ -65,14 +75,14 @@
   function schedule() {
     revision += 1;
     if (!enabled) return;
-    if (root) LG.overlay.setState(root, 'busy');
+    if (root) LG.overlay.setState(root, composing ? 'composing' : 'busy');
     clearTimeout(timer);
     timerPending = true;
     timer = setTimeout(() => { timerPending = false; run(); }, DEBOUNCE_MS);
   }
 
   async function run() {
-    if (inFlight || !enabled) return;
+    if (inFlight || !enabled || composing) return;
     const rev = revision;
     scan = collect();
     const hasText = scan.fields.some((f) => f.text.trim());
@@ -124,6 +134,28 @@
   function relayout() {
     if (!root || !scan || !findings.length) return;
     drawn = LG.highlight.draw(root, findings, fieldFor);
+  }
+
+  /**
+   * An edit in a field whose findings are drawn: they move with the text (or hide where
+   * the edit touched them) at once, instead of waiting for the next lint.
+   */
+  function followEdit(e) {
+    if (!root || !findings.length || !e) return;
+    const field = fieldOfEvent(e);
+    if (!field) return;
+    const now = LG.text.fieldText(field);
+    const edit = LG.shift.editOf(field.text, now.text);
+    field.text = now.text;
+    field.segments = now.segments;
+    findings = LG.shift.apply(findings, (f) => fieldFor(f) === field, edit);
+    drawn = LG.highlight.draw(root, findings, fieldFor);
+  }
+
+  function onCompose(phase) {
+    composing = phase === 'start';
+    if (root) LG.overlay.setState(root, composing ? 'composing' : 'busy');
+    if (!composing) schedule();
   }
 
   function disable() {
@@ -181,10 +213,11 @@
   };
 
   const watcher = LG.watch.createWatcher({
-    onEdit: () => schedule(),
+    onEdit: (kind, e) => { if (kind === 'input') followEdit(e); schedule(); },
     onLayout: relayout,
     onCaret,
     onPointer,
+    onCompose,
     isOurs,
   });
 

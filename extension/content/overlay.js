@@ -14,7 +14,9 @@
     .marker .box { border: 0; border-radius: 50%; width: 10px; height: 10px; }
     .block.marker .box { background: #d32f2f; } .warn.marker .box { background: #e08600; }
     .info.marker .box { background: #1e6fd9; }
-    .mirror { position: absolute; visibility: hidden; overflow: hidden; pointer-events: none; margin: 0; }
+    .mirrors { position: fixed; left: 0; top: 0; width: 0; height: 0; overflow: hidden; contain: strict;
+               visibility: hidden; pointer-events: none; }
+    .mirror { position: absolute; left: 0; top: 0; margin: 0; border: 0; }
     .card { position: absolute; pointer-events: auto; max-width: 360px; min-width: 220px; padding: 10px 12px;
             font: 13px/1.45 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif;
             color: #1d1d1f; background: #fff; border: 1px solid #c9c9cf; border-radius: 8px;
@@ -55,11 +57,15 @@
     card.hidden = true;
     card.setAttribute('role', 'dialog');
     card.setAttribute('aria-live', 'polite');
-    shadow.append(layer, card);
+    // Mirrors of inputs and textareas (mirror.js): fixed in a box of no size that clips,
+    // so however wide or long, they never add to the page's scrollable area (RTL pages).
+    const mirrorHost = doc.createElement('div');
+    mirrorHost.className = 'mirrors';
+    shadow.append(mirrorHost, layer, card);
     host.dataset.state = 'busy';
     host.dataset.findings = '0';
     doc.documentElement.append(host);
-    return { host, shadow, layer, card };
+    return { host, shadow, layer, card, mirrorHost };
   }
 
   function setState(root, state, count) {

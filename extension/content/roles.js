@@ -4,7 +4,7 @@
 (() => {
   // Checked in order: "purchase price" is a cost, "search terms" are keywords.
   const ROLES = [
-    ['cost', ['cost', 'purchase price', 'supplier price', 'unit cost', '成本', '采购价', '进货价', '进价']],
+    ['cost', ['cost', 'purchase price', 'supplier price', 'supply price', 'unit cost', '成本', '采购价', '进货价', '进价', '供货价']],
     ['keywords', ['keyword', 'search term', 'generic keyword', 'tags', 'tag', '关键词', '关键字', '标签', '搜索词']],
     ['bullets', ['bullet', 'key feature', 'key product feature', 'selling point', '要点', '五点描述', '卖点']],
     ['title', ['title', 'item name', 'product name', '商品标题', '标题', '产品名称', '商品名称', '宝贝标题', '商品名']],
@@ -60,18 +60,55 @@
       add(frame.id);
       if (frame.id) for (const l of frame.ownerDocument.querySelectorAll('label[for]')) if (l.htmlFor === frame.id) add(l.textContent);
     }
+    if (el.isContentEditable || (frame && el === el.ownerDocument.body)) {
+      const replaced = replacedControl(host || (frame && el === el.ownerDocument.body ? frame : el));
+      if (replaced) for (const t of labelTexts(replaced)) add(t);
+    }
     add(precedingLabel(host || (frame && el === el.ownerDocument.body ? frame : el)));
     return out;
   }
 
-  /** The nearest text before the field in its row: the label of label-driven forms. */
+  const CONTROLS = new Set(['textarea', 'input', 'select']);
+  const isToolbar = (el) => el.getAttribute('role') === 'toolbar' || el.getAttribute('role') === 'menubar'
+    || /(^|[\s_-])(toolbar|tool-bar|menubar)([\s_-]|$)/i.test(el.className && el.className.baseVal === undefined ? el.className : '');
+  const hasToolbar = (el) => isToolbar(el) || Boolean(el.querySelector && el.querySelector('[role=toolbar], [role=menubar], [class*=toolbar]'));
+
+  function hidden(el) {
+    if (el.hidden || el.getAttribute('aria-hidden') === 'true') return true;
+    if (!el.ownerDocument || !el.ownerDocument.defaultView || !el.getClientRects) return false;
+    if (el.getClientRects().length === 0) return true;
+    const cs = el.ownerDocument.defaultView.getComputedStyle(el);
+    return cs.visibility === 'hidden' || cs.display === 'none';
+  }
+
+  /**
+   * The control an editor replaced: a hidden textarea or input just before the editor's
+   * wrapper (CKEditor 5, TinyMCE and the like keep the labelled original, hidden).
+   */
+  function replacedControl(el) {
+    let node = el;
+    for (let depth = 0; node && depth < 6; depth++, node = node.parentElement) {
+      for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) {
+        if (CONTROLS.has(sib.localName) && hidden(sib)) return sib;
+        if (!hidden(sib) && !hasToolbar(sib)) break;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The nearest text before the field in its row: the label of label-driven forms.
+   * Toolbars (an editor's buttons) and hidden elements are skipped, not read as labels.
+   */
   function precedingLabel(el) {
     let node = el;
     for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
       let sib = node.previousElementSibling;
       while (sib) {
-        const text = sib.textContent && sib.textContent.trim();
-        if (text && text.length <= 60) return text;
+        if (!hidden(sib) && !isToolbar(sib) && !hasToolbar(sib)) {
+          const text = sib.textContent && sib.textContent.trim();
+          if (text && text.length <= 60) return text;
+        }
         sib = sib.previousElementSibling;
       }
     }
@@ -88,7 +125,7 @@
     return 'other';
   }
 
-  const roles = { roleFromText, labelTexts, roleOf };
+  const roles = { roleFromText, labelTexts, roleOf, replacedControl };
   if (typeof ListingGuard !== 'undefined') ListingGuard.roles = roles;
   if (typeof module !== 'undefined') module.exports = roles;
 })();

@@ -5,7 +5,7 @@
 // every document and open shadow root we reach, and a ResizeObserver on the fields.
 'use strict';
 (() => {
-  function createWatcher({ onEdit, onLayout, onCaret, onPointer, isOurs }) {
+  function createWatcher({ onEdit, onLayout, onCaret, onPointer, onCompose, isOurs }) {
     const observed = new WeakSet();
     const listened = new WeakSet();
     let layoutQueued = false;
@@ -37,6 +37,11 @@
       doc.addEventListener('mouseup', (e) => onCaret(e), opts);
       doc.addEventListener('focusin', (e) => onCaret(e), opts);
       doc.addEventListener('scroll', layout, opts);
+      // An IME composition is not linted until it is committed (compositionend).
+      if (onCompose) {
+        doc.addEventListener('compositionstart', (e) => onCompose('start', e), opts);
+        doc.addEventListener('compositionend', (e) => onCompose('end', e), opts);
+      }
       doc.addEventListener('load', (e) => { if (e.target && e.target.localName === 'iframe') onEdit('frame'); }, opts);
       doc.addEventListener('mousemove', (e) => onPointer(e, doc), opts);
       const win = doc.defaultView;
@@ -52,6 +57,11 @@
         }
         const doc = root.ownerDocument || root;
         listen(doc);
+        // Scroll events are not composed: a panel scrolling inside a shadow root is heard there.
+        if (root !== doc && !listened.has(root)) {
+          listened.add(root);
+          root.addEventListener('scroll', layout, { capture: true, passive: true });
+        }
       }
       for (const f of fields) {
         if (!sized.has(f.el)) { sized.add(f.el); sizes.observe(f.el); }

@@ -11,6 +11,6 @@ test('fields become one listing by role; keys point back at each field', () => {
     { role: 'title', text: 'second title', name: 'subtitle' }, { role: 'price', text: '$5' },
   ]);
   assert.deepEqual(listing, { title: 'T', bullets: ['b1', 'b2'], brand: 'Acme', price: '$5',
-    other: [['material', 'x'], ['subtitle', 'second title']] });
+    other: [['material', 'x'], ['subtitle', 'second title']], variants: [] });
   assert.deepEqual(keys, ['title:0', 'bullets:0', 'brand:0', 'bullets:1', 'other:0', 'other:1', 'price:0']);
 });

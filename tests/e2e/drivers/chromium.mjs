@@ -84,6 +84,11 @@ export async function launchChromium({ extDir, proxyPort, lang = 'en-US', dark =
       await cdp.detach().catch(() => {});
       return [...versions.values()].filter((s) => s !== 'stopped').length;
     },
+    /** Sends one DevTools protocol command to the current tab (IME input, for one). */
+    async cdp(method, params) {
+      const session = await ctx.newCDPSession(page);
+      try { return await session.send(method, params); } finally { await session.detach().catch(() => {}); }
+    },
     async close() { await ctx.close(); fs.rmSync(profile, { recursive: true, force: true }); },
   };
   return driver;

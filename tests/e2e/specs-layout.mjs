@@ -1,0 +1,358 @@
+// Layout specs (issue 13): highlights exactly on the words wherever the field is. Each
+// fixture under fixtures/layouts/ is one layout seller centers have; every box drawn is
+// compared (±3 px) with where the browser itself lays the words out, measured by the
+// test on its own: a clone of the textarea built here (every computed style copied,
+// placed beside the field so the same transforms and zoom apply, scrolled like it), a
+// canvas for inputs, a DOM Range for editors. What the test expects to be hidden it
+// computes from the fixture's own elements (the panel, the headers).
+import assert from 'node:assert/strict';
+import { pageScript } from './page.mjs';
+import { waitFor, waitFindings } from './specs.mjs';
+
+const HELP = String.raw`
+const M = {
+  // A selector, with ' >>> ' stepping into an open shadow root.
+  q(sel) {
+    return sel.split(' >>> ').reduce((node, part, i) => (i ? node.shadowRoot : node).querySelector(part), document);
+  },
+  // Line boxes of [start, end) of a field, in the top viewport, measured without the extension.
+  // Editors: the word is looked up in the editor's own text (the extension counts a line
+  // break between paragraphs, textContent does not).
+  wordRects(el, start, end, word) {
+    if (el.localName === 'textarea' || el.localName === 'input') return M.cloneRects(el, start, end);
+    if (word) { start = el.textContent.indexOf(word); end = start + word.length; }
+    const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let pos = 0, a = null, b = null;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const len = n.nodeValue.length;
+      if (!a && start <= pos + len) a = [n, start - pos];
+      if (!b && end <= pos + len) b = [n, end - pos];
+      pos += len;
+    }
+    const range = el.ownerDocument.createRange();
+    range.setStart(...a); range.setEnd(...b);
+    return [...range.getClientRects()].filter((q) => q.width > 0).map((q) => ({ left: q.left, top: q.top, width: q.width, height: q.height }));
+  },
+  cloneRects(el, start, end) {
+    const cs = getComputedStyle(el);
+    const c = document.createElement('div');
+    for (const p of cs) c.style.setProperty(p, cs.getPropertyValue(p));
+    c.style.position = 'absolute';
+    c.style.margin = '0';
+    c.style.visibility = 'hidden';
+    // Firefox computes a textarea's overflow as visible, yet scrolls it like auto.
+    for (const k of ['overflowX', 'overflowY']) if (cs[k] === 'visible') c.style[k] = 'auto';
+    if (el.localName === 'input') { c.style.whiteSpace = 'pre'; c.style.overflow = 'hidden'; }
+    c.textContent = el.value + '\u200b';
+    el.after(c);
+    c.scrollTop = el.scrollTop;
+    c.scrollLeft = el.scrollLeft;
+    const cr = c.getBoundingClientRect(), fr = el.getBoundingClientRect();
+    const range = document.createRange();
+    range.setStart(c.firstChild, start); range.setEnd(c.firstChild, end);
+    const out = [...range.getClientRects()].filter((q) => q.width > 0)
+      .map((q) => ({ left: q.left - cr.left + fr.left, top: q.top - cr.top + fr.top, width: q.width, height: q.height }));
+    c.remove();
+    return out;
+  },
+  // The inner (padding-box) area of an element as drawn.
+  inner(el) {
+    const r = el.getBoundingClientRect();
+    const sx = el.offsetWidth ? r.width / el.offsetWidth : 1, sy = el.offsetHeight ? r.height / el.offsetHeight : 1;
+    const left = r.left + el.clientLeft * sx, top = r.top + el.clientTop * sy;
+    return { left, top, right: left + el.clientWidth * sx, bottom: top + el.clientHeight * sy };
+  },
+  // What of each rect is left inside every clip element and below every cover (headers).
+  expected(fieldSel, start, end, clips, covers, word) {
+    const el = M.q(fieldSel);
+    const out = [];
+    for (const q of M.wordRects(el, start, end, word)) {
+      let l = q.left, t = q.top, r = q.left + q.width, b = q.top + q.height;
+      for (const c of [el, ...clips.map((s) => M.q(s)).filter((c) => c.contains(el))]) {
+        const i = M.inner(c);
+        l = Math.max(l, i.left); r = Math.min(r, i.right); t = Math.max(t, i.top); b = Math.min(b, i.bottom);
+      }
+      for (const s of covers) {
+        const h = M.q(s).getBoundingClientRect();
+        if (h.bottom > t && h.top <= t && h.left <= l && h.right >= r) t = Math.max(t, h.bottom);
+      }
+      if (r - l >= 1 && b - t >= 1) out.push({ left: l, top: t, width: r - l, height: b - t });
+    }
+    return out;
+  },
+};`;
+
+const inPage = (body) => pageScript(`(() => { ${HELP}; return (${body}); })()`);
+const snapshot = (drv) => drv.eval(pageScript('LG.snapshot()'));
+
+/** Every box of the finding equals the independently measured visible part of its words (±3 px). */
+async function assertGeometry(drv, s, w, label) {
+  const f = s.findings.find((x) => x.rule === w.rule && x.field === w.field && (w.index === undefined || x.index === w.index)
+    && (w.start === undefined || x.start === w.start));
+  assert.ok(f, `${label}: ${w.rule} in ${w.field} not found among ${JSON.stringify(s.findings.map((x) => [x.rule, x.field, x.start]))}`);
+  const want = await drv.eval(inPage(`M.expected(${JSON.stringify(w.el)}, ${f.start}, ${f.end}, ${JSON.stringify(w.clips || [])}, ${JSON.stringify(w.covers || [])}, ${JSON.stringify(w.word || null)})`));
+  const msg = `${label} ${w.rule}@${w.el}: drawn ${JSON.stringify(f.boxes.map(round))} vs measured ${JSON.stringify(want.map(round))}`;
+  assert.equal(f.boxes.length, want.length, msg);
+  // An input centres its line: its vertical place is checked against the field's inner box.
+  const input = await drv.eval(inPage(`M.q(${JSON.stringify(w.el)}).localName === 'input'`));
+  const inner = input ? await drv.eval(inPage(`M.inner(M.q(${JSON.stringify(w.el)}))`)) : null;
+  f.boxes.forEach((b, i) => {
+    const e = want[i];
+    for (const k of input ? ['left', 'width'] : ['left', 'top', 'width', 'height']) {
+      assert.ok(Math.abs(b[k] - e[k]) <= 3, `${msg} (${k} of box ${i})`);
+    }
+    if (input) assert.ok(b.top >= inner.top - 3 && b.top + b.height <= inner.bottom + 3, `${msg} (inside the input ${JSON.stringify(inner)})`);
+  });
+  if (w.lines) assert.ok(want.length >= w.lines, `${label}: expected the finding on ${w.lines}+ lines, measured ${want.length}`);
+  return f;
+}
+const round = (b) => Object.fromEntries(Object.entries(b).map(([k, v]) => [k, Math.round(v)]));
+
+/** Retries an assertion until it holds (the overlay follows scrolling on the next frame). */
+async function eventually(fn, timeout = 5000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    try { return await fn(); } catch (e) { if (Date.now() > until) throw e; }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const idleWith = (drv, what, rules) => waitFindings(drv, what, (s) => rules.every((r) => s.findings.some((f) => f.rule === r)));
+
+export const layoutSpecs = [
+  {
+    name: 'layout: wrapped content-box and border-box textareas, spacing, tabs, wrap=off',
+    pages: ['layouts/wrap.html'],
+    async run(drv, { url, shot }) {
+      await drv.goto(url);
+      const s = await idleWith(drv, 'wrap findings', ['counterfeit.replica', 'counterfeit.dupe', 'claims.medical']);
+      const title = s.findings.find((f) => f.field === 'title' && f.rule === 'counterfeit.replica');
+      assert.ok(title, 'replica in the title');
+      const lines = await drv.eval(inPage(`M.cloneRects(document.querySelector('#title'), 0, document.querySelector('#title').value.length).length`));
+      assert.ok(lines >= 3, `the title wraps over 3+ lines (${lines})`);
+      await assertGeometry(drv, s, { rule: 'counterfeit.replica', field: 'title', el: '#title' }, 'content-box');
+      await assertGeometry(drv, s, { rule: 'counterfeit.dupe', field: 'bullets', el: '#bullet' }, 'border-box, spacing, tabs');
+      await assertGeometry(drv, s, { rule: 'claims.medical', field: 'description', el: '#nowrap' }, 'wrap=off visible');
+      const far = s.findings.find((f) => f.field === 'description' && f.rule === 'counterfeit.replica');
+      assert.ok(far, 'replica beyond the visible width is found');
+      assert.equal(far.boxes.length, 0, 'and not drawn while scrolled out of view');
+      // Scrolled to it, it is drawn where the text is.
+      await drv.eval(`(document.querySelector('#nowrap').scrollLeft = 10000, true)`);
+      const s2 = await waitFor(drv, 'box after horizontal scroll', () => snapshot(drv),
+        (x) => x.findings.some((f) => f.field === 'description' && f.rule === 'counterfeit.replica' && f.boxes.length));
+      await assertGeometry(drv, s2, { rule: 'counterfeit.replica', field: 'description', el: '#nowrap' }, 'wrap=off scrolled');
+      await shot('layout-wrap');
+    },
+  },
+
+  {
+    name: 'layout: a scroll panel with a sticky header, one in a shadow root, page scroll under a fixed header',
+    pages: ['layouts/panel.html'],
+    async run(drv, { url, shot }) {
+      await drv.goto(url);
+      await idleWith(drv, 'panel findings', ['counterfeit.replica', 'claims.medical', 'counterfeit.dupe']);
+      const W = { clips: ['#panel'], covers: ['#panel header', '#top'] };
+      // The title scrolls out of the panel; the description's first lines go under the sticky header.
+      await drv.eval(`(document.querySelector('#panel').scrollTop = 180, true)`);
+      await eventually(async () => {
+        const s = await snapshot(drv);
+        const t = s.findings.find((f) => f.field === 'title' && f.rule === 'counterfeit.replica');
+        assert.equal(t.boxes.length, 0, 'title scrolled out of the panel: no box');
+        await assertGeometry(drv, s, { ...W, rule: 'claims.medical', field: 'description', el: '#desc' }, 'under the sticky header');
+        await assertGeometry(drv, s, { ...W, rule: 'counterfeit.replica', field: 'description', el: '#desc' }, 'in the panel');
+        const cures = s.findings.find((f) => f.rule === 'claims.medical');
+        const header = await drv.eval(`document.querySelector('#panel header').getBoundingClientRect().bottom`);
+        assert.ok(cures.boxes.every((b) => b.top >= header - 1), 'nothing drawn over the sticky header');
+      });
+      await shot('layout-panel');
+      // In the shadow root's scrolling panel: the textarea's first line half scrolled out.
+      const SP = { clips: ['#sp >>> .scroller'], covers: ['#top'], rule: 'counterfeit.dupe', field: 'bullets', index: 0, el: '#sp >>> textarea' };
+      await eventually(async () => assertGeometry(drv, await snapshot(drv), SP, 'shadow panel'));
+      await drv.eval(inPage(`(() => { const sc = M.q('#sp >>> .scroller'), ta = M.q('#sp >>> textarea');
+        sc.scrollTop = ta.getBoundingClientRect().top - sc.getBoundingClientRect().top - sc.clientTop + 12; return true; })()`));
+      await eventually(async () => {
+        const f = await assertGeometry(drv, await snapshot(drv), SP, 'shadow panel scrolled');
+        const top = await drv.eval(inPage(`M.inner(M.q('#sp >>> .scroller')).top`));
+        assert.ok(f.boxes.length === 1 && Math.abs(f.boxes[0].top - top) <= 1, `cut at the panel's top (${top}): ${JSON.stringify(f.boxes)}`);
+      });
+      // The page scrolls: the bullet goes under the fixed header.
+      await drv.eval(`(window.scrollTo(0, document.querySelector('#bullet').getBoundingClientRect().top + scrollY - 20), true)`);
+      await eventually(async () => {
+        const s = await snapshot(drv);
+        const d = s.findings.find((f) => f.field === 'bullets' && f.rule === 'counterfeit.dupe' && f.index === 1);
+        assert.equal(d.boxes.length, 0, `bullet under the fixed header: no box (${JSON.stringify(d.boxes)})`);
+        await assertGeometry(drv, s, { ...W, rule: 'counterfeit.dupe', field: 'bullets', index: 1, el: '#bullet' }, 'under the fixed header');
+      });
+      await shot('layout-fixed-header');
+      await drv.eval(`(window.scrollTo(0, document.querySelector('#bullet').getBoundingClientRect().top + scrollY - 200), true)`);
+      await eventually(async () => {
+        const s = await snapshot(drv);
+        await assertGeometry(drv, s, { ...W, rule: 'counterfeit.dupe', field: 'bullets', index: 1, el: '#bullet' }, 'page scrolled');
+        assert.equal(s.findings.find((f) => f.rule === 'counterfeit.dupe' && f.field === 'bullets' && f.index === 1).boxes.length, 1);
+      });
+    },
+  },
+  {
+    name: 'layout: transform scale() and CSS zoom containers',
+    pages: ['layouts/scale.html'],
+    async run(drv, { url, shot }) {
+      await drv.goto(url);
+      const s = await idleWith(drv, 'scale findings', ['counterfeit.replica', 'counterfeit.dupe', 'claims.medical', 'brands.sportswear']);
+      await assertGeometry(drv, s, { rule: 'counterfeit.replica', field: 'title', el: '#title' }, 'scaled textarea');
+      await assertGeometry(drv, s, { rule: 'counterfeit.dupe', field: 'bullets', el: '#bullet', word: 'dupe' }, 'scaled editor');
+      await assertGeometry(drv, s, { rule: 'claims.medical', field: 'description', el: '#desc' }, 'zoomed textarea');
+      await assertGeometry(drv, s, { rule: 'brands.sportswear', field: 'keywords', el: '#kw' }, 'zoomed input');
+      await shot('layout-scale');
+    },
+  },
+  {
+    name: 'layout: RTL page, the overlay does not widen it',
+    pages: ['layouts/rtl.html'],
+    async run(drv, { url, shot }) {
+      await drv.goto(url);
+      const s = await idleWith(drv, 'rtl findings', ['counterfeit.replica', 'claims.medical', 'counterfeit.dupe']);
+      await assertGeometry(drv, s, { rule: 'counterfeit.replica', field: 'title', el: '#title' }, 'rtl input');
+      await assertGeometry(drv, s, { rule: 'claims.medical', field: 'description', el: '#desc' }, 'rtl textarea');
+      await assertGeometry(drv, s, { rule: 'counterfeit.dupe', field: 'description', el: '#desc' }, 'rtl textarea, last line');
+      const widths = await drv.eval(`({ before: Number(document.documentElement.dataset.scrollWidth),
+        after: document.scrollingElement.scrollWidth, client: document.scrollingElement.clientWidth })`);
+      assert.equal(widths.after, widths.before, `scrollWidth unchanged: ${JSON.stringify(widths)}`);
+      await shot('layout-rtl');
+    },
+  },
+
+  {
+    name: 'layout: a CKEditor-5-style editor takes the label of the textarea it replaced; boxes follow typing; IME',
+    pages: ['layouts/ckeditor.html'],
+    async run(drv, { url, shot }) {
+      await drv.goto(url);
+      const ED = '.ck-editor__editable';
+      let s = await idleWith(drv, 'editor findings', ['claims.medical', 'counterfeit.dupe']);
+      const cures = s.findings.find((f) => f.rule === 'claims.medical');
+      assert.equal(cures.field, 'description', 'the editor is read as the description (label of the hidden textarea)');
+      await assertGeometry(drv, s, { rule: 'claims.medical', field: 'description', el: ED, word: 'cures' }, 'editor');
+      await assertGeometry(drv, s, { rule: 'counterfeit.dupe', field: 'description', el: ED, word: 'dupe' }, 'editor, 2nd paragraph');
+
+      // IME: nothing is linted while a composition is open; the pass runs when it is committed.
+      assert.equal(await drv.eval(`(document.querySelector('#title').focus(), document.activeElement.id)`), 'title');
+      await drv.type('Soft strap ');
+      await waitFindings(drv, 'idle after typing', () => true);
+      if (drv.cdp) {
+        await drv.cdp('Input.imeSetComposition', { text: 'replica', selectionStart: 7, selectionEnd: 7 });
+      } else {
+        await drv.eval(`(document.querySelector('#title').dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, data: '' })), true)`);
+        await drv.paste('replica');
+      }
+      await waitFor(drv, 'composing state', () => snapshot(drv), (x) => x.state === 'composing');
+      assert.equal(await drv.eval(`document.querySelector('#title').value`), 'Soft strap replica');
+      // Three debounce periods with the composition open: still composing, nothing linted.
+      const until = Date.now() + 700;
+      while (Date.now() < until) {
+        const x = await snapshot(drv);
+        assert.equal(x.state, 'composing', 'no pass while composing');
+        assert.ok(!x.findings.some((f) => f.field === 'title'), 'the half-typed composition is not highlighted');
+      }
+      if (drv.cdp) await drv.cdp('Input.insertText', { text: 'replica' });
+      else await drv.eval(`(document.querySelector('#title').dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: 'replica' })), true)`);
+      s = await waitFindings(drv, 'replica after compositionend', (x) => x.findings.some((f) => f.field === 'title' && f.rule === 'counterfeit.replica'));
+      assert.equal(await drv.eval(`document.querySelector('#title').value`), 'Soft strap replica');
+      await assertGeometry(drv, s, { rule: 'counterfeit.replica', field: 'title', el: '#title' }, 'after IME');
+
+      // Typing before the highlight: between the edit and its lint the box moves with the word (or is gone).
+      await drv.eval(`(document.querySelector('#title').setSelectionRange(0, 0), true)`);
+      let between = 0;
+      for (const ch of 'New ') {
+        await drv.type(ch);
+        const x = await snapshot(drv);
+        const value = await drv.eval(`document.querySelector('#title').value`);
+        const f = x.findings.find((g) => g.field === 'title' && g.rule === 'counterfeit.replica');
+        if (!f || !f.boxes.length) continue;
+        assert.equal(value.slice(f.start, f.end), 'replica', `offsets follow the text (${x.state})`);
+        if (x.state === 'busy') between += 1;
+        await assertGeometry(drv, x, { rule: 'counterfeit.replica', field: 'title', el: '#title' }, `typing before the word (${x.state})`);
+      }
+      assert.ok(between >= 1, 'a box was checked between an edit and its lint');
+      await shot('layout-ckeditor');
+    },
+  },
+
+  {
+    name: 'layout: a 200-row variation table, a low price in row 180 marked at its input',
+    pages: ['layouts/variants.html'],
+    async run(drv, { url, shot }) {
+      const markers = () => drv.eval(`[...document.querySelector('listing-guard-root').shadowRoot.querySelectorAll('.finding[data-variant]')]
+        .map((f) => ({ rule: f.dataset.rule, field: f.dataset.field, variant: Number(f.dataset.variant),
+          boxes: [...f.querySelectorAll('.box')].map((b) => b.getBoundingClientRect().toJSON()) }))`);
+      await drv.goto(url);
+      await waitFindings(drv, 'floor finding for a variant', (x) => x.findings.some((f) => f.rule === 'price.below-floor'));
+      let m = await markers();
+      const low = m.filter((f) => f.rule === 'price.below-floor');
+      assert.deepEqual(low.map((f) => [f.field, f.variant]).sort(), [['cost', 200], ['price', 179]],
+        `only row 180's price and the grid's cost are below the floor: ${JSON.stringify(m.map((f) => [f.rule, f.field, f.variant]))}`);
+      const at = async (sel) => {
+        await drv.eval(`(document.querySelector(${JSON.stringify(sel)}).scrollIntoView({ block: 'center' }), true)`);
+        return drv.eval(`document.querySelector(${JSON.stringify(sel)}).getBoundingClientRect().toJSON()`);
+      };
+      for (const [sel, field, variant] of [['#skus tbody tr:nth-child(180) td:nth-child(2) input', 'price', 179],
+        ['#grid [role=row]:nth-child(2) [role=gridcell]:nth-child(3) input', 'cost', 200]]) {
+        const r = await at(sel);
+        await waitFor(drv, `marker on ${sel}`, async () => (await markers()).find((f) => f.variant === variant && f.field === field),
+          (f) => f && f.boxes.length === 1 && f.boxes[0].left >= r.left && f.boxes[0].right <= r.right + 1
+            && f.boxes[0].top >= r.top && f.boxes[0].bottom <= r.bottom + 1);
+        await shot(`layout-variants-${field}`);
+      }
+      m = await markers();
+      assert.ok(m.every((f) => f.rule !== 'price.below-floor' || [179, 200].includes(f.variant)));
+    },
+  },
+
+  {
+    name: 'layout: a 1 MB description, longest frame measured',
+    pages: ['layouts/large.html'],
+    async run(drv, { url, shot }) {
+      await drv.goto(url);
+      const chars = Number(await drv.eval('document.documentElement.dataset.chars'));
+      assert.ok(chars >= 1024 * 1024, `a 1 MB description (${chars} chars)`);
+      const inDesc = (x) => x.findings.filter((f) => f.field === 'description' && f.rule === 'counterfeit.replica');
+      let s = await waitFindings(drv, 'findings in the 1 MB description', (x) => inDesc(x).length > 100, 30000);
+      const figures = [];
+      const read = async (what) => {
+        const m = await drv.eval('window.frames_read()');
+        figures.push(`${what}: longest animation frame ${m.loafSupported ? `${m.loaf.toFixed(0)} ms` : 'n/a'}, `
+          + `longest task ${m.longtaskSupported ? `${m.longtask.toFixed(0)} ms` : 'n/a'}, longest rAF gap ${m.gap.toFixed(0)} ms`);
+      };
+      // Typing at the start of the description: every later finding moves; then the lint.
+      await drv.eval(`(window.frames_reset(), document.querySelector('#desc').focus(), document.querySelector('#desc').setSelectionRange(0, 0), true)`);
+      await drv.type('New ');
+      s = await waitFindings(drv, 'lint after typing', (x) => inDesc(x).length > 100
+        && inDesc(x).every((f) => f.start >= 4), 30000);
+      await read('typing 4 characters at its start, until the lint is drawn (includes the browser\'s own editing of a 1 MB textarea)');
+      // A pass over the whole listing without touching the description: an edit in the title.
+      await drv.eval(`(document.querySelector('#title').focus(), document.querySelector('#title').setSelectionRange(99, 99), true)`);
+      await drv.eval('(window.frames_reset(), true)');
+      await drv.type(' x');
+      s = await waitFindings(drv, 'lint after the title edit', (x) => inDesc(x).length > 100
+        && x.findings.some((f) => f.field === 'title') === false && inDesc(x).every((f) => f.start >= 4), 30000);
+      await read('a pass over the listing after a title edit (reads, sends and draws the 1 MB description)');
+      // Scrolled to a finding in the middle (where the test's own clone puts it): the mirror
+      // is laid out there over a few frames, and boxes appear.
+      const mid = inDesc(s).find((f) => f.start > chars / 2);
+      const y = await drv.eval(inPage(`(() => { const el = document.querySelector('#desc'); el.scrollTop = 0;
+        return M.cloneRects(el, ${mid.start}, ${mid.end})[0].top - el.getBoundingClientRect().top - 100; })()`));
+      await drv.eval(`(window.frames_reset(), document.querySelector('#desc').scrollTop = ${y}, true)`);
+      s = await waitFor(drv, 'boxes in the middle', () => snapshot(drv), (x) => inDesc(x).some((f) => f.boxes.length), 30000);
+      await read('scrolling to the middle, until its boxes are drawn');
+      await eventually(async () => {
+        s = await snapshot(drv);
+        const shown = inDesc(s).filter((f) => f.boxes.length);
+        assert.ok(shown.length >= 1 && shown.length <= 12, `only what the field shows is drawn (${shown.length})`);
+        for (const f of shown) {
+          await assertGeometry(drv, s, { rule: 'counterfeit.replica', field: 'description', el: '#desc', start: f.start }, '1 MB, middle');
+        }
+      });
+      await waitFindings(drv, 'idle at the end', () => true, 30000);
+      for (const f of figures) console.log(`# ${drv.name} 1 MB description (${inDesc(s).length} findings): ${f}`);
+      await shot('layout-large');
+    },
+  },
+];
