@@ -59,6 +59,8 @@ assemble() {
     cp -r extension/. "$out/"
     find "$out" \( -name README.md -o -name '*.py' \) -delete
     cp target/wasm-out/listing_guard_wasm.js target/wasm-out/listing_guard_wasm_bg.wasm "$out/wasm/"
+    node tools/manifest.mjs "$browser" "$out/manifest.json"
+    if [ "$browser" = firefox ]; then rm -f "$out/background/sw.js"; fi
     rm -f "dist/listing-guard-$browser.zip"
     (cd "$out" && zip -qr -X "$ROOT/dist/listing-guard-$browser.zip" .)
     echo "$out and dist/listing-guard-$browser.zip"
@@ -103,7 +105,7 @@ run_tests() {
   step "js: node --test"
   node --test tests/js/
   step "firefox: web-ext lint"
-  (cd tests && npx --no-install web-ext lint --source-dir "$ROOT/dist/firefox" --no-config-discovery)
+  (cd tests && npx --no-install web-ext lint --source-dir "$ROOT/dist/firefox" --no-config-discovery --warnings-as-errors)
   assemble_test
   step "browsers: end-to-end in chromium and firefox-esr"
   node tests/e2e/run.mjs
