@@ -9,6 +9,7 @@ import { startServer } from './server.mjs';
 import { specs } from './specs.mjs';
 import { optionSpecs, uiSpecs } from './specs-options.mjs';
 import { centerSpecs } from './specs-centers.mjs';
+import { hardeningSpecs } from './specs-hardening.mjs';
 import { launchChromium } from './drivers/chromium.mjs';
 import { launchFirefox } from './drivers/firefox.mjs';
 
@@ -25,7 +26,7 @@ const BROWSERS = [
 
 // Each session is one browser start: the main one, then the UI in Chinese and in dark mode.
 const SESSIONS = [
-  { lang: 'en-US', dark: false, specs: [...specs, ...centerSpecs, ...optionSpecs] },
+  { lang: 'en-US', dark: false, specs: [...specs, ...centerSpecs, ...optionSpecs, ...hardeningSpecs] },
   { lang: 'zh-CN', dark: false },
   { lang: 'en-US', dark: true },
   { lang: 'zh-CN', dark: true },
