@@ -216,3 +216,32 @@ fn main() {
     }
     std::process::exit(if total_crashes > 0 { 1 } else { 0 });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panics_and_broken_invariants_are_caught() {
+        std::panic::set_hook(Box::new(|_| {}));
+        let st = targets::State::new();
+        let e = attempt("selftest-panic", &st, "abc").unwrap_err();
+        assert!(e.contains("panic: selftest: 3"), "{e}");
+        assert!(attempt("lint", &st, "not json")
+            .unwrap_err()
+            .contains("bad input"));
+        let _ = std::panic::take_hook();
+    }
+
+    #[test]
+    fn every_target_runs_its_seeds() {
+        let st = targets::State::new();
+        let mut rng = rng::Rng::new(7);
+        for t in targets::NAMES {
+            for _ in 0..20 {
+                let input = targets::generate(t, &st, &mut rng);
+                assert!(attempt(t, &st, &input).is_ok(), "{t}: {input:.200}");
+            }
+        }
+    }
+}

@@ -211,6 +211,8 @@ pub fn run(target: &str, st: &State, input: &str) -> Result<bool, String> {
             }
             Ok(!findings.is_empty())
         }
+        // Proves the harness: a panic inside a target is caught and reported.
+        "selftest-panic" => panic!("selftest: {}", input.len()),
         _ => Err(format!("unknown target {target}")),
     }
 }
