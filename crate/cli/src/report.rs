@@ -203,8 +203,12 @@ impl Totals {
         attention.sort_by(|a, b| b.status.cmp(&a.status).then(b.findings.cmp(&a.findings)));
         let _ = writeln!(out, "{} ({}):", l("attention"), attention.len());
         for s in attention.iter().take(50) {
-            let mut rules: Vec<&str> = s.shown.iter().map(|f| f.rule.as_str()).collect();
-            rules.dedup();
+            let mut rules: Vec<&str> = Vec::new();
+            for f in &s.shown {
+                if !rules.contains(&f.rule.as_str()) {
+                    rules.push(&f.rule);
+                }
+            }
             rules.truncate(4);
             let _ = writeln!(
                 out,
