@@ -14,7 +14,7 @@ use crate::columns::{fold, Layout, Mapping};
 use crate::html::{self, TextMap};
 use crate::input::InputError;
 use crate::table::Record;
-use listing_guard::{FieldRef, FieldRole, Listing, Marketplace};
+use listing_guard::{FieldRef, FieldRole, Listing, Marketplace, Variant};
 
 /// One variant row of a product.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -46,14 +46,59 @@ pub struct Product {
 }
 
 impl Product {
-    /// The field's text as the seller wrote it (the markup for HTML fields).
-    pub fn source_text(&self, field: FieldRef) -> &str {
+    /// The field's text as the seller wrote it (the markup for HTML fields), or a
+    /// variant's price or cost.
+    pub fn source_text(&self, field: FieldRef, variant: Option<usize>) -> &str {
+        if variant.is_some() {
+            return self.listing.text_of(field, variant).unwrap_or("");
+        }
         self.html
             .iter()
             .find(|(f, _, _)| *f == field)
             .map(|(_, s, _)| s.as_str())
             .or_else(|| self.listing.field(field))
             .unwrap_or("")
+    }
+
+    /// How a variant is named in reports: its SKU, else its label, else its index.
+    pub fn variant_name(&self, variant: Option<usize>) -> String {
+        let Some(i) = variant else {
+            return String::new();
+        };
+        match self.variants.get(i) {
+            Some(v) if !v.sku.is_empty() => v.sku.clone(),
+            Some(v) if !v.label.is_empty() => v.label.clone(),
+            _ => i.to_string(),
+        }
+    }
+
+    /// Puts the variant rows into the listing: several priced rows become its variation
+    /// table (each price checked on its own), one row's price is the listing's price.
+    fn finish(mut self) -> Product {
+        let priced: Vec<&VariantRow> = self
+            .variants
+            .iter()
+            .filter(|v| !v.price.is_empty() || !v.cost.is_empty())
+            .collect();
+        if priced.len() > 1 {
+            self.variants = self
+                .variants
+                .into_iter()
+                .filter(|v| !v.price.is_empty() || !v.cost.is_empty())
+                .collect();
+            self.listing.variants = self
+                .variants
+                .iter()
+                .map(|v| Variant {
+                    label: v.label.clone(),
+                    price: v.price.clone(),
+                    cost: v.cost.clone(),
+                })
+                .collect();
+            self.listing.price.clear();
+            self.listing.cost.clear();
+        }
+        self
     }
 
     pub fn name(&self) -> String {
@@ -357,7 +402,7 @@ impl<I: Iterator<Item = Result<Record, InputError>>> Products<I> {
                 cost: cost.to_string(),
             });
         }
-        // Until the listing model carries variant prices, the first price is the product's.
+        // The first price is the product's until `finish` sees several.
         if p.listing.price.is_empty() && !price.is_empty() {
             p.listing.price = price.to_string();
         }
@@ -380,7 +425,7 @@ impl<I: Iterator<Item = Result<Record, InputError>>> Iterator for Products<I> {
         }
         loop {
             let r = match self.rows.next() {
-                None => return self.pending.take().map(Ok),
+                None => return self.pending.take().map(|p| Ok(p.finish())),
                 Some(Err(e)) => {
                     self.failed = true;
                     return Some(Err(e));
@@ -407,7 +452,7 @@ impl<I: Iterator<Item = Result<Record, InputError>>> Iterator for Products<I> {
                 return Some(Err(e));
             }
             if let Some(done) = self.pending.replace(p) {
-                return Some(Ok(done));
+                return Some(Ok(done.finish()));
             }
         }
     }

@@ -176,7 +176,11 @@ pub fn lint(engine: &Engine, base: &LintConfig, p: &Product) -> Vec<Finding> {
     let mut findings = engine.lint(&p.listing, cfg);
     if !p.html.is_empty() {
         for f in &mut findings {
-            if let Some((_, src, map)) = p.html.iter().find(|(field, _, _)| *field == f.field) {
+            let html = p
+                .html
+                .iter()
+                .find(|(field, _, _)| *field == f.field && f.variant.is_none());
+            if let Some((_, src, map)) = html {
                 let (s, e) = if f.span.is_empty() && f.span.start == 0 && f.span.end == 0 {
                     (0, 0)
                 } else {

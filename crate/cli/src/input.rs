@@ -2,7 +2,7 @@
 //! columns are the listing model's field names; any other text key or column is an extra
 //! text field that gets the text rules.
 
-use listing_guard::{Listing, Marketplace};
+use listing_guard::{Listing, Marketplace, Variant};
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -163,6 +163,32 @@ pub fn from_map(map: &Map<String, Value>) -> Result<Listing, String> {
                     })?);
                 }
             }
+            "variants" => match value {
+                Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        let Value::Object(row) = item else {
+                            return Err(format!("`variants[{i}]` must be an object"));
+                        };
+                        let mut v = Variant::default();
+                        for (k, val) in row {
+                            let key = format!("variants[{i}].{k}");
+                            match k.as_str() {
+                                "label" => v.label = text(val, &key)?,
+                                "price" => v.price = text(val, &key)?,
+                                "cost" => v.cost = text(val, &key)?,
+                                _ => {
+                                    return Err(format!(
+                                        "unknown key `{key}` (a variant has label, price, cost)"
+                                    ))
+                                }
+                            }
+                        }
+                        l.variants.push(v);
+                    }
+                }
+                Value::Null => {}
+                _ => return Err("`variants` must be a list of {label, price, cost}".into()),
+            },
             "bullets" => match value {
                 Value::Array(items) => {
                     for item in items {
@@ -217,6 +243,23 @@ mod tests {
             [("material".to_string(), "cotton".to_string())]
         );
         assert_eq!(rows[1].line, 3);
+    }
+
+    #[test]
+    fn jsonl_variants_become_rows_of_the_variation_table() {
+        let rows = read(
+            "{\"title\":\"T\",\"variants\":[{\"label\":\"42\",\"price\":\"$120\"},{\"price\":99,\"cost\":\"$40\"}]}\n",
+            false,
+        )
+        .unwrap();
+        let v = &rows[0].listing.variants;
+        assert_eq!(v.len(), 2);
+        assert_eq!((v[0].label.as_str(), v[0].price.as_str()), ("42", "$120"));
+        assert_eq!((v[1].price.as_str(), v[1].cost.as_str()), ("99", "$40"));
+        let e = read("{\"variants\":[{\"size\":\"42\"}]}\n", false).unwrap_err();
+        assert!(e.to_string().contains("variants[0].size"), "{e}");
+        let e = read("{\"variants\":\"x\"}\n", false).unwrap_err();
+        assert!(e.to_string().contains("`variants` must be a list"), "{e}");
     }
 
     #[test]

@@ -119,7 +119,9 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> Option<Excerpt> {
 
 /// The field's label: `title`, `bullets[2]`, `other[0]`.
 pub fn field_label(f: &Finding) -> String {
-    if matches!(f.field.role.as_str(), "bullets" | "other") {
+    if let Some(v) = f.variant {
+        format!("variants[{v}].{}", f.field.role)
+    } else if matches!(f.field.role.as_str(), "bullets" | "other") {
         format!("{}[{}]", f.field.role, f.field.index)
     } else {
         f.field.role.to_string()
@@ -144,6 +146,9 @@ pub fn json_line(p: &Product, f: &Finding) -> String {
     if let Some(brand) = &f.brand {
         v["brand"] = json!(brand);
     }
+    if let Some(variant) = f.variant {
+        v["variant"] = json!(variant);
+    }
     v.to_string()
 }
 
@@ -165,8 +170,11 @@ fn cell(s: &str) -> String {
 pub fn csv_row(p: &Product, f: &Finding) -> [String; 8] {
     [
         cell(&p.name()),
-        field_label(f),
-        String::new(),
+        match f.variant {
+            Some(_) => f.field.role.to_string(),
+            None => field_label(f),
+        },
+        p.variant_name(f.variant),
         f.rule.clone(),
         f.severity.as_str().to_string(),
         cell(&f.text),
@@ -184,7 +192,7 @@ pub fn text_block(source: &str, p: &Product, f: &Finding) -> String {
         rule = f.rule,
         field = field_label(f),
     );
-    let text = p.source_text(f.field);
+    let text = p.source_text(f.field, f.variant);
     if let Some(x) = excerpt(text, f.span.start, f.span.end) {
         let pad = x.before.width();
         let carets = x.matched.width().max(1);
@@ -199,11 +207,12 @@ pub fn text_block(source: &str, p: &Product, f: &Finding) -> String {
     }
     out.push_str(&format!("    {}\n", printable(&f.message)));
     if !f.policy.name.is_empty() {
-        out.push_str(&format!(
-            "    policy: {} {}\n",
-            printable(&f.policy.name),
-            printable(&f.policy.url)
-        ));
+        let url = if f.policy.url.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", printable(&f.policy.url))
+        };
+        out.push_str(&format!("    policy: {}{url}\n", printable(&f.policy.name)));
     }
     out
 }

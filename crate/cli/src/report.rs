@@ -149,8 +149,15 @@ impl Totals {
                 .map(|f| FindingView {
                     rule: f.rule.clone(),
                     severity: f.severity,
-                    field: field_label(f),
-                    excerpt: excerpt(p.source_text(f.field), f.span.start, f.span.end),
+                    field: match f.variant {
+                        Some(_) => format!(
+                            "{} ({})",
+                            field_label(f),
+                            printable(&p.variant_name(f.variant))
+                        ),
+                        None => field_label(f),
+                    },
+                    excerpt: excerpt(p.source_text(f.field, f.variant), f.span.start, f.span.end),
                     message: printable(&f.message),
                     policy: (printable(&f.policy.name), f.policy.url.clone()),
                 })

@@ -126,7 +126,11 @@ fn amazon_flat_file_tsv() {
             ("NK-PEG40-WHT-11", "11 / White", "134.99")
         ]
     );
-    assert_eq!(p[0].listing.price, "129.99");
+    assert_eq!(
+        (p[0].listing.price.as_str(), p[0].listing.variants.len()),
+        ("", 2)
+    );
+    assert_eq!(p[1].listing.price, "25.00");
     assert_eq!(p[0].listing.bullets.len(), 5);
     assert_eq!(p[0].own_brand.as_deref(), Some("Nike"));
     // The description's HTML is read as text.
@@ -235,8 +239,10 @@ fn ebay_file_exchange() {
     let p = products(&file);
     assert_eq!(p.len(), 2);
     let labels: Vec<_> = p[1].variants.iter().map(|v| v.label.as_str()).collect();
-    assert_eq!(labels, ["Size=S;M;L", "Size=S", "Size=M", "Size=L"]);
-    assert_eq!(p[1].variants[3].price, "13.50");
+    assert_eq!(labels, ["Size=S", "Size=M", "Size=L"]);
+    assert_eq!(p[1].variants[2].price, "13.50");
+    assert_eq!(p[1].listing.variants.len(), 3);
+    assert_eq!(p[1].listing.price, "");
 }
 
 #[test]
@@ -299,10 +305,8 @@ fn aliexpress_upload_with_chinese_headers() {
     let one = copy.iter().find(|f| f["text"] == "1:1").unwrap();
     assert_eq!(source_span("<p>原单 <b>1:1</b> 复刻</p>", one), "1:1");
     let p = products(&file);
-    assert_eq!(
-        (p.len(), p[0].variants.len(), p[0].listing.price.as_str()),
-        (2, 2, "35.99")
-    );
+    assert_eq!((p.len(), p[0].listing.variants.len()), (2, 2));
+    assert_eq!(p[0].listing.variants[1].price, "35.99");
 }
 
 #[test]
@@ -547,4 +551,38 @@ fn terminal_escapes_are_not_printed_and_huge_lines_are_excerpted() {
         "{} bytes for {n} findings",
         out.stdout.len()
     );
+}
+
+#[test]
+fn variant_prices_are_checked_row_by_row() {
+    let dir = std::env::temp_dir().join(format!("lg-var-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("variants.csv");
+    std::fs::write(
+        &file,
+        "Handle,Title,Vendor,Option1 Value,Variant SKU,Variant Price,Cost per item\nrlx,Rolex Submariner watch,Rolex,Black,RLX-1,9500,\nrlx,,,Blue,RLX-2,95,\nrlx,,,Green,RLX-3,9800,9900\n",
+    )
+    .unwrap();
+    let all = findings(file.to_str().unwrap());
+    let floor = all
+        .iter()
+        .find(|f| f["rule"] == "price.below-floor")
+        .expect("floor");
+    assert_eq!(
+        (
+            floor["listing"].as_str(),
+            floor["variant"].as_u64(),
+            floor["text"].as_str()
+        ),
+        (Some("RLX-1"), Some(1), Some("95"))
+    );
+    let out = run(&["check", "--format", "csv", file.to_str().unwrap()], b"");
+    let mut r = csv::Reader::from_reader(out.stdout.as_slice());
+    let row = r
+        .records()
+        .map(Result::unwrap)
+        .find(|r| &r[3] == "price.below-floor")
+        .unwrap();
+    assert_eq!((&row[0], &row[1], &row[2]), ("RLX-1", "price", "RLX-2"));
+    std::fs::remove_dir_all(dir).ok();
 }

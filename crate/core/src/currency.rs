@@ -61,6 +61,65 @@ const TABLE: &[(&str, f64, u8, &str)] = &[
     ("EGP", 49.0, 2, "EGP "),
     ("PKR", 280.0, 2, "PKR "),
     ("BDT", 120.0, 2, "৳"),
+    ("MOP", 8.0, 2, "MOP$"),
+];
+
+/// The currency of a destination market, by ISO 3166 country code (`"vn"`, `"DE"`) or
+/// region (`"EU"`, `"UK"`): what a price with no currency marker is read in.
+const MARKETS: &[(&str, &str)] = &[
+    ("us", "USD"),
+    ("vn", "VND"),
+    ("id", "IDR"),
+    ("th", "THB"),
+    ("ph", "PHP"),
+    ("my", "MYR"),
+    ("sg", "SGD"),
+    ("tw", "TWD"),
+    ("hk", "HKD"),
+    ("mo", "MOP"),
+    ("cn", "CNY"),
+    ("jp", "JPY"),
+    ("kr", "KRW"),
+    ("in", "INR"),
+    ("br", "BRL"),
+    ("mx", "MXN"),
+    ("cl", "CLP"),
+    ("co", "COP"),
+    ("pe", "PEN"),
+    ("ar", "ARS"),
+    ("ca", "CAD"),
+    ("au", "AUD"),
+    ("nz", "NZD"),
+    ("gb", "GBP"),
+    ("uk", "GBP"),
+    ("eu", "EUR"),
+    ("de", "EUR"),
+    ("fr", "EUR"),
+    ("it", "EUR"),
+    ("es", "EUR"),
+    ("nl", "EUR"),
+    ("be", "EUR"),
+    ("at", "EUR"),
+    ("ie", "EUR"),
+    ("pt", "EUR"),
+    ("fi", "EUR"),
+    ("gr", "EUR"),
+    ("ch", "CHF"),
+    ("pl", "PLN"),
+    ("se", "SEK"),
+    ("no", "NOK"),
+    ("dk", "DKK"),
+    ("cz", "CZK"),
+    ("hu", "HUF"),
+    ("tr", "TRY"),
+    ("ae", "AED"),
+    ("sa", "SAR"),
+    ("il", "ILS"),
+    ("za", "ZAR"),
+    ("ng", "NGN"),
+    ("eg", "EGP"),
+    ("pk", "PKR"),
+    ("bd", "BDT"),
 ];
 
 impl Currency {
@@ -78,6 +137,16 @@ impl Currency {
             .iter()
             .find(|r| r.0.eq_ignore_ascii_case(code))
             .map(|r| Currency(r.0))
+    }
+
+    /// The currency of a destination market (`"vn"` → VND, `"DE"` → EUR); `None` for a
+    /// market spanning several currencies (`"SEA"`) or one not in the table.
+    pub fn for_market(market: &str) -> Option<Currency> {
+        let m = market.trim();
+        MARKETS
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(m))
+            .and_then(|(_, code)| Currency::from_code(code))
     }
 
     /// Every currency of the table.
@@ -134,6 +203,12 @@ mod tests {
             }
         }
         assert_eq!(Currency::from_code("XYZ"), None);
+        for (m, _) in MARKETS {
+            assert!(Currency::for_market(m).is_some(), "{m}");
+        }
+        assert_eq!(Currency::for_market("VN").map(Currency::code), Some("VND"));
+        assert_eq!(Currency::for_market("de").map(Currency::code), Some("EUR"));
+        assert_eq!(Currency::for_market("SEA"), None);
         let usd = Currency::from_code("USD").unwrap();
         let cny = Currency::from_code("cny").unwrap();
         assert!((convert(100.0, usd, cny) - 720.0).abs() < 1e-9);

@@ -89,6 +89,10 @@ pub struct Finding {
     pub severity: Severity,
     /// The field the finding is about.
     pub field: FieldRef,
+    /// For a price or cost finding about a row of the variation table, that row's index
+    /// in [`crate::Listing::variants`]; `None` (not serialised) otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub variant: Option<usize>,
     /// Byte offsets into the field's text (UTF-8). Empty for a field-level finding
     /// such as a price below its floor, which covers the whole field instead.
     pub span: Span,

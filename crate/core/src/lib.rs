@@ -43,6 +43,6 @@ pub use currency::{Currency, RATES_DATE, RATES_SOURCE};
 pub use engine::{builtin_packs, Engine, ExampleFailure};
 pub use error::{PackError, PackErrorKind};
 pub use finding::{Finding, Policy, Severity, Span};
-pub use listing::{FieldRef, FieldRole, Listing, Marketplace};
+pub use listing::{FieldRef, FieldRole, Listing, Marketplace, Variant};
 pub use pack::{builtin_sources, Pack, PackInfo, RuleInfo, Source, Text};
 pub use price::{parse_price, Money, PriceError};

@@ -190,6 +190,24 @@ pub struct Listing {
     pub market: Option<String>,
     /// Other text fields by name ("material", "model_name"); they get the text rules.
     pub other: Vec<(String, String)>,
+    /// The rows of a variation table (one SKU each: a size, a colour), each with its own
+    /// price and cost as typed. Every variant's price and cost get the same price checks
+    /// as the listing's own (floor of the listing's brand and product type, cost above
+    /// price, unreadable); findings about them carry the variant's index. A label is not
+    /// checked as text.
+    pub variants: Vec<Variant>,
+}
+
+/// One row of a variation table: `{ "label": "42 / Black", "price": "$120", "cost": "$40" }`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Variant {
+    /// What the seller calls the variant (size, colour); shown, never matched.
+    pub label: String,
+    /// The variant's price, as typed.
+    pub price: String,
+    /// The variant's cost, as typed.
+    pub cost: String,
 }
 
 /// A reference to one field of a listing: its role and, for bullets and other fields,
@@ -238,6 +256,21 @@ impl Listing {
             )
         }))
         .filter(|(_, t)| !t.trim().is_empty())
+    }
+
+    /// The text a finding is about: a field, or a variant's price or cost.
+    pub fn text_of(&self, field: FieldRef, variant: Option<usize>) -> Option<&str> {
+        match variant {
+            None => self.field(field),
+            Some(i) => {
+                let v = self.variants.get(i)?;
+                match field.role {
+                    FieldRole::Price => Some(&v.price),
+                    FieldRole::Cost => Some(&v.cost),
+                    _ => None,
+                }
+            }
+        }
     }
 
     /// The text of one field, if the listing has it.

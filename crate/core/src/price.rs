@@ -1,6 +1,8 @@
-//! Parses prices as sellers type them, in any common locale and currency:
-//! `US $1,299.00`, `1.299,00 €`, `¥99`, `99元`, `RM 59.90`, `Rp 150.000`, `₹1,49,999`,
-//! `15,5`, `$10 - $20`.
+//! Parses prices as sellers type them, in the formats and currencies of the markets
+//! Listing Guard covers: `US $1,299.00`, `1.299,00 €`, `¥99`, `99元`, `RM 59.90`,
+//! `Rp 1.250.000`, `Rp1,2jt`, `150rb`, `1.250.000đ`, `2tr5`, `299 บาท`, `P1,299`,
+//! `NT$990`, `MOP$ 99`, `3万5`, `5百万円`, `R$ 1.299,90`, `2 mil`, `1,5 Mio. €`,
+//! `₹1,49,999`, `15,5`, `$10 - $20`.
 //!
 //! Separators, after full-width characters are folded:
 //! - Spaces (including no-break and thin spaces) and `'` between digit groups are
@@ -14,16 +16,37 @@
 //!   `12.50`) and a thousands separator when three follow (`1,299`). So `$1.299` is
 //!   read as 1,299 dollars; `0.500` (a zero before it) is read as a half.
 //!
-//! The currency comes from an ISO code or a symbol in the text; `$` alone is the
+//! Suffixes multiply the number before them: thousands `k`, `rb`/`ribu` (Indonesian,
+//! Malay), `nghìn`/`ngàn` (Vietnamese), `mil`/`mila` (Spanish, Portuguese, Italian),
+//! `千`; ten thousands `万`/`萬`; millions `jt`/`juta`, `tr`/`triệu`, `Mio.`/`mln`,
+//! `百万`; `千万`, `亿`/`億`. Digits written right after a suffix are its decimals (the
+//! compact form: `1k5` = 1,500, `1jt2` = 1,200,000, `2tr5` = 2,500,000, `3万5` = 35,000);
+//! a smaller suffix after a larger one adds (`3万5千` = 35,000, `1jt 200rb`).
+//!
+//! The currency comes from an ISO code, a symbol or a local word in the text (`đ`,
+//! `VNĐ`, `บาท`, `Rp`, `RM`, `P` before the digits, `円`, `港元` …). `$` alone is the
 //! default currency when that is a dollar currency, else US dollars; `¥` alone is
-//! Chinese yuan unless the default is yen. A range (`$10 - $20`, `10~20`) gives its
+//! Chinese yuan unless the default is yen; `元` alone is yuan unless the default is
+//! New Taiwan, Hong Kong or Macau dollars. The default is the caller's: the listing's
+//! currency, else its market's. A range (`$10 - $20`, `10~20`, `1-2jt`) gives its
 //! lowest number: the lowest price a buyer can pay is what a floor checks.
+//!
+//! Cost: one pass over at most [`MAX_PRICE_CHARS`] characters; a longer field is not a
+//! price and is refused unread.
 //!
 //! What it does not do: guess a locale from the browser, handle negative prices (an
 //! error), or read numbers written in words (`十块` is an error).
 
+mod words;
+
 use crate::currency::Currency;
+use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
+use words::{is_cjk, is_punct, lookup, Word, LONGEST_CJK};
+
+/// Longer price fields are refused as unreadable without being parsed: no price a
+/// seller types is this long, and a bound keeps hostile input cheap.
+pub const MAX_PRICE_CHARS: usize = 64;
 
 /// An amount of money as parsed from a price field.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -48,229 +71,317 @@ impl std::fmt::Display for PriceError {
 impl std::error::Error for PriceError {}
 
 fn error(text: &str, why: &str) -> PriceError {
+    let t = text.trim();
+    let shown = match t.char_indices().nth(MAX_PRICE_CHARS) {
+        Some((at, _)) => format!("{:?}…", &t[..at]),
+        None => format!("{t:?}"),
+    };
     PriceError {
-        message: format!("cannot read {:?} as a price: {why}", text.trim()),
+        message: format!("cannot read {shown} as a price: {why}"),
     }
 }
 
-/// Currency markers, longest first within overlapping ones. `$`, `¥` and `kr` are
-/// resolved against the default currency.
-const MARKERS: &[(&str, &str)] = &[
-    ("us $", "USD"),
-    ("us$", "USD"),
-    ("cn¥", "CNY"),
-    ("jp¥", "JPY"),
-    ("hk$", "HKD"),
-    ("nt$", "TWD"),
-    ("sg$", "SGD"),
-    ("au$", "AUD"),
-    ("ca$", "CAD"),
-    ("nz$", "NZD"),
-    ("mx$", "MXN"),
-    ("s$", "SGD"),
-    ("a$", "AUD"),
-    ("c$", "CAD"),
-    ("r$", "BRL"),
-    ("rmb", "CNY"),
-    ("元", "CNY"),
-    ("块", "CNY"),
-    ("圆", "CNY"),
-    ("円", "JPY"),
-    ("€", "EUR"),
-    ("£", "GBP"),
-    ("₹", "INR"),
-    ("₱", "PHP"),
-    ("฿", "THB"),
-    ("₫", "VND"),
-    ("₩", "KRW"),
-    ("₽", "RUB"),
-    ("₺", "TRY"),
-    ("₪", "ILS"),
-    ("₦", "NGN"),
-    ("৳", "BDT"),
-    ("zł", "PLN"),
-    ("kč", "CZK"),
-    ("rp", "IDR"),
-    ("rm", "MYR"),
-    ("rs", "INR"),
-    ("$", "$"),
-    ("¥", "¥"),
-    ("kr", "kr"),
-];
-
-/// Words that may surround a price and mean nothing for its amount.
-const NOISE: &[&str] = &[
-    "起", "from", "each", "only", "dollars", "dollar", "/pc", "/件", "per", "pc", "pcs",
-];
-
 /// Parses a typed price. `default_currency` applies when the text names none.
 pub fn parse_price(text: &str, default_currency: Option<Currency>) -> Result<Money, PriceError> {
-    let folded: String = text.nfkc().collect::<String>().to_lowercase();
-    if folded.trim().is_empty() {
+    parse_counted(text, default_currency, &mut 0)
+}
+
+/// [`parse_price`], counting the characters and tokens it visits into `steps` (tests
+/// use the count to show the cost is linear).
+pub(crate) fn parse_counted(
+    text: &str,
+    default: Option<Currency>,
+    steps: &mut usize,
+) -> Result<Money, PriceError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
         return Err(PriceError {
             message: "empty price".into(),
         });
     }
-    let (currency, rest) = take_currency(&folded, default_currency);
-    let numbers = numbers(&rest).map_err(|why| error(text, why))?;
-    let currency = currency.or(default_currency);
-    let decimals = currency.map_or(2, Currency::decimals);
-    let mut lowest: Option<f64> = None;
-    for n in &numbers {
-        let v = number_value(n, decimals)
-            .ok_or_else(|| error(text, "the digits are grouped in a way no locale writes"))?;
-        lowest = Some(lowest.map_or(v, |l: f64| l.min(v)));
+    if trimmed.chars().nth(MAX_PRICE_CHARS).is_some() {
+        return Err(error(
+            text,
+            &format!("it is longer than {MAX_PRICE_CHARS} characters, which no price is"),
+        ));
     }
-    let amount = lowest.ok_or_else(|| error(text, "no number found"))?;
-    Ok(Money { amount, currency })
+    let folded: String = trimmed.nfkc().collect::<String>().to_lowercase();
+    let items = lex(&folded, steps).map_err(|why| error(text, why))?;
+    read(&items, default, steps).map_err(|why| error(text, why))
 }
 
-/// Finds the currency marker, and returns the text with every marker and noise word
-/// blanked out.
-fn take_currency(text: &str, default: Option<Currency>) -> (Option<Currency>, String) {
-    let mut rest = text.to_string();
-    let mut found: Option<Currency> = None;
-    // ISO codes as whole alphabetic runs (`usd`, `eur12` → `eur`).
-    let runs: Vec<(usize, usize)> = alpha_runs(&rest);
-    for (s, e) in runs.into_iter().rev() {
-        if let Some(c) = Currency::from_code(&rest[s..e]) {
-            found = found.or(Some(c));
-            rest.replace_range(s..e, &" ".repeat(e - s));
-        }
-    }
-    for (marker, code) in MARKERS {
-        while let Some(at) = find_marker(&rest, marker) {
-            let c = match *code {
-                "$" => Some(default.filter(|d| d.is_dollar()).unwrap_or(Currency("USD"))),
-                "¥" => Some(
-                    default
-                        .filter(|d| d.code() == "JPY")
-                        .unwrap_or(Currency("CNY")),
-                ),
-                "kr" => Some(
-                    default
-                        .filter(|d| matches!(d.code(), "SEK" | "NOK" | "DKK"))
-                        .unwrap_or(Currency("SEK")),
-                ),
-                code => Currency::from_code(code),
-            };
-            found = found.or(c);
-            rest.replace_range(at..at + marker.len(), &" ".repeat(marker.len()));
-        }
-    }
-    for word in NOISE {
-        while let Some(at) = rest.find(word) {
-            rest.replace_range(at..at + word.len(), &" ".repeat(word.len()));
-        }
-    }
-    (found, rest)
+#[derive(Clone, Debug, PartialEq)]
+enum Tok {
+    /// Digits with `.` `,` `'` or single spaces between groups.
+    Num(String),
+    /// A run of letters, one Chinese/Japanese word, or a currency symbol.
+    Word(String),
+    /// Punctuation between numbers (`-`, `~`, `/`) or after a word (`Mio.`).
+    Punct,
 }
 
-fn alpha_runs(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        match (c.is_ascii_alphabetic(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                out.push((st, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
+struct Item {
+    tok: Tok,
+    /// No white space between this token and the one before.
+    glued: bool,
 }
 
-/// A marker made of letters must not sit inside a longer word (`rs` in `hours`).
-fn find_marker(s: &str, marker: &str) -> Option<usize> {
-    let letters = marker.chars().all(|c| c.is_ascii_alphabetic());
-    let mut from = 0;
-    while let Some(i) = s[from..].find(marker).map(|i| i + from) {
-        let before = s[..i]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_alphabetic());
-        let after = s[i + marker.len()..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic());
-        if !letters || (!before && !after) {
-            return Some(i);
-        }
-        from = i + marker.len();
-    }
-    None
-}
-
-/// Splits what is left into number tokens; anything else but spaces and range marks is
-/// an error.
-fn numbers(rest: &str) -> Result<Vec<String>, &'static str> {
-    let chars: Vec<char> = rest.chars().collect();
-    let mut out = Vec::new();
+/// Splits the folded text into numbers, words and punctuation in one pass.
+fn lex(s: &str, steps: &mut usize) -> Result<Vec<Item>, &'static str> {
+    let chars: Vec<char> = s.chars().collect();
+    let n = chars.len();
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    let mut out: Vec<Item> = Vec::new();
+    let mut space = true;
     let mut i = 0;
-    let mut seen_number = false;
-    while i < chars.len() {
+    while i < n {
+        *steps += 1;
         let c = chars[i];
+        if c.is_whitespace() {
+            space = true;
+            i += 1;
+            continue;
+        }
+        let glued = !space;
+        space = false;
         if c.is_ascii_digit() {
             let mut tok = String::new();
-            while i < chars.len() {
+            // Digits since the last separator, for space-grouped thousands.
+            let mut run = 0;
+            while i < n {
+                *steps += 1;
                 let c = chars[i];
-                if c.is_ascii_digit()
-                    || ((c == '.' || c == ',' || c == '\'')
-                        && chars.get(i + 1).is_some_and(char::is_ascii_digit))
-                {
+                if c.is_ascii_digit() {
                     tok.push(c);
+                    run += 1;
+                    i += 1;
+                } else if matches!(c, '.' | ',' | '\'') && digit(i + 1) {
+                    tok.push(c);
+                    run = 0;
                     i += 1;
                 } else if c.is_whitespace()
-                    && chars
-                        .get(i + 1..i + 4)
-                        .is_some_and(|g| g.iter().all(char::is_ascii_digit))
-                    && !chars.get(i + 4).is_some_and(char::is_ascii_digit)
-                    && tok.chars().rev().take_while(char::is_ascii_digit).count() <= 3
+                    && run <= 3
+                    && digit(i + 1)
+                    && digit(i + 2)
+                    && digit(i + 3)
+                    && !digit(i + 4)
                 {
                     tok.push(' ');
+                    run = 0;
                     i += 1;
                 } else {
                     break;
                 }
             }
-            if chars.get(i).is_some_and(|c| c.is_alphabetic()) {
-                return Err("letters are mixed into the number");
-            }
-            out.push(tok);
-            seen_number = true;
-        } else if c == '-'
-            && !seen_number
-            && chars[i + 1..]
-                .iter()
-                .find(|c| !c.is_whitespace())
-                .is_some_and(char::is_ascii_digit)
-        {
-            return Err("a price cannot be negative");
-        } else if c.is_whitespace()
-            || matches!(
-                c,
-                '-' | '~' | '–' | '—' | '至' | '/' | ':' | '.' | ',' | '+' | '='
-            )
-        {
-            i += 1;
-        } else if c.is_alphabetic()
-            && rest[rest.char_indices().nth(i).map_or(0, |(b, _)| b)..].starts_with("to")
-        {
-            i += 2;
-        } else {
-            return Err(if c.is_alphabetic() {
-                "it has words that are not a currency"
-            } else {
-                "it has characters that are not part of a price"
+            out.push(Item {
+                tok: Tok::Num(tok),
+                glued,
             });
+        } else if is_cjk(c) {
+            let start = i;
+            while i < n && is_cjk(chars[i]) {
+                i += 1;
+            }
+            // Longest known word first; an unknown character stands alone.
+            let mut j = start;
+            while j < i {
+                let mut len = LONGEST_CJK.min(i - j);
+                let word = loop {
+                    *steps += 1;
+                    let w: String = chars[j..j + len].iter().collect();
+                    if len == 1 || lookup(&w).is_some() {
+                        break w;
+                    }
+                    len -= 1;
+                };
+                out.push(Item {
+                    tok: Tok::Word(word),
+                    glued: glued || j > start,
+                });
+                j += len;
+            }
+        } else if c.is_alphabetic() {
+            let mut w = String::new();
+            while i < n
+                && !is_cjk(chars[i])
+                && (chars[i].is_alphabetic() || is_combining_mark(chars[i]))
+            {
+                *steps += 1;
+                w.push(chars[i]);
+                i += 1;
+            }
+            out.push(Item {
+                tok: Tok::Word(w),
+                glued,
+            });
+        } else if lookup(c.encode_utf8(&mut [0; 4])).is_some() {
+            out.push(Item {
+                tok: Tok::Word(c.to_string()),
+                glued,
+            });
+            i += 1;
+        } else if is_punct(c) {
+            if c == '-' && !out.iter().any(|t| matches!(t.tok, Tok::Num(_))) && {
+                // `-5`, `- $5`: a minus before the first number.
+                let next = chars[i + 1..].iter().position(|c| !c.is_whitespace());
+                next.is_some_and(|k| digit(i + 1 + k))
+            } {
+                return Err("a price cannot be negative");
+            }
+            out.push(Item {
+                tok: Tok::Punct,
+                glued,
+            });
+            i += 1;
+        } else {
+            return Err("it has characters that are not part of a price");
         }
     }
-    if out.is_empty() {
+    Ok(out)
+}
+
+/// What each token means, then the amounts and the currency.
+fn read(
+    items: &[Item],
+    default: Option<Currency>,
+    steps: &mut usize,
+) -> Result<Money, &'static str> {
+    let word = |i: usize| match items.get(i).map(|t| &t.tok) {
+        Some(Tok::Word(w)) => Some(w.as_str()),
+        _ => None,
+    };
+    let is_num = |i: usize| matches!(items.get(i).map(|t| &t.tok), Some(Tok::Num(_)));
+    let mut specific: Option<Currency> = None;
+    let mut ambiguous: Option<&str> = None;
+    // The multiplier of each word token that is one.
+    let mut mult: Vec<Option<f64>> = vec![None; items.len()];
+    let mut i = 0;
+    while i < items.len() {
+        *steps += 1;
+        let Some(w) = word(i) else {
+            i += 1;
+            continue;
+        };
+        let kind = lookup(w);
+        if let Some(Word::Prefix(code, sign)) = kind {
+            if word(i + 1).is_some_and(|s| s.starts_with(sign) && s.chars().count() == 1) {
+                specific = specific.or(Currency::from_code(code));
+                i += 2;
+                continue;
+            }
+        }
+        if w.len() == 3 && w.bytes().all(|b| b.is_ascii_lowercase()) {
+            if let Some(c) = Currency::from_code(w) {
+                specific = specific.or(Some(c));
+                i += 1;
+                continue;
+            }
+        }
+        match kind {
+            Some(Word::Currency(code)) => specific = specific.or(Currency::from_code(code)),
+            Some(Word::Ambiguous(a)) => ambiguous = ambiguous.or(Some(a)),
+            Some(Word::BeforeNumber(code)) if is_num(i + 1) => {
+                specific = specific.or(Currency::from_code(code));
+            }
+            Some(Word::Multiplier(m)) if i > 0 && is_num(i - 1) => mult[i] = Some(m),
+            Some(Word::Noise | Word::Range) => {}
+            _ if i > 0 && is_num(i - 1) && items[i].glued => {
+                return Err("letters are mixed into the number")
+            }
+            _ => return Err("it has words that are not a currency"),
+        }
+        i += 1;
+    }
+    let currency = specific.or_else(|| ambiguous.map(|a| resolve(a, default)));
+    let decimals = currency.or(default).map_or(2, Currency::decimals);
+
+    // (value, base number, multiplier) of each amount.
+    let mut amounts: Vec<(f64, f64, Option<f64>)> = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        *steps += 1;
+        let Tok::Num(tok) = &items[i].tok else {
+            i += 1;
+            continue;
+        };
+        let base = number_value(tok, decimals)
+            .ok_or("the digits are grouped in a way no locale writes")?;
+        let Some(m) = mult.get(i + 1).copied().flatten() else {
+            amounts.push((base, base, None));
+            i += 1;
+            continue;
+        };
+        let compact = match items.get(i + 2) {
+            Some(Item {
+                tok: Tok::Num(d),
+                glued: true,
+            }) if mult.get(i + 3).copied().flatten().is_none()
+                && tok.bytes().all(|b| b.is_ascii_digit())
+                && d.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                format!("{tok}.{d}").parse::<f64>().ok()
+            }
+            _ => None,
+        };
+        let mut value;
+        if let Some(v) = compact {
+            value = v * m;
+            i += 3;
+        } else {
+            value = base * m;
+            i += 2;
+            // A smaller suffix after a larger one adds: `3万5千`, `1jt 200rb`.
+            let mut last = m;
+            while let (Some(Tok::Num(t)), Some(m2)) = (
+                items.get(i).map(|t| &t.tok),
+                mult.get(i + 1).copied().flatten(),
+            ) {
+                *steps += 1;
+                if m2 >= last {
+                    break;
+                }
+                let Some(v) = number_value(t, decimals) else {
+                    break;
+                };
+                value += v * m2;
+                last = m2;
+                i += 2;
+            }
+        }
+        amounts.push((value, base, Some(m)));
+    }
+    if amounts.is_empty() {
         return Err("no number found");
     }
-    Ok(out)
+    // `1-2jt`: a bare number before a suffixed one in a range takes its suffix.
+    let mut later: Option<(f64, f64)> = None;
+    for a in amounts.iter_mut().rev() {
+        *steps += 1;
+        match (a.2, later) {
+            (Some(m), _) => later = Some((a.1, m)),
+            (None, Some((base, m))) if a.1 < base => a.0 *= m,
+            _ => {}
+        }
+    }
+    let amount = amounts.iter().map(|a| a.0).fold(f64::INFINITY, f64::min);
+    if !amount.is_finite() {
+        return Err("the number is too large");
+    }
+    Ok(Money {
+        amount,
+        currency: currency.or(default),
+    })
+}
+
+/// `$`, `¥`, `kr` and `元` read against the default currency.
+fn resolve(sign: &str, default: Option<Currency>) -> Currency {
+    let d = |ok: &[&str]| default.filter(|d| ok.contains(&d.code()));
+    match sign {
+        "$" => default.filter(|d| d.is_dollar()).unwrap_or(Currency("USD")),
+        "¥" => d(&["JPY"]).unwrap_or(Currency("CNY")),
+        "kr" => d(&["SEK", "NOK", "DKK"]).unwrap_or(Currency("SEK")),
+        _ => d(&["TWD", "HKD", "MOP"]).unwrap_or(Currency("CNY")),
+    }
 }
 
 /// The value of one number token (digits with `.` `,` `'` or spaces between groups).
@@ -347,148 +458,4 @@ pub fn format_money(amount: f64, currency: Currency) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cur(code: &str) -> Currency {
-        Currency::from_code(code).unwrap()
-    }
-
-    #[test]
-    fn parse_table() {
-        // (input, default currency, amount, currency)
-        let cases: &[(&str, Option<&str>, f64, Option<&str>)] = &[
-            ("US $1,299.00", None, 1299.0, Some("USD")),
-            ("$1,299", None, 1299.0, Some("USD")),
-            ("$12.5", None, 12.5, Some("USD")),
-            ("$12", Some("SGD"), 12.0, Some("SGD")),
-            ("$12", Some("EUR"), 12.0, Some("USD")),
-            ("1.299,00 €", None, 1299.0, Some("EUR")),
-            ("1 299,00 €", None, 1299.0, Some("EUR")),
-            ("1\u{a0}299,00\u{a0}€", None, 1299.0, Some("EUR")),
-            ("1\u{202f}299,00 €", None, 1299.0, Some("EUR")),
-            ("€15", None, 15.0, Some("EUR")),
-            ("15,5", None, 15.5, None),
-            ("15,5", Some("EUR"), 15.5, Some("EUR")),
-            ("¥99", None, 99.0, Some("CNY")),
-            ("¥99", Some("JPY"), 99.0, Some("JPY")),
-            ("99元", None, 99.0, Some("CNY")),
-            ("99 元", None, 99.0, Some("CNY")),
-            ("RMB 99", None, 99.0, Some("CNY")),
-            ("CN¥99", None, 99.0, Some("CNY")),
-            ("JP¥1,000", None, 1000.0, Some("JPY")),
-            ("1,000円", None, 1000.0, Some("JPY")),
-            ("RM 59.90", None, 59.9, Some("MYR")),
-            ("Rp 150.000", None, 150000.0, Some("IDR")),
-            ("Rp150.000,00", None, 150000.0, Some("IDR")),
-            ("Rp 1.500.000", None, 1500000.0, Some("IDR")),
-            ("₹1,49,999", None, 149999.0, Some("INR")),
-            ("₱1,299.00", None, 1299.0, Some("PHP")),
-            ("฿299", None, 299.0, Some("THB")),
-            ("299.000₫", None, 299000.0, Some("VND")),
-            ("299 ₫", None, 299.0, Some("VND")),
-            ("S$12", None, 12.0, Some("SGD")),
-            ("HK$99", None, 99.0, Some("HKD")),
-            ("NT$990", None, 990.0, Some("TWD")),
-            ("A$20", None, 20.0, Some("AUD")),
-            ("AU$20", None, 20.0, Some("AUD")),
-            ("C$20", None, 20.0, Some("CAD")),
-            ("CA$20", None, 20.0, Some("CAD")),
-            ("NZ$20", None, 20.0, Some("NZD")),
-            ("R$ 59,90", None, 59.9, Some("BRL")),
-            ("MX$199", None, 199.0, Some("MXN")),
-            ("£9.99", None, 9.99, Some("GBP")),
-            ("₩12,000", None, 12000.0, Some("KRW")),
-            ("₽1.299,00", None, 1299.0, Some("RUB")),
-            ("1.299,00 ₽", None, 1299.0, Some("RUB")),
-            ("CHF 12.50", None, 12.5, Some("CHF")),
-            ("12.50 USD", None, 12.5, Some("USD")),
-            ("USD 12.50", None, 12.5, Some("USD")),
-            ("usd12", None, 12.0, Some("USD")),
-            ("12 dollars", None, 12.0, None),
-            ("$10 - $20", None, 10.0, Some("USD")),
-            ("10~20", None, 10.0, None),
-            ("20-10", None, 10.0, None),
-            ("$15 to $25", None, 15.0, Some("USD")),
-            ("￥１２９", None, 129.0, Some("CNY")),
-            ("¥1,299.00起", None, 1299.0, Some("CNY")),
-            ("  120  ", Some("USD"), 120.0, Some("USD")),
-            ("0", None, 0.0, None),
-            ("0.500", None, 0.5, None),
-            ("$1.299", None, 1299.0, Some("USD")),
-            ("1'299.50 CHF", None, 1299.5, Some("CHF")),
-            ("99 kr", Some("NOK"), 99.0, Some("NOK")),
-            ("99 kr", None, 99.0, Some("SEK")),
-            ("1,234,567.89", None, 1234567.89, None),
-        ];
-        let mut failures = Vec::new();
-        for (input, default, amount, code) in cases {
-            let got = parse_price(input, default.map(cur));
-            match got {
-                Ok(m)
-                    if (m.amount - amount).abs() < 1e-9
-                        && m.currency.map(|c| c.code()) == *code => {}
-                other => failures.push(format!(
-                    "{input:?} ({default:?}): got {other:?}, want {amount} {code:?}"
-                )),
-            }
-        }
-        assert!(
-            failures.is_empty(),
-            "{} failures:\n{}",
-            failures.len(),
-            failures.join("\n")
-        );
-    }
-
-    #[test]
-    fn error_table() {
-        let cases: &[(&str, &str)] = &[
-            ("", "empty price"),
-            ("   ", "empty price"),
-            ("call me", "call me"),
-            ("十块", "words"),
-            ("12abc34", "letters"),
-            ("$$", "no number"),
-            ("-5", "negative"),
-            ("1,2,3", "grouped"),
-        ];
-        let mut failures = Vec::new();
-        for (input, says) in cases {
-            match parse_price(input, None) {
-                Err(e) if e.to_string().contains(says) => {}
-                other => failures.push(format!(
-                    "{input:?}: got {other:?}, want an error saying {says:?}"
-                )),
-            }
-        }
-        assert!(failures.is_empty(), "{}", failures.join("\n"));
-    }
-
-    #[test]
-    fn never_panics() {
-        let alphabet: Vec<char> = "0123456789.,' -~$¥€元rpRMusdk起\u{a0}x١".chars().collect();
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        for _ in 0..5000 {
-            let mut s = String::new();
-            for _ in 0..(seed % 12) {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                s.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
-            }
-            if let Ok(m) = parse_price(&s, None) {
-                assert!(m.amount.is_finite() && m.amount >= 0.0, "{s:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn formatting() {
-        assert_eq!(format_money(1299.0, cur("USD")), "US$1,299.00");
-        assert_eq!(format_money(99.0, cur("CNY")), "CN¥99.00");
-        assert_eq!(format_money(150000.0, cur("IDR")), "Rp150,000");
-        assert_eq!(format_money(1000.0, cur("JPY")), "¥1,000");
-        assert_eq!(format_money(15.0, cur("EUR")), "€15.00");
-    }
-}
+mod tests;

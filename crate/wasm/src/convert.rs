@@ -1,7 +1,7 @@
 //! Conversions at the JS boundary: lenient plain objects in, JSON-compatible objects
 //! out. Byte spans stay in the core's findings; JS uses the UTF-16 ones.
 
-use listing_guard::{Finding, Ignored, Lang, LintConfig, Listing, Marketplace, Severity};
+use listing_guard::{Finding, Ignored, Lang, LintConfig, Listing, Marketplace, Severity, Variant};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -24,6 +24,8 @@ struct ListingIn {
     marketplace: Option<String>,
     market: Option<String>,
     other: Vec<(String, String)>,
+    /// Rows of a variation table: `[{ label, price, cost }]`, every key optional.
+    variants: Vec<Variant>,
 }
 
 #[derive(Deserialize, Default)]
@@ -46,6 +48,9 @@ pub(crate) struct FindingOut<'a> {
     severity: Severity,
     field: &'static str,
     index: usize,
+    /// The variation-table row a price or cost finding is about; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    variant: Option<usize>,
     start: usize,
     end: usize,
     start_utf16: usize,
@@ -81,6 +86,7 @@ pub(crate) fn listing(value: JsValue) -> Result<Listing, JsError> {
         marketplace: l.marketplace.as_deref().and_then(Marketplace::parse),
         market: l.market,
         other: l.other,
+        variants: l.variants,
     })
 }
 
@@ -114,6 +120,7 @@ pub(crate) fn finding(f: &Finding) -> FindingOut<'_> {
         severity: f.severity,
         field: f.field.role.as_str(),
         index: f.field.index,
+        variant: f.variant,
         start: f.span.start,
         end: f.span.end,
         start_utf16: f.span_utf16.start,

@@ -71,6 +71,8 @@ fn main() {
         fmt(elapsed / n as u32)
     );
 
+    price_figures();
+
     // Throughput over a real catalogue.
     match std::fs::read_to_string(&corpus) {
         Err(e) => println!("corpus {corpus}: not read ({e}); throughput skipped"),
@@ -113,6 +115,36 @@ fn main() {
                 fmt(elapsed),
             );
         }
+    }
+}
+
+/// Price parsing: typical prices, and hostile 100 KB price fields (issue 17 item 9).
+fn price_figures() {
+    let typical = [
+        "US $1,299.00",
+        "1.299,00 €",
+        "Rp1,2jt",
+        "1.250.000đ",
+        "2tr5",
+        "299 บาท",
+        "NT$990",
+        "3万5",
+    ];
+    let (n, elapsed) = repeat(Duration::from_millis(500), || {
+        for p in typical {
+            let _ = black_box(listing_guard::parse_price(black_box(p), None));
+        }
+    });
+    println!(
+        "price parsing, typical prices: {} per price ({} parses)",
+        fmt(elapsed / (n * typical.len()) as u32),
+        n * typical.len()
+    );
+    for unit in ["$", "rs", "1 ", "usd "] {
+        let hostile = unit.repeat(100_000 / unit.len());
+        let t = Instant::now();
+        let _ = black_box(listing_guard::parse_price(&hostile, None));
+        println!("price parsing, 100 KB of {unit:?}: {}", fmt(t.elapsed()));
     }
 }
 

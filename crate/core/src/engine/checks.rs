@@ -73,7 +73,9 @@ fn check_field(check: &FieldCheck, text: &str, mp: Option<crate::Marketplace>) -
             )]
         }
         FieldCheck::ForbiddenChars(chars) => forbidden(text, chars),
-        FieldCheck::PriceUnreadable | FieldCheck::CostAbovePrice => Vec::new(),
+        FieldCheck::PriceUnreadable | FieldCheck::FloorUnchecked | FieldCheck::CostAbovePrice => {
+            Vec::new()
+        }
     }
 }
 

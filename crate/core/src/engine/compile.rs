@@ -39,6 +39,9 @@ pub(crate) struct BrandEntry {
     pub strict_case: bool,
     /// Product types that must be named for a mention to count (empty: none needed).
     pub needs: Vec<u32>,
+    /// The entry's own product types; exactly one means its names imply that type
+    /// (a model alias: "Air Jordan 1" is shoes), which price floors use.
+    pub products: Vec<u32>,
 }
 
 /// A brand across every rule that names it.
@@ -219,11 +222,17 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
                         } else {
                             Vec::new()
                         };
+                        let own_products = brand
+                            .products
+                            .iter()
+                            .filter_map(|p| product_ids.get(p).copied())
+                            .collect();
                         entries.push(BrandEntry {
                             rule: ri,
                             group,
                             strict_case: brand.strict_case,
                             needs,
+                            products: own_products,
                         });
                         for name in std::iter::once(&brand.name).chain(&brand.aliases) {
                             b.add(name, Owner::Brand(entry));

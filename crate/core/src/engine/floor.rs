@@ -1,36 +1,98 @@
 //! Price rules: a branded product priced (or bought) below the lowest plausible price of
-//! a genuine one, a price or cost that cannot be read, and a cost above the price.
+//! a genuine one, a price or cost that cannot be read (a `warn` when a floor would have
+//! applied, since the floor could not be checked), and a cost above the price.
+//!
+//! Every row of the listing's variation table is checked like the listing's own price
+//! and cost; a finding about a row carries its index (`Finding::variant`).
 
 use super::brand::trimmed;
+use super::compile::{brand_key, Owner};
 use super::lint::Pass;
 use crate::currency::{convert, Currency};
 use crate::finding::Severity;
-use crate::listing::FieldRole;
+use crate::listing::{FieldRef, FieldRole};
 use crate::pack::{FieldCheck, RuleKind};
-use crate::price::{format_money, parse_price, Money};
+use crate::price::{format_money, parse_price, Money, PriceError};
 
-fn default_currency(p: &Pass) -> Option<Currency> {
-    p.listing.currency.as_deref().and_then(Currency::from_code)
+/// The currency a price without a currency marker is in: the listing's `currency`,
+/// else the currency of its destination `market` (the marketplace site's country).
+pub(crate) fn default_currency(p: &Pass) -> Option<Currency> {
+    p.listing
+        .currency
+        .as_deref()
+        .and_then(Currency::from_code)
+        .or_else(|| p.listing.market.as_deref().and_then(Currency::for_market))
 }
 
 fn usd() -> Currency {
     Currency::from_code("USD").expect("USD is in the rate table")
 }
 
-/// Parses the price or cost field, if the listing has it.
-fn money(p: &Pass, role: FieldRole) -> Option<(usize, Result<Money, crate::price::PriceError>)> {
-    let fi = p.fields.iter().position(|a| a.field.role == role)?;
-    Some((fi, parse_price(p.fields[fi].text, default_currency(p))))
+/// One price or cost as typed: the listing's own, or a variant's.
+struct Slot<'l> {
+    field: FieldRef,
+    variant: Option<usize>,
+    text: &'l str,
+    parsed: Result<Money, PriceError>,
+}
+
+/// The listing's price and cost, then each variant's, as `(price, cost)` pairs; a
+/// variant without a price of its own is compared with the listing's price.
+fn slots<'l>(p: &Pass<'_, 'l>) -> Vec<(Option<Slot<'l>>, Option<Slot<'l>>)> {
+    let default = default_currency(p);
+    let slot = |role: FieldRole, variant: Option<usize>, text: &'l str| {
+        (!text.trim().is_empty()).then(|| Slot {
+            field: FieldRef { role, index: 0 },
+            variant,
+            text,
+            parsed: parse_price(text, default),
+        })
+    };
+    let l = p.listing;
+    let mut out = vec![(
+        slot(FieldRole::Price, None, &l.price),
+        slot(FieldRole::Cost, None, &l.cost),
+    )];
+    for (i, v) in l.variants.iter().enumerate() {
+        out.push((
+            slot(FieldRole::Price, Some(i), &v.price),
+            slot(FieldRole::Cost, Some(i), &v.cost),
+        ));
+    }
+    out
 }
 
 pub(crate) fn price_findings(p: &mut Pass) {
-    let price = money(p, FieldRole::Price);
-    let cost = money(p, FieldRole::Cost);
-    unreadable(p, &price);
-    unreadable(p, &cost);
-    below_floor(p, &price);
-    below_floor(p, &cost);
-    cost_above_price(p, &price, &cost);
+    let all = slots(p);
+    if all
+        .iter()
+        .all(|(price, cost)| price.is_none() && cost.is_none())
+    {
+        return;
+    }
+    let floors = Floors::new(p);
+    let main_price = all[0]
+        .0
+        .as_ref()
+        .and_then(|s| s.parsed.as_ref().ok())
+        .copied();
+    for (price, cost) in &all {
+        for s in [price, cost].into_iter().flatten() {
+            match &s.parsed {
+                Err(e) => unreadable(p, &floors, s, e),
+                Ok(m) => below_floor(p, &floors, s, m),
+            }
+        }
+        let reference = match price {
+            Some(s) => s.parsed.as_ref().ok().copied(),
+            None => main_price,
+        };
+        if let (Some(pr), Some(c)) = (reference, cost) {
+            if let Ok(cm) = &c.parsed {
+                cost_above_price(p, &pr, c, cm);
+            }
+        }
+    }
 }
 
 fn field_rules(p: &Pass, want: impl Fn(&RuleKind) -> bool) -> Vec<u32> {
@@ -39,36 +101,75 @@ fn field_rules(p: &Pass, want: impl Fn(&RuleKind) -> bool) -> Vec<u32> {
         .collect()
 }
 
-fn unreadable(p: &mut Pass, parsed: &Option<(usize, Result<Money, crate::price::PriceError>)>) {
-    let Some((fi, Err(e))) = parsed else { return };
-    let role = p.fields[*fi].field.role;
+/// Adds a finding over the whole (trimmed) text of a slot.
+fn push_slot(
+    p: &mut Pass,
+    rule: u32,
+    severity: Severity,
+    s: &Slot,
+    brand: Option<u32>,
+    vars: &[(&str, String)],
+) {
+    p.push(
+        rule,
+        severity,
+        s.field,
+        s.text,
+        trimmed(s.text),
+        brand,
+        vars,
+    );
+    if let Some(f) = p.out.last_mut() {
+        f.variant = s.variant;
+    }
+}
+
+/// A text as quoted in a message: at most 64 characters.
+fn quoted(text: &str) -> String {
+    let t = text.trim();
+    match t.char_indices().nth(64) {
+        Some((at, _)) => format!("{}…", &t[..at]),
+        None => t.to_string(),
+    }
+}
+
+fn unreadable(p: &mut Pass, floors: &Floors, s: &Slot, e: &PriceError) {
+    let role = s.field.role;
+    let vars = [("error", e.to_string()), ("match", quoted(s.text))];
+    // A floor that would have applied: say that it could not be checked.
+    let unchecked = field_rules(p, |k| {
+        matches!(k, RuleKind::Field(FieldCheck::FloorUnchecked))
+    });
+    let applies = floors.applicable(p, role);
+    let mut warned = false;
+    if let Some(&(_, floor)) = applies.first() {
+        for r in unchecked {
+            if p.reads(r, role) {
+                let mut vars = vars.to_vec();
+                let f = &p.c.floors[floor];
+                vars.push((
+                    "product",
+                    p.c.products[f.product as usize].replace('-', " "),
+                ));
+                vars.push(("floor", format_money(f.min, f.currency)));
+                push_slot(p, r, p.severity(r), s, Some(f.group), &vars);
+                warned = true;
+            }
+        }
+    }
+    if warned {
+        return;
+    }
     for r in field_rules(p, |k| {
         matches!(k, RuleKind::Field(FieldCheck::PriceUnreadable))
     }) {
         if p.reads(r, role) {
-            let a = &p.fields[*fi];
-            let (field, text) = (a.field, a.text);
-            p.push(
-                r,
-                p.severity(r),
-                field,
-                text,
-                trimmed(text),
-                None,
-                &[("error", e.to_string())],
-            );
+            push_slot(p, r, p.severity(r), s, None, &vars);
         }
     }
 }
 
-fn cost_above_price(
-    p: &mut Pass,
-    price: &Option<(usize, Result<Money, crate::price::PriceError>)>,
-    cost: &Option<(usize, Result<Money, crate::price::PriceError>)>,
-) {
-    let (Some((_, Ok(price))), Some((ci, Ok(cost)))) = (price, cost) else {
-        return;
-    };
+fn cost_above_price(p: &mut Pass, price: &Money, s: &Slot, cost: &Money) {
     let pc = price.currency.unwrap_or_else(usd);
     let cost_in_price = convert(cost.amount, cost.currency.unwrap_or(pc), pc);
     if cost_in_price <= price.amount {
@@ -78,14 +179,94 @@ fn cost_above_price(
         matches!(k, RuleKind::Field(FieldCheck::CostAbovePrice))
     }) {
         if p.reads(r, FieldRole::Cost) {
-            let a = &p.fields[*ci];
-            let (field, text) = (a.field, a.text);
             let vars = [
                 ("price", format_money(price.amount, pc)),
                 ("cost", format_money(cost_in_price, pc)),
             ];
-            p.push(r, p.severity(r), field, text, trimmed(text), None, &vars);
+            push_slot(p, r, p.severity(r), s, None, &vars);
         }
+    }
+}
+
+/// The floors that apply to this listing, worked out once for all its prices.
+struct Floors {
+    /// Indexes into `Compiled::floors` of floors whose brand and product type the
+    /// listing names and whose rule no `unless` word excuses.
+    candidates: Vec<usize>,
+}
+
+impl Floors {
+    fn new(p: &Pass) -> Floors {
+        let brands = listing_brands(p);
+        if brands.is_empty() {
+            return Floors {
+                candidates: Vec::new(),
+            };
+        }
+        let implied = implied_products(p);
+        // Rules excused by an `unless` word anywhere in the title or category.
+        let excused = |rule: u32| {
+            p.fields.iter().any(|a| {
+                matches!(a.field.role, FieldRole::Title | FieldRole::Category)
+                    && a.hits
+                        .iter()
+                        .any(|h| p.c.owners[h.lit as usize].contains(&Owner::Unless(rule)))
+            })
+        };
+        let mut excused_rules: Vec<(u32, bool)> = Vec::new();
+        let mut candidates = Vec::new();
+        for (i, f) in p.c.floors.iter().enumerate() {
+            if !p.active[f.rule as usize] || !brands.contains(&f.group) {
+                continue;
+            }
+            let ex = match excused_rules.iter().find(|e| e.0 == f.rule) {
+                Some(e) => e.1,
+                None => {
+                    let e = excused(f.rule);
+                    excused_rules.push((f.rule, e));
+                    e
+                }
+            };
+            if ex {
+                continue;
+            }
+            let group = &p.c.groups[f.group as usize];
+            // A brand that makes one kind of product needs no product word ("Rolex
+            // Submariner"); neither does a model name that implies its type ("Air
+            // Jordan 1", "iPhone 15").
+            let sole = group.products.len() == 1 && group.products[0] == f.product;
+            let named = p.products.contains(&f.product)
+                || implied
+                    .iter()
+                    .any(|&(g, pt)| g == f.group && pt == f.product);
+            if named || sole {
+                candidates.push(i);
+            }
+        }
+        Floors { candidates }
+    }
+
+    /// The floors a price in `role` is checked against, highest first per rule:
+    /// `(rule, floor index)`.
+    fn applicable(&self, p: &Pass, role: FieldRole) -> Vec<(u32, usize)> {
+        let mut best: Vec<(u32, usize)> = Vec::new();
+        for &i in &self.candidates {
+            let f = &p.c.floors[i];
+            if !p.reads(f.rule, role) {
+                continue;
+            }
+            let usd_min = convert(f.min, f.currency, usd());
+            match best.iter_mut().find(|b| b.0 == f.rule) {
+                Some(b) => {
+                    let old = &p.c.floors[b.1];
+                    if convert(old.min, old.currency, usd()) < usd_min {
+                        b.1 = i;
+                    }
+                }
+                None => best.push((f.rule, i)),
+            }
+        }
+        best
     }
 }
 
@@ -102,58 +283,44 @@ fn listing_brands(p: &Pass) -> Vec<u32> {
     out
 }
 
-fn below_floor(p: &mut Pass, parsed: &Option<(usize, Result<Money, crate::price::PriceError>)>) {
-    let Some((fi, Ok(money))) = parsed else {
-        return;
-    };
-    let role = p.fields[*fi].field.role;
-    let brands = listing_brands(p);
-    if brands.is_empty() {
-        return;
+/// `(brand group, product type)` pairs implied by model names: a brand entry listing
+/// exactly one product type (a model alias such as `{ name = "Nike", aliases = ["air
+/// jordan 1"], products = ["shoes"] }`), named in the title outside a compatibility
+/// mention, implies that type. The brand's own name does not: only its aliases.
+fn implied_products(p: &Pass) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    for b in &p.brands {
+        let a = &p.fields[b.field];
+        if a.field.role != FieldRole::Title || b.compat {
+            continue;
+        }
+        let e = &p.c.entries[b.entry as usize];
+        let [pt] = e.products[..] else { continue };
+        if out.contains(&(b.group, pt)) {
+            continue;
+        }
+        let said = &a.text[a.norm.to_original(b.norm.clone())];
+        if brand_key(said) != brand_key(&p.c.groups[b.group as usize].name) {
+            out.push((b.group, pt));
+        }
     }
-    let products = &p.products;
-    // Rules excused by an `unless` word anywhere in the title or category.
-    let excused = |rule: u32| {
-        p.fields.iter().any(|a| {
-            matches!(a.field.role, FieldRole::Title | FieldRole::Category)
-                && a.hits.iter().any(|h| {
-                    p.c.owners[h.lit as usize]
-                        .contains(&crate::engine::compile::Owner::Unless(rule))
-                })
-        })
-    };
+    out
+}
+
+fn below_floor(p: &mut Pass, floors: &Floors, s: &Slot, money: &Money) {
     let currency = money.currency.unwrap_or_else(usd);
-    // The highest floor each rule sets for this listing.
-    let mut best: Vec<(u32, f64, u32, u32)> = Vec::new();
-    for f in &p.c.floors {
-        if !p.reads(f.rule, role) || !brands.contains(&f.group) || excused(f.rule) {
-            continue;
-        }
-        let group = &p.c.groups[f.group as usize];
-        // A brand that makes one kind of product needs no product word ("Rolex Submariner").
-        let sole = group.products.len() == 1 && group.products[0] == f.product;
-        if !products.contains(&f.product) && !sole {
-            continue;
-        }
+    for (r, i) in floors.applicable(p, s.field.role) {
+        let f = &p.c.floors[i];
         let floor = convert(f.min, f.currency, currency);
         if money.amount >= floor {
             continue;
         }
-        match best.iter_mut().find(|b| b.0 == f.rule) {
-            Some(b) if b.1 >= floor => {}
-            Some(b) => *b = (f.rule, floor, f.group, f.product),
-            None => best.push((f.rule, floor, f.group, f.product)),
-        }
-    }
-    for (r, floor, group, product) in best {
-        let a = &p.fields[*fi];
-        let (field, text) = (a.field, a.text);
+        let (group, product) = (f.group, f.product);
         let vars = [
             ("price", format_money(money.amount, currency)),
             ("floor", format_money(floor, currency)),
             ("product", p.c.products[product as usize].replace('-', " ")),
         ];
-        let severity: Severity = p.severity(r);
-        p.push(r, severity, field, text, trimmed(text), Some(group), &vars);
+        push_slot(p, r, p.severity(r), s, Some(group), &vars);
     }
 }

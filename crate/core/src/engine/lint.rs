@@ -338,6 +338,7 @@ impl Pass<'_, '_> {
                 .clone(),
             severity,
             field,
+            variant: None,
             span,
             span_utf16: crate::utf16::utf16_span(text, span),
             text: matched,
@@ -457,6 +458,7 @@ fn finish(mut out: Vec<Finding>, config: &LintConfig, listing: &Listing) -> Vec<
     out.sort_by(|a, b| {
         (
             a.field,
+            a.variant,
             a.span.start,
             std::cmp::Reverse(a.span.end),
             std::cmp::Reverse(a.severity),
@@ -464,6 +466,7 @@ fn finish(mut out: Vec<Finding>, config: &LintConfig, listing: &Listing) -> Vec<
         )
             .cmp(&(
                 b.field,
+                b.variant,
                 b.span.start,
                 std::cmp::Reverse(b.span.end),
                 std::cmp::Reverse(b.severity),
@@ -473,13 +476,14 @@ fn finish(mut out: Vec<Finding>, config: &LintConfig, listing: &Listing) -> Vec<
     let mut merged: Vec<Finding> = Vec::with_capacity(out.len());
     for f in out {
         // The same rule over overlapping text: one finding over the union.
-        if let Some(prev) = merged
-            .iter_mut()
-            .rev()
-            .find(|m| m.field == f.field && m.rule == f.rule && m.span.overlaps(&f.span))
-        {
+        if let Some(prev) = merged.iter_mut().rev().find(|m| {
+            m.field == f.field
+                && m.variant == f.variant
+                && m.rule == f.rule
+                && m.span.overlaps(&f.span)
+        }) {
             if f.span.end > prev.span.end {
-                let text = listing.field(f.field).unwrap_or_default();
+                let text = listing.text_of(f.field, f.variant).unwrap_or_default();
                 prev.span.end = f.span.end;
                 prev.span_utf16 = crate::utf16::utf16_span(text, prev.span);
                 prev.text = text[prev.span.start..prev.span.end].to_string();
@@ -490,7 +494,11 @@ fn finish(mut out: Vec<Finding>, config: &LintConfig, listing: &Listing) -> Vec<
         // The same brand at the same place from two rules: the stricter one speaks.
         let shadowed = f.brand.is_some()
             && merged.iter().any(|m| {
-                m.field == f.field && m.span == f.span && m.brand == f.brand && m.rule != f.rule
+                m.field == f.field
+                    && m.variant == f.variant
+                    && m.span == f.span
+                    && m.brand == f.brand
+                    && m.rule != f.rule
             });
         if shadowed {
             continue;

@@ -149,6 +149,8 @@ pub(crate) enum FieldCheck {
     ForbiddenChars(Vec<char>),
     /// A price or cost that cannot be read.
     PriceUnreadable,
+    /// The price or cost cannot be read while a price floor applies to the listing.
+    FloorUnchecked,
     /// A cost above the price.
     CostAbovePrice,
 }
@@ -332,7 +334,9 @@ fn invalid(message: impl Into<String>) -> PackError {
 fn default_fields(kind: &RuleKind) -> Vec<FieldRole> {
     match kind {
         RuleKind::PriceFloor { .. } => vec![FieldRole::Price, FieldRole::Cost],
-        RuleKind::Field(FieldCheck::PriceUnreadable) => vec![FieldRole::Price, FieldRole::Cost],
+        RuleKind::Field(FieldCheck::PriceUnreadable | FieldCheck::FloorUnchecked) => {
+            vec![FieldRole::Price, FieldRole::Cost]
+        }
         RuleKind::Field(FieldCheck::CostAbovePrice) => vec![FieldRole::Cost],
         RuleKind::Field(_) => vec![FieldRole::Title],
         _ => FieldRole::TEXT.to_vec(),
@@ -521,10 +525,11 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
                     FieldCheck::ForbiddenChars(chars)
                 }
                 "price-unreadable" => FieldCheck::PriceUnreadable,
+                "floor-unchecked" => FieldCheck::FloorUnchecked,
                 "cost-above-price" => FieldCheck::CostAbovePrice,
                 other => {
                     return Err(invalid(format!(
-                        "unknown check `{other}`: use max-length, max-bytes, max-items, forbidden-chars, price-unreadable or cost-above-price"
+                        "unknown check `{other}`: use max-length, max-bytes, max-items, forbidden-chars, price-unreadable, floor-unchecked or cost-above-price"
                     ))
                     .key("check"))
                 }
@@ -650,8 +655,9 @@ fn example(doc: &ExampleDoc, first_field: FieldRole) -> Result<Example, PackErro
                 cost: l.cost.clone(),
                 currency: l.currency.clone(),
                 marketplace,
-                market: None,
+                market: l.market.clone(),
                 other: Vec::new(),
+                variants: l.variants.clone(),
             };
             let shown = summarize(&listing);
             Ok(Example {
@@ -670,6 +676,15 @@ fn summarize(l: &Listing) -> String {
     }
     if let Some(m) = l.marketplace {
         parts.push(format!("marketplace={m}"));
+    }
+    if let Some(m) = &l.market {
+        parts.push(format!("market={m}"));
+    }
+    for (i, v) in l.variants.iter().enumerate() {
+        parts.push(format!(
+            "variants[{i}]={{price={:?}, cost={:?}}}",
+            v.price, v.cost
+        ));
     }
     format!("{{{}}}", parts.join(", "))
 }

@@ -112,6 +112,10 @@ pub(crate) struct ExampleListingDoc {
     pub cost: String,
     pub currency: Option<String>,
     pub marketplace: Option<String>,
+    /// The destination market (`"id"`, `"vn"`): the currency of a price without one.
+    pub market: Option<String>,
+    /// Rows of a variation table, `{ label, price, cost }`.
+    pub variants: Vec<crate::listing::Variant>,
     /// Brands the example seller owns or is authorised for.
     pub allow_brands: Vec<String>,
 }
