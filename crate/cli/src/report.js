@@ -26,6 +26,12 @@
     });
     count.textContent = shown + ' / ' + document.querySelectorAll('tr.sku-row').length;
   }
+  // A filter can come in the address: report.html#severity=block&rule=…&field=…&q=…
+  location.hash.slice(1).split('&').forEach(function (kv) {
+    var p = kv.split('='), v = decodeURIComponent(p[1] || '');
+    var el = { severity: sev, rule: rule, field: field, q: text }[p[0]];
+    if (el) el.value = v;
+  });
   [sev, rule, field].forEach(function (el) { el.addEventListener('change', apply); });
   text.addEventListener('input', apply);
   apply();

@@ -441,7 +441,11 @@ pub fn html(t: &Totals, lang: Lang, source: &str, layout: &str) -> String {
         esc(l("count")),
         esc(l("product_title"))
     );
-    for (i, s) in t.skus.iter().enumerate() {
+    // Worst first, then in the file's order.
+    let mut order: Vec<usize> = (0..t.skus.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(t.skus[i].status));
+    for &i in &order {
+        let s = &t.skus[i];
         let rules: Vec<&str> = s.shown.iter().map(|f| f.rule.as_str()).collect();
         let sevs: Vec<&str> = s.shown.iter().map(|f| f.severity.as_str()).collect();
         let fields: Vec<&str> = s
@@ -482,7 +486,8 @@ pub fn html(t: &Totals, lang: Lang, source: &str, layout: &str) -> String {
     }
     // Findings by SKU.
     let _ = write!(h, "<h2>{}</h2><div id=\"details\">", esc(l("details")));
-    for (i, s) in t.skus.iter().enumerate().filter(|(_, s)| s.findings > 0) {
+    for &i in order.iter().filter(|&&i| t.skus[i].findings > 0) {
+        let s = &t.skus[i];
         let _ = write!(
             h,
             "<section class=\"sku\" id=\"sku-{i}\" data-status=\"{st}\"><h3><code>{name}</code> <span class=\"status {st}\">{stl}</span> <span class=\"t\">{title}</span></h3>",

@@ -586,3 +586,59 @@ fn variant_prices_are_checked_row_by_row() {
     assert_eq!((&row[0], &row[1], &row[2]), ("RLX-1", "price", "RLX-2"));
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// The report's filters in a real browser: headless Chromium loads the file with a filter
+/// in its address and the DOM after load is read back. Skipped where Chromium is missing.
+#[test]
+fn report_filters_in_chromium() {
+    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists());
+    let Some(chromium) = chromium else {
+        eprintln!("chromium not installed: skipped");
+        return;
+    };
+    let file = data("shopify_demo.csv");
+    let all = findings(&file);
+    let dir = std::env::temp_dir().join(format!("lg-filter-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let report = dir.join("report.html");
+    run(
+        &[
+            "check",
+            "--quiet",
+            "--format",
+            "json",
+            "--report",
+            report.to_str().unwrap(),
+            &file,
+        ],
+        b"",
+    );
+    let dom = |hash: &str| -> String {
+        let out = Command::new(chromium)
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
+            .arg(format!("file://{}#{hash}", report.display()))
+            .output()
+            .expect("chromium");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let visible = |dom: &str, class: &str| dom.matches(&format!("class=\"{class}\"")).count();
+    let block = all.iter().filter(|f| f["severity"] == "block").count();
+    let d = dom("severity=block");
+    assert_eq!(visible(&d, "finding block"), block, "block findings stay");
+    assert_eq!(
+        visible(&d, "finding warn") + visible(&d, "finding info"),
+        0,
+        "others hidden"
+    );
+    let d = dom("rule=claims.medical");
+    let skus: std::collections::BTreeSet<_> = all
+        .iter()
+        .filter(|f| f["rule"] == "claims.medical")
+        .map(|f| f["listing"].to_string())
+        .collect();
+    assert_eq!(visible(&d, "sku-row"), skus.len());
+    assert_eq!(d.matches("<section class=\"sku\"").count(), skus.len());
+    std::fs::remove_dir_all(dir).ok();
+}
