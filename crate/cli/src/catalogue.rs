@@ -81,11 +81,8 @@ impl Product {
             .filter(|v| !v.price.is_empty() || !v.cost.is_empty())
             .collect();
         if priced.len() > 1 {
-            self.variants = self
-                .variants
-                .into_iter()
-                .filter(|v| !v.price.is_empty() || !v.cost.is_empty())
-                .collect();
+            self.variants
+                .retain(|v| !v.price.is_empty() || !v.cost.is_empty());
             self.listing.variants = self
                 .variants
                 .iter()
@@ -120,6 +117,9 @@ pub struct Products<I> {
     failed: bool,
 }
 
+/// The rows after the header: the ones read while looking for it, then the rest.
+pub type After<I> = std::iter::Chain<std::vec::IntoIter<Result<Record, InputError>>, I>;
+
 /// How many rows at the top are searched for the header row.
 pub const HEADER_SEARCH: usize = 12;
 
@@ -129,7 +129,7 @@ pub fn products<I>(
     mut rows: I,
     layouts: &[Layout],
     forced: Option<&Layout>,
-) -> Result<Products<std::iter::Chain<std::vec::IntoIter<Result<Record, InputError>>, I>>, InputError>
+) -> Result<Products<After<I>>, InputError>
 where
     I: Iterator<Item = Result<Record, InputError>>,
 {
@@ -186,7 +186,7 @@ impl<I> Products<I> {
     }
 }
 
-fn cell<'a>(r: &'a Record, col: Option<usize>) -> &'a str {
+fn cell(r: &Record, col: Option<usize>) -> &str {
     col.and_then(|c| r.cells.get(c)).map_or("", |s| s.trim())
 }
 

@@ -287,7 +287,7 @@ pub fn html(t: &Totals, lang: Lang, source: &str, layout: &str) -> String {
     );
     let _ = write!(
         h,
-        "<header><h1>{}</h1><p class=\"meta\">{}: <code>{}</code> · {}: {}</p></header>\n",
+        "<header><h1>{}</h1><p class=\"meta\">{}: <code>{}</code> · {}: {}</p></header>",
         esc(l("title")),
         esc(l("source")),
         esc(source),
@@ -323,7 +323,7 @@ pub fn html(t: &Totals, lang: Lang, source: &str, layout: &str) -> String {
     );
     let _ = write!(
         h,
-        "<div class=\"card findings\" data-total=\"findings\"><b>{total}</b><span>{} · <i class=\"sev block\">{}</i> {} · <i class=\"sev warn\">{}</i> {} · <i class=\"sev info\">{}</i> {}</span></div></section>\n",
+        "<div class=\"card findings\" data-total=\"findings\"><b>{total}</b><span>{} · <i class=\"sev block\">{}</i> {} · <i class=\"sev warn\">{}</i> {} · <i class=\"sev info\">{}</i> {}</span></div></section>",
         esc(l("findings")),
         esc(l("block")),
         t.severity[Severity::Block as usize],
@@ -332,7 +332,7 @@ pub fn html(t: &Totals, lang: Lang, source: &str, layout: &str) -> String {
         esc(l("info")),
         t.severity[Severity::Info as usize],
     );
-    let _ = write!(h, "<p class=\"help\">{}</p>\n", esc(l("status_help")));
+    let _ = write!(h, "<p class=\"help\">{}</p>", esc(l("status_help")));
     // Chart and per-rule table.
     let rules = t.worst_rules();
     let _ = write!(
@@ -427,7 +427,7 @@ pub fn html(t: &Totals, lang: Lang, source: &str, layout: &str) -> String {
     );
     let _ = write!(
         h,
-        "<label>{} <input id=\"f-text\" type=\"search\"></label><output id=\"f-count\"></output> <span class=\"muted\">{}</span></section>\n",
+        "<label>{} <input id=\"f-text\" type=\"search\"></label><output id=\"f-count\"></output> <span class=\"muted\">{}</span></section>",
         esc(l("search_sku")),
         esc(l("shown"))
     );
@@ -546,7 +546,7 @@ pub fn html(t: &Totals, lang: Lang, source: &str, layout: &str) -> String {
         }
         h.push_str("</section>\n");
     }
-    let _ = write!(h, "</div><script>{JS}</script></body></html>\n");
+    let _ = write!(h, "</div><script>{JS}</script></body></html>");
     h
 }
 
