@@ -204,7 +204,11 @@ impl Layout {
             b.sort_by_key(|&i| (trailing_number(&folded[i]), i));
         }
         let text_roles = ["title", "description", "bullets"];
-        if roles.len() < 2 || !text_roles.iter().any(|r| roles.contains_key(*r)) {
+        // One text column is enough for Listing Guard's own columns; a marketplace layout
+        // wants two roles, so a stray `Title` does not claim a sheet.
+        if !text_roles.iter().any(|r| roles.contains_key(*r))
+            || (roles.len() < 2 && !self.checks_unmapped())
+        {
             return None;
         }
         let unmapped = (0..headers.len())
@@ -361,6 +365,46 @@ mod tests {
         let (_, l, m) = detect(&layouts, &[generic]).unwrap();
         assert_eq!(l.meta.id, "generic");
         assert_eq!(m.unmapped, [(4, "material".to_string())]);
+    }
+
+    #[test]
+    fn tiktok_and_walmart_templates() {
+        let layouts = builtin();
+        let tiktok = row(&[
+            "Category",
+            "Brand",
+            "Product Name",
+            "Product Description",
+            "Main Product Image",
+            "Variation 1",
+            "Variation 2",
+            "Retail Price (Local Currency)",
+            "Quantity",
+            "Seller SKU",
+        ]);
+        let (_, l, m) = detect(&layouts, &[tiktok]).unwrap();
+        assert_eq!(l.meta.id, "tiktok");
+        assert_eq!(m.all("variant"), [5, 6]);
+        let walmart = row(&[
+            "SKU",
+            "Product ID Type",
+            "Product ID",
+            "Product Name",
+            "Brand Name",
+            "Selling Price",
+            "Site Description",
+            "Key Features 1",
+            "Key Features 2",
+            "Variant Group ID",
+        ]);
+        let (_, l, m) = detect(&layouts, &[walmart]).unwrap();
+        assert_eq!(l.meta.id, "walmart");
+        assert_eq!((m.first("group"), m.all("bullets").len()), (Some(9), 2));
+        // A lone title column is Listing Guard's own layout.
+        assert_eq!(
+            detect(&layouts, &[row(&["title"])]).unwrap().1.meta.id,
+            "generic"
+        );
     }
 
     #[test]

@@ -66,7 +66,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<u8, String> {
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
-        Some("packs") if matches!(args.get(1).map(String::as_str), Some("-h" | "--help")) => {
+        Some("packs") if args[1..].iter().any(|a| a == "-h" || a == "--help") => {
             println!("usage:\n  listing-guard packs list [--pack FILE]... [--builtin] [--lang en|zh]\n  listing-guard packs check FILE...\n\n`list` prints each pack with its rules, languages, marketplaces and sources;\n`check` validates pack files and runs their examples (exit 1 if one fails).");
             Ok(0)
         }
@@ -75,6 +75,10 @@ fn run(args: &[String]) -> Result<u8, String> {
             Some("check") => packs::check(&args[2..]),
             _ => Err(format!("expected `packs list` or `packs check`\n\n{USAGE}")),
         },
+        Some("eval") if args[1..].iter().any(|a| a == "-h" || a == "--help") => {
+            println!("usage: listing-guard eval [--corpus CSV] [--risky JSONL] [--pack FILE]... [--builtin] [--lang en|zh]\n\nMeasures the packs: the share of genuine listings (CSV corpus) with block and warn\nfindings, and the share of risky listings (JSON Lines) caught. Prints figures; exit 0,\nor 2 for bad usage or unreadable input.");
+            Ok(0)
+        }
         Some("eval") => eval::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

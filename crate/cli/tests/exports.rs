@@ -507,6 +507,8 @@ fn help_and_version() {
         &["check", "--help"],
         &["check", "-h"],
         &["packs", "--help"],
+        &["packs", "check", "--help"],
+        &["eval", "--help"],
         &["--version"],
     ] {
         let out = run(args, b"");
