@@ -121,12 +121,17 @@ fn main() {
         t.elapsed().as_secs_f64()
     );
     let engine = Engine::builtin().expect("built-in packs");
+    let no_packs = Engine::new(Vec::new()).expect("an engine without packs");
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut threads = vec![1];
     if cores > 1 {
         threads.push(cores);
     }
-    for n in threads {
+    let runs: Vec<(usize, &Engine, &str)> =
+        std::iter::once((1, &no_packs, "reading and grouping only (no packs)"))
+            .chain(threads.iter().map(|&n| (n, &engine, "check")))
+            .collect();
+    for (n, engine, what) in runs {
         let options = Options {
             input: path.to_string_lossy().into_owned(),
             kind: None,
@@ -145,12 +150,12 @@ fn main() {
             .unwrap();
         let t = Instant::now();
         let outcome = pool
-            .install(|| check::run(&engine, &options, &mut std::io::sink()))
+            .install(|| check::run(engine, &options, &mut std::io::sink()))
             .expect("check runs");
         let s = t.elapsed().as_secs_f64();
         let found: usize = outcome.totals.severity.iter().sum();
         println!(
-            "check, {n} thread{}: {:.0} rows/s, {:.0} products/s, {:.1} MB/s ({:.2} s; {} products, {found} findings)",
+            "{what}, {n} thread{}: {:.0} rows/s, {:.0} products/s, {:.1} MB/s ({:.2} s; {} products, {found} findings)",
             if n == 1 { "" } else { "s" },
             rows as f64 / s,
             outcome.totals.products as f64 / s,
