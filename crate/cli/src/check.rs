@@ -63,14 +63,15 @@ impl<R: Read> Read for Counted<R> {
     }
 }
 
-type ProductIter = Box<dyn Iterator<Item = Result<Product, InputError>> + Send>;
+pub type ProductIter = Box<dyn Iterator<Item = Result<Product, InputError>> + Send>;
 
 fn located(source: &str, e: InputError) -> String {
     format!("{source}: {e}")
 }
 
 /// Opens the input as products; returns them with the layout's name and the input size.
-fn open(o: &Options, read: Arc<AtomicU64>) -> Result<(ProductIter, String, u64), String> {
+/// `read` counts the bytes read so far.
+pub fn open(o: &Options, read: Arc<AtomicU64>) -> Result<(ProductIter, String, u64), String> {
     let src = &o.input;
     let (reader, size): (Box<dyn Read + Send>, u64) = if src == "-" {
         (Box::new(std::io::stdin()), 0)

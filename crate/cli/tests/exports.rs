@@ -105,7 +105,8 @@ fn amazon_flat_file_tsv() {
     assert_eq!(aaa["field"], "description");
     assert_eq!(source_span(AMAZON_DESC, aaa), "AAA grade");
     assert!(
-        closing_line(&file).starts_with("3 SKUs (5 rows): 1 will be removed"),
+        closing_line(&file)
+            .starts_with("3 SKUs (5 rows): 1 will be removed, 0 needs a look, 2 clean"),
         "{}",
         closing_line(&file)
     );
@@ -404,21 +405,38 @@ fn summary_counts_skus_not_findings() {
     let file = data("shopify_demo.csv");
     let out = run(&["check", "--summary", &file], b"");
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("SKUs needing attention (5):"), "{text}");
+    let all = findings(&file);
+    // The SKU statuses follow from the JSON findings: worst severity per SKU.
+    let mut worst: BTreeMap<String, &str> = BTreeMap::new();
+    for f in &all {
+        let w = worst.entry(f["listing"].to_string()).or_insert("info");
+        let s = f["severity"].as_str().unwrap();
+        if s == "block" || (s == "warn" && *w == "info") {
+            *w = s;
+        }
+    }
+    let removed = worst.values().filter(|s| **s == "block").count();
+    let look = worst.values().filter(|s| **s == "warn").count();
+    assert!(
+        text.starts_with(&format!("SKUs needing attention ({}):", removed + look)),
+        "{text}"
+    );
     assert!(text.contains("BH-BELT-1") && text.contains("Rules with the most findings:"));
     assert!(
         !text.contains("policy:"),
         "no finding blocks with --summary"
     );
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        err.starts_with("9 SKUs (13 rows): 2 will be removed, 3 needs a look, 4 clean"),
-        "{err}"
+    let line = format!(
+        "9 SKUs (13 rows): {removed} will be removed, {look} needs a look, {} clean; {} findings",
+        9 - removed - look,
+        all.len()
     );
+    assert!(err.starts_with(&line), "{err} != {line}");
     let zh = run(&["check", "--summary", "--lang", "zh", &file], b"");
     assert!(String::from_utf8(zh.stdout)
         .unwrap()
-        .starts_with("需要处理的 SKU (5):"));
+        .starts_with(&format!("需要处理的 SKU ({}):", removed + look)));
 }
 
 #[test]

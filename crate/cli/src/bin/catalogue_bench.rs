@@ -97,6 +97,21 @@ fn generate(path: &std::path::Path, rows: usize) -> usize {
     product
 }
 
+fn options(path: &std::path::Path) -> Options {
+    Options {
+        input: path.to_string_lossy().into_owned(),
+        kind: None,
+        columns: None,
+        config: LintConfig::default(),
+        format: Format::None,
+        summary: false,
+        report: None,
+        fail_on: Severity::Block,
+        lang: Lang::En,
+        progress: false,
+    }
+}
+
 fn peak_rss_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
@@ -132,18 +147,7 @@ fn main() {
             .chain(threads.iter().map(|&n| (n, &engine, "check")))
             .collect();
     for (n, engine, what) in runs {
-        let options = Options {
-            input: path.to_string_lossy().into_owned(),
-            kind: None,
-            columns: None,
-            config: LintConfig::default(),
-            format: Format::None,
-            summary: false,
-            report: None,
-            fail_on: Severity::Block,
-            lang: Lang::En,
-            progress: false,
-        };
+        let options = options(&path);
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build()
