@@ -155,6 +155,19 @@ pub fn open(o: &Options, read: Arc<AtomicU64>) -> Result<(ProductIter, String, u
     Ok((Box::new(products), name, size))
 }
 
+/// Reads up to `CHUNK` products: them, the error that stopped reading, whether it stopped.
+fn read_chunk(products: &mut ProductIter, input: &str) -> (Vec<Product>, Option<String>, bool) {
+    let mut chunk = Vec::with_capacity(CHUNK);
+    while chunk.len() < CHUNK {
+        match products.next() {
+            Some(Ok(p)) => chunk.push(p),
+            Some(Err(e)) => return (chunk, Some(located(input, e)), true),
+            None => return (chunk, None, true),
+        }
+    }
+    (chunk, None, false)
+}
+
 /// Lints one product: its own brand allowed when the layout says so, spans of HTML fields
 /// mapped back into the markup.
 pub fn lint(engine: &Engine, base: &LintConfig, p: &Product) -> Vec<Finding> {
@@ -228,30 +241,21 @@ pub fn run(engine: &Engine, o: &Options, out: &mut dyn Write) -> Result<Outcome,
         header = w.into_inner().map_err(|e| e.to_string())?;
     }
     let mut first_chunk = true;
-    let mut chunk: Vec<Product> = Vec::with_capacity(CHUNK);
-    let mut done = false;
     let mut broken_pipe = false;
-    while !done {
-        chunk.clear();
-        let mut error = None;
-        while chunk.len() < CHUNK {
-            match products.next() {
-                Some(Ok(p)) => chunk.push(p),
-                Some(Err(e)) => {
-                    error = Some(located(&o.input, e));
-                    done = true;
-                    break;
-                }
-                None => {
-                    done = true;
-                    break;
-                }
-            }
-        }
-        let results: Vec<Vec<Finding>> = chunk
+    let lint_all = |chunk: &[Product]| -> Vec<Vec<Finding>> {
+        chunk
             .par_iter()
             .map(|p| lint(engine, &o.config, p))
-            .collect();
+            .collect()
+    };
+    let (mut chunk, mut error, mut done) = read_chunk(&mut products, &o.input);
+    loop {
+        // The next chunk is read while this one is linted.
+        let (next, results) = if done {
+            ((Vec::new(), None, true), lint_all(&chunk))
+        } else {
+            rayon::join(|| read_chunk(&mut products, &o.input), || lint_all(&chunk))
+        };
         let mut buf = if first_chunk {
             std::mem::take(&mut header)
         } else {
@@ -307,6 +311,10 @@ pub fn run(engine: &Engine, o: &Options, out: &mut dyn Write) -> Result<Outcome,
             }
             return Err(e);
         }
+        if done {
+            break;
+        }
+        (chunk, error, done) = next;
     }
     if let Some(bar) = &bar {
         bar.finish_and_clear();
