@@ -102,6 +102,9 @@ struct Builder {
 impl Builder {
     fn add(&mut self, literal: &str, owner: Owner) -> Option<LitId> {
         let id = self.matcher.add(literal)?;
+        if matches!(owner, Owner::Brand(_)) {
+            self.matcher.joinable(id);
+        }
         let i = id as usize;
         if self.owners.len() <= i {
             self.owners.resize_with(i + 1, Vec::new);
