@@ -181,7 +181,8 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
                     ..
                 } => {
                     for p in ps {
-                        patterns.push((ri, p.clone()));
+                        // ASCII word boundaries keep the fast engine on any text.
+                        patterns.push((ri, super::boundary::ascii_boundaries(p).into_owned()));
                     }
                     for u in unless {
                         b.add(u, Owner::Unless(ri));
