@@ -211,4 +211,31 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn patterns_fire_inside_long_thai_and_chinese_text() {
+        let engine = crate::Engine::builtin().unwrap();
+        let filler = "สินค้าคุณภาพดีราคาถูกส่งเร็ว质量很好价格便宜发货快".repeat(400);
+        let description = format!("{filler}Designer brand bag dupe{filler}AAA+{filler}");
+        let l = crate::Listing {
+            description: description.clone(),
+            ..Default::default()
+        };
+        let found = engine.lint(&l, &crate::LintConfig::default());
+        for (rule, want) in [
+            ("counterfeit.unnamed-brand-copy", "dupe"),
+            ("counterfeit.mirror-quality", "AAA+"),
+        ] {
+            let f = found
+                .iter()
+                .find(|f| f.rule == rule && f.text == want)
+                .unwrap_or_else(|| panic!("{want} not found"));
+            assert_eq!(&description[f.span.start..f.span.end], f.text);
+            let units: Vec<u16> = description.encode_utf16().collect();
+            assert_eq!(
+                String::from_utf16_lossy(&units[f.span_utf16.start..f.span_utf16.end]),
+                f.text
+            );
+        }
+    }
 }
