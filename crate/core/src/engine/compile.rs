@@ -126,7 +126,10 @@ struct Builder {
 
 impl Builder {
     fn add(&mut self, literal: &str, owner: Owner, langs: LangSet) -> Option<LitId> {
-        let id = self.matcher.add(literal)?;
+        // Broken words (`Ro lex`) may join into brand names only.
+        let id = self
+            .matcher
+            .add_with(literal, matches!(owner, Owner::Brand(_)))?;
         let i = id as usize;
         if self.owners.len() <= i {
             self.owners.resize_with(i + 1, Vec::new);
@@ -241,7 +244,8 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
                     ..
                 } => {
                     for p in ps {
-                        patterns.push((ri, p.clone()));
+                        // ASCII word boundaries keep the fast engine on any text.
+                        patterns.push((ri, super::boundary::ascii_boundaries(p).into_owned()));
                     }
                     b.add_words(unless, Owner::Unless(ri));
                 }

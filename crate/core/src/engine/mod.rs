@@ -1,6 +1,7 @@
 //! The engine: every pack compiled once into one immutable structure, then any number
 //! of listings linted against it with any configuration.
 
+mod boundary;
 mod brand;
 mod checks;
 mod compile;
@@ -8,6 +9,8 @@ mod context;
 mod examples;
 mod floor;
 mod gaps;
+mod hit_index;
+mod limits;
 mod lint;
 mod render;
 

@@ -89,7 +89,7 @@ pub(crate) fn check_literal(t: &str, gaps: bool) -> Result<(), PackError> {
     for (part, _) in &parts {
         if !matchable(part) {
             return Err(invalid(format!(
-                "`{part}` has no letters, digits or CJK characters once normalised, so it can never match"
+                "`{part}` has no letters, digits or CJK or Thai characters once normalised, so it can never match"
             )));
         }
     }
@@ -98,16 +98,17 @@ pub(crate) fn check_literal(t: &str, gaps: bool) -> Result<(), PackError> {
 
 /// Whether a literal keeps something to match after normalisation.
 pub(crate) fn matchable(literal: &str) -> bool {
-    // An ASCII letter or digit, or a CJK character, always survives: no need to
-    // normalise (packs hold tens of thousands of brand names).
+    // An ASCII letter or digit, or a character of a script written without spaces
+    // (CJK, Thai, Lao, Khmer, Myanmar), always survives: no need to normalise (packs
+    // hold tens of thousands of brand names).
     if literal
         .chars()
-        .any(|c| c.is_ascii_alphanumeric() || crate::normalize::is_cjk(c))
+        .any(|c| c.is_ascii_alphanumeric() || crate::normalize::is_unspaced(c))
     {
         return true;
     }
     let n = Normalized::new(literal);
-    n.text().chars().any(crate::normalize::is_cjk)
+    n.text().chars().any(crate::normalize::is_unspaced)
         || n.tokens().iter().any(|t| t.kind == TokenKind::Word)
 }
 
