@@ -116,10 +116,9 @@ fn below_floor(p: &mut Pass, parsed: &Option<(usize, Result<Money, crate::price:
     let excused = |rule: u32| {
         p.fields.iter().any(|a| {
             matches!(a.field.role, FieldRole::Title | FieldRole::Category)
-                && a.hits.iter().any(|h| {
-                    p.c.owners[h.lit as usize]
-                        .contains(&crate::engine::compile::Owner::Unless(rule))
-                })
+                && a.hits
+                    .iter()
+                    .any(|h| a.owned_by(p.c, h.lit, crate::engine::compile::Owner::Unless(rule)))
         })
     };
     let currency = money.currency.unwrap_or_else(usd);

@@ -2,10 +2,10 @@
 //! literal), then let each rule kind read the hits.
 
 use super::compile::{Compiled, Owner};
-use super::context::{COMPAT_GAP, NEAR_BRAND};
 use super::{checks, render::fill};
 use crate::config::LintConfig;
 use crate::finding::{Finding, Severity, Span};
+use crate::language::{LangSet, Language};
 use crate::listing::{FieldRef, FieldRole, Listing, Marketplace};
 use crate::matcher::Hit;
 use crate::normalize::Normalized;
@@ -18,6 +18,10 @@ pub(crate) struct Analysis<'a> {
     pub text: &'a str,
     pub norm: Normalized,
     pub hits: Vec<Hit>,
+    /// The seller's declared language, which wins over detection.
+    pub declared: Option<Language>,
+    /// The field's language, detected on first need (see `context.rs`).
+    pub lang: std::cell::OnceCell<LangSet>,
 }
 
 /// One brand named in a text field.
@@ -38,6 +42,8 @@ pub(crate) struct Pass<'c, 'l> {
     pub listing: &'l Listing,
     pub config: &'l LintConfig,
     pub marketplace: Option<Marketplace>,
+    /// The destination market: the listing's, else the site's.
+    pub market: Option<String>,
     pub active: Vec<bool>,
     pub fields: Vec<Analysis<'l>>,
     pub brands: Vec<BrandHit>,
@@ -52,7 +58,12 @@ pub(crate) struct Pass<'c, 'l> {
 
 pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<Finding> {
     let marketplace = config.marketplace.or(listing.marketplace);
-    let active = active_rules(c, config, marketplace);
+    let market = listing
+        .market
+        .as_deref()
+        .or(config.market.as_deref())
+        .and_then(crate::market::market_code);
+    let active = active_rules(c, config, marketplace, market.as_deref());
     let fields: Vec<Analysis> = listing
         .fields()
         .map(|(field, text)| {
@@ -63,6 +74,8 @@ pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<
                 text,
                 norm,
                 hits,
+                declared: config.language,
+                lang: std::cell::OnceCell::new(),
             }
         })
         .collect();
@@ -71,6 +84,7 @@ pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<
         listing,
         config,
         marketplace,
+        market,
         active,
         brands: Vec::new(),
         own: Vec::new(),
@@ -107,7 +121,12 @@ pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<
     finish(pass.out, config, listing)
 }
 
-fn active_rules(c: &Compiled, config: &LintConfig, mp: Option<Marketplace>) -> Vec<bool> {
+fn active_rules(
+    c: &Compiled,
+    config: &LintConfig,
+    mp: Option<Marketplace>,
+    market: Option<&str>,
+) -> Vec<bool> {
     c.rules
         .iter()
         .zip(&c.rule_pack)
@@ -119,7 +138,10 @@ fn active_rules(c: &Compiled, config: &LintConfig, mp: Option<Marketplace>) -> V
                 .copied()
                 .unwrap_or(pack.default_enabled);
             let rule_on = config.rules.get(&rule.full_id).copied().unwrap_or(true);
-            pack_on && rule_on && rule.applies_on(mp) && rule.severity.get(mp).is_some()
+            pack_on
+                && rule_on
+                && rule.applies_on(mp, market)
+                && rule.severity.get(mp, market).is_some()
         })
         .collect()
 }
@@ -129,7 +151,7 @@ pub(crate) fn groups_of<'a>(c: &'a Compiled, hits: &'a [Hit]) -> impl Iterator<I
     hits.iter().flat_map(move |h| {
         c.owners[h.lit as usize]
             .iter()
-            .filter_map(move |o| match o {
+            .filter_map(move |(o, _)| match o {
                 Owner::Brand(e) => Some(c.entries[*e as usize].group),
                 _ => None,
             })
@@ -147,10 +169,10 @@ fn brand_hits(p: &Pass) -> Vec<BrandHit> {
         }
         let start = out.len();
         for h in &a.hits {
-            for o in &p.c.owners[h.lit as usize] {
-                let Owner::Brand(e) = *o else { continue };
+            for o in a.owners(p.c, h.lit) {
+                let Owner::Brand(e) = o else { continue };
                 let entry = &p.c.entries[e as usize];
-                if entry.strict_case && !has_upper(&a.text[a.norm.to_original(h.span.clone())]) {
+                if entry.strict_case && all_lower(&a.text[a.norm.to_original(h.span.clone())]) {
                     continue;
                 }
                 if !entry.needs.is_empty() && !entry.needs.iter().any(|n| p.products.contains(n)) {
@@ -196,10 +218,10 @@ fn products(p: &Pass) -> Vec<u32> {
             continue;
         }
         for h in &a.hits {
-            for o in &p.c.owners[h.lit as usize] {
+            for o in a.owners(p.c, h.lit) {
                 if let Owner::Product(pt) = o {
-                    if !out.contains(pt) {
-                        out.push(*pt);
+                    if !out.contains(&pt) {
+                        out.push(pt);
                     }
                 }
             }
@@ -208,16 +230,19 @@ fn products(p: &Pass) -> Vec<u32> {
     out
 }
 
-fn has_upper(s: &str) -> bool {
-    s.chars().any(char::is_uppercase)
+/// Whether text written in a cased script is all lower case (`coach`, not `Coach`):
+/// what a `strict_case` brand does not count. Text with no cased letter at all
+/// (Chinese, Thai) is not lower case: strict case applies only to cased scripts.
+fn all_lower(s: &str) -> bool {
+    s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)
 }
 
 fn is_compat(c: &Compiled, a: &Analysis, brand: &Hit) -> bool {
     a.hits.iter().any(|h| {
-        c.owners[h.lit as usize].iter().any(|o| match o {
+        a.owners(c, h.lit).any(|o| match o {
             Owner::CompatBefore => {
                 h.tokens.end <= brand.tokens.start
-                    && brand.tokens.start - h.tokens.end <= COMPAT_GAP
+                    && brand.tokens.start - h.tokens.end <= c.compat_gap
             }
             Owner::CompatAfter => {
                 h.tokens.start >= brand.tokens.end && h.tokens.start - brand.tokens.end <= 1
@@ -237,7 +262,7 @@ impl Pass<'_, '_> {
         // Active rules always have a severity on this marketplace.
         self.c.rules[rule as usize]
             .severity
-            .get(self.marketplace)
+            .get(self.marketplace, self.market.as_deref())
             .unwrap_or(Severity::Info)
     }
 
@@ -248,27 +273,32 @@ impl Pass<'_, '_> {
     /// An `unless` word of `rule` near `tokens` in field `fi`, or anywhere in the
     /// category field.
     fn excused(&self, rule: u32, fi: usize, tokens: &Range<usize>, window: usize) -> bool {
-        let hit_of_rule = |h: &Hit| self.c.owners[h.lit as usize].contains(&Owner::Unless(rule));
-        self.fields[fi]
-            .hits
+        let a = &self.fields[fi];
+        a.hits.iter().any(|h| {
+            near(&h.tokens, tokens, window) && a.owned_by(self.c, h.lit, Owner::Unless(rule))
+        }) || self
+            .fields
             .iter()
-            .any(|h| hit_of_rule(h) && near(&h.tokens, tokens, window))
-            || self
-                .fields
-                .iter()
-                .filter(|a| a.field.role == FieldRole::Category)
-                .any(|a| a.hits.iter().any(hit_of_rule))
+            .filter(|a| a.field.role == FieldRole::Category)
+            .any(|a| {
+                a.hits
+                    .iter()
+                    .any(|h| a.owned_by(self.c, h.lit, Owner::Unless(rule)))
+            })
     }
 
-    /// The brand a piece of counterfeit wording is near: one named within
-    /// [`NEAR_BRAND`] tokens in the same field, or the listing's own brand.
+    /// The brand a piece of counterfeit wording is near: one named within the cues'
+    /// `near_brand_window` tokens in the same field, or the listing's own brand. A
+    /// brand the seller owns or is authorised for is not one: wording next to it stays
+    /// at the rule's own severity.
     fn brand_near(&self, fi: usize, tokens: &Range<usize>) -> Option<u32> {
+        let window = self.c.near_brand;
         self.brands
             .iter()
-            .filter(|b| b.field == fi && near(&b.tokens, tokens, NEAR_BRAND))
+            .filter(|b| b.field == fi && near(&b.tokens, tokens, window))
             .map(|b| b.group)
-            .next()
-            .or_else(|| self.own.first().copied())
+            .chain(self.own.iter().copied())
+            .find(|g| !self.allowed.contains(g))
     }
 
     /// Whether `tokens` lie inside a brand name (`dupe` in `EZ-Dupe`).
@@ -278,8 +308,7 @@ impl Pass<'_, '_> {
             h.span.start <= norm.start
                 && norm.end <= h.span.end
                 && h.span.len() > norm.len()
-                && self.c.owners[h.lit as usize]
-                    .iter()
+                && a.owners(self.c, h.lit)
                     .any(|o| matches!(o, Owner::Brand(_)))
         })
     }
@@ -342,7 +371,7 @@ impl Pass<'_, '_> {
             span_utf16: crate::utf16::utf16_span(text, span),
             text: matched,
             message,
-            policy: r.policy.clone(),
+            policy: r.policy.get(self.marketplace).clone(),
             brand: brand_name,
         });
     }
@@ -351,13 +380,23 @@ impl Pass<'_, '_> {
 fn term_findings(p: &mut Pass, fi: usize) {
     let role = p.fields[fi].field.role;
     let mut found = Vec::new();
-    for h in &p.fields[fi].hits {
-        for o in &p.c.owners[h.lit as usize] {
-            let Owner::Term(r) = *o else { continue };
-            if !p.reads(r, role) {
-                continue;
+    let a = &p.fields[fi];
+    for (i, h) in a.hits.iter().enumerate() {
+        for o in a.owners(p.c, h.lit) {
+            match o {
+                Owner::Term(r) if p.reads(r, role) => {
+                    found.push((r, h.tokens.clone(), h.span.clone()));
+                }
+                Owner::GapPart(g) => {
+                    let term = &p.c.gap_terms[g as usize];
+                    if term.parts[0] == h.lit && p.reads(term.rule, role) {
+                        if let Some((tokens, norm)) = super::gaps::complete(p.c, a, i, term) {
+                            found.push((term.rule, tokens, norm));
+                        }
+                    }
+                }
+                _ => {}
             }
-            found.push((r, h.tokens.clone(), h.span.clone()));
         }
     }
     for (r, tokens, norm) in found {

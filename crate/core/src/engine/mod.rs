@@ -7,6 +7,7 @@ mod compile;
 mod context;
 mod examples;
 mod floor;
+mod gaps;
 mod lint;
 mod render;
 
