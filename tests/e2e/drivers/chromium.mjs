@@ -46,6 +46,10 @@ export async function launchChromium({ extDir, proxyPort, lang = 'en-US', dark =
     async type(text) { await page.keyboard.type(text); },
     async paste(text) { await page.keyboard.insertText(text); },
     async press(key) { await page.keyboard.press(key); },
+    /** One Ctrl+Z, as the seller presses it. */
+    async undo() { await page.keyboard.press('Control+z'); },
+    /** A shortcut: modifiers (Alt, Shift) and a key. */
+    async chord(mods, key) { await page.keyboard.press([...mods, key].join('+')); },
     async click(selector) { await page.click(selector); },
     async setFile(selector, file) { await page.setInputFiles(selector, file); },
     /** Clicks something that downloads a file; returns the file's text. */

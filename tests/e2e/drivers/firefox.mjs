@@ -3,9 +3,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Builder, By } from 'selenium-webdriver';
+import { Builder, By, Key } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 
+const KEYS = { Escape: Key.ESCAPE, Enter: Key.ENTER, Tab: Key.TAB };
 const ADDON_ID = 'listing-guard@listing-guard.dev';
 const UUID = '5b4c1f0e-7d1a-4c57-9a57-1e57c0de0001';
 
@@ -61,7 +62,17 @@ export async function launchFirefox({ extDir, proxyPort, lang = 'en-US', dark = 
         return a && a.localName === 'iframe' ? deep(a.contentDocument) : doc; })(document);
         d.execCommand('insertText', false, arguments[0]);`, text);
     },
-    async press(key) { await wd.actions().sendKeys(key).perform(); },
+    async press(key) { await wd.actions().sendKeys(KEYS[key] || key).perform(); },
+    /** One Ctrl+Z, as the seller presses it. */
+    async undo() { await wd.actions().keyDown(Key.CONTROL).sendKeys('z').keyUp(Key.CONTROL).perform(); },
+    /** A shortcut: modifiers (Alt, Shift) and a key. */
+    async chord(mods, key) {
+      let a = wd.actions();
+      for (const m of mods) a = a.keyDown(Key[m.toUpperCase()]);
+      a = a.sendKeys(KEYS[key] || key.toLowerCase());
+      for (const m of [...mods].reverse()) a = a.keyUp(Key[m.toUpperCase()]);
+      await a.perform();
+    },
     async click(selector) { await wd.findElement(By.css(selector)).click(); },
     async setFile(selector, file) { await wd.findElement(By.css(selector)).sendKeys(file); },
     /** Clicks something that downloads a file; returns the file's text once it is complete. */

@@ -1,0 +1,150 @@
+// End-to-end specs for fixes and the card: *Apply* on an input, a textarea, a
+// React-controlled input and rich editors (contenteditable, Quill, ProseMirror, TinyMCE)
+// changes the text, the page's own model and the submitted payload, and one Ctrl+Z
+// brings the seller's text back; the card opens on the pointer or keyboard, not on the
+// caret, sits beside the field (not over it), and Esc returns focus and caret.
+import assert from 'node:assert/strict';
+import { pageScript } from './page.mjs';
+import { waitFor, waitFindings } from './specs.mjs';
+
+const Q = (sel) => `document.querySelector(${JSON.stringify(sel)})`;
+const frameBody = (sel) => `${Q(sel)}.contentDocument.body`;
+const snapshot = (drv) => drv.eval(pageScript('LG.snapshot()'));
+const trimEnd = (s) => String(s).replace(/\n+$/, '');
+
+export const cardState = `(() => { const c = document.querySelector('listing-guard-root').shadowRoot.querySelector('.card');
+  const r = c.getBoundingClientRect();
+  return { hidden: c.hidden, rule: c.dataset.rule || null, side: c.dataset.side || null, text: c.textContent,
+    rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+    focused: document.querySelector('listing-guard-root').shadowRoot.activeElement ? document.querySelector('listing-guard-root').shadowRoot.activeElement.dataset.op || 'other' : null,
+    buttons: [...c.querySelectorAll('button')].map((b) => { const q = b.getBoundingClientRect();
+    return { op: b.dataset.op, fix: b.dataset.fix, x: q.left + q.width / 2, y: q.top + q.height / 2 }; }) }; })()`;
+
+const REPLICA = { text: 'Replica Rolex watch', rule: 'counterfeit.replica', fixed: 'Rolex watch' };
+const CLEAN = { text: 'Antibacterial cutting board', rule: 'claims.pesticide', fixed: 'Easy to clean cutting board' };
+const CONTACT = { text: 'Contact seller@example.com for more', rule: 'claims.contact-details',
+  fixed: 'Contact message us through the platform for more' };
+
+// el: the field typed into; model: the page's own view of its text (React state, editor API);
+// submit: how to submit and where the field lands in the payload.
+const CASES = [
+  { name: 'input', page: 'basic.html', el: Q('#title'), field: 'title', ...REPLICA,
+    model: null, submit: { button: 'button[type=submit]', key: 'item_name' } },
+  { name: 'textarea', page: 'basic.html', el: Q('#bullet1'), field: 'bullets', ...CLEAN,
+    model: null, submit: { button: 'button[type=submit]', key: 'bullet_point' } },
+  { name: 'React input', page: 'centers/wish.html', el: Q('[name=name]'), field: 'title', ...REPLICA,
+    model: `JSON.parse(document.body.dataset.state).name`,
+    submit: { steps: [{ click: '#next', until: Q('[name=price]') }], button: 'button[type=submit]', key: 'name' } },
+  { name: 'contenteditable', page: 'centers/generic.html', el: Q('.c9'), field: 'description', ...CONTACT,
+    model: `document.querySelector('.c9').innerText`, submit: { button: 'button[type=submit]', key: 'f5' } },
+  { name: 'Quill', page: 'centers/shopee.html', ready: 'Boolean(window.quill)', el: Q('.ql-editor'), field: 'description', ...CONTACT,
+    // Quill merges edits less than a second apart into one undo step; a seller reading the
+    // card pauses longer than that. cutoff() stands for the pause.
+    pause: 'quill.history.cutoff()',
+    model: `quill.getText()`, submit: { steps: [{ click: '#next', until: Q('[data-product-edit-field-unique-id=price] input') }], button: 'button[type=submit]', key: 'description' } },
+  { name: 'ProseMirror', page: 'centers/tiktok.html', ready: 'Boolean(window.pmView)', el: Q('.ProseMirror'), field: 'description', ...CONTACT,
+    model: `pmView.state.doc.textContent`, submit: { steps: [{ click: '#next', until: Q('[data-id="product.publish.price"] input') }], button: 'button[type=submit]', key: 'description' } },
+  { name: 'TinyMCE', page: 'centers/shopify.html', ready: `document.body.dataset.editor === 'ready'`, el: frameBody('#product-description_ifr'), field: 'description', ...CONTACT,
+    model: `tinymce.get('product-description').getContent({ format: 'text' })`,
+    submit: { button: 'button[type=submit]', key: 'body_html', wrap: (t) => `<p>${t}</p>` } },
+];
+
+async function openCardOn(drv, rule, field) {
+  const s = await waitFindings(drv, `${rule} in ${field}`, (x) => x.findings.some((f) => f.rule === rule && f.field === field));
+  const box = s.findings.find((f) => f.rule === rule && f.field === field).boxes[0];
+  await drv.mouseMove(box.left + box.width / 2, box.top + box.height / 2);
+  return waitFor(drv, `the card of ${rule}`, () => drv.eval(cardState), (c) => !c.hidden && c.rule === rule);
+}
+
+async function clickApply(drv, card, label) {
+  const apply = card.buttons.find((b) => b.op === 'apply-fix' && b.fix === '0');
+  assert.ok(apply, `${label}: the card offers a fix`);
+  assert.equal(card.buttons[0].op, 'apply-fix', `${label}: the fix comes first`);
+  await drv.mouseClick(apply.x, apply.y);
+}
+
+const textOf = (drv, c) => drv.eval(pageScript(`LG.text(${c.el})`)).then(trimEnd);
+const modelOf = (drv, c) => (c.model ? drv.eval(c.model).then(trimEnd) : textOf(drv, c));
+
+export const fixSpecs = [
+  ...CASES.map((c) => ({
+    name: `fixes: Apply on ${c.name} changes text, model and payload; one Ctrl+Z restores`,
+    pages: [c.page],
+    async run(drv, { url, shot }) {
+      await drv.goto(url);
+      if (c.ready) await waitFor(drv, `${c.name} ready`, () => drv.eval(c.ready), Boolean, 15_000);
+      assert.equal(await drv.eval(pageScript(`LG.focusEnd(${c.el})`)), true, `${c.name}: focus`);
+      await drv.type(c.text);
+      const card = await openCardOn(drv, c.rule, c.field);
+      assert.match(card.text, /→/, `${c.name}: the card shows original → result`);
+      await shot(`fix-card-${c.name.replace(/\W+/g, '-').toLowerCase()}`);
+      if (c.pause) await drv.eval(c.pause);
+      await clickApply(drv, card, c.name);
+      await waitFor(drv, `${c.name}: fixed text`, () => textOf(drv, c), (t) => t === c.fixed);
+      await waitFor(drv, `${c.name}: the page's model follows`, () => modelOf(drv, c), (t) => t === c.fixed);
+      await waitFindings(drv, `${c.name}: the finding gone`, (s) => !s.findings.some((f) => f.rule === c.rule && f.field === c.field));
+      // One Ctrl+Z brings the seller's text back, in the field and in the page's model.
+      await drv.undo();
+      await waitFor(drv, `${c.name}: undone`, () => textOf(drv, c), (t) => t === c.text);
+      await waitFor(drv, `${c.name}: the model undone`, () => modelOf(drv, c), (t) => t === c.text);
+      // Apply again, then submit: the payload carries the fixed text.
+      const again = await openCardOn(drv, c.rule, c.field);
+      await clickApply(drv, again, c.name);
+      await waitFor(drv, `${c.name}: fixed again`, () => modelOf(drv, c), (t) => t === c.fixed);
+      for (const st of c.submit.steps || []) {
+        await drv.click(st.click);
+        await waitFor(drv, `${st.click} reveals the next step`, () => drv.eval(`Boolean(${st.until})`), Boolean);
+      }
+      await drv.click(c.submit.button);
+      const sent = JSON.parse(await waitFor(drv, `${c.name}: submitted`, () => drv.eval('document.body.dataset.submitted || null'), Boolean));
+      const want = c.submit.wrap ? c.submit.wrap(c.fixed) : c.fixed;
+      assert.equal(trimEnd(sent[c.submit.key]), want, `${c.name}: the payload carries the fix`);
+    },
+  })),
+  {
+    name: 'card: not opened by the caret; placed beside the field; keyboard next/previous, Enter, Esc restores focus and caret; Alt+Shift+A applies',
+    pages: ['basic.html'],
+    async run(drv, { url, shot }) {
+      await drv.goto(url);
+      assert.equal(await drv.eval(pageScript(`LG.focusEnd(${Q('#title')})`)), true);
+      await drv.type('Replica watch, antibacterial strap');
+      await waitFindings(drv, 'two findings', (s) => s.findings.some((f) => f.rule === 'counterfeit.replica')
+        && s.findings.some((f) => f.rule === 'claims.pesticide'));
+      // The caret walks into "Replica" (Home, then right): no card.
+      await drv.press('Home');
+      await drv.press('ArrowRight');
+      await drv.press('ArrowRight');
+      await waitFindings(drv, 'idle after caret moves', () => true);
+      assert.equal((await drv.eval(cardState)).hidden, true, 'the caret inside a finding opened the card');
+      const caret = await drv.eval(`[${Q('#title')}.selectionStart, ${Q('#title')}.selectionEnd]`);
+      // Alt+Shift+J: the first finding's words are selected and its card opens.
+      await drv.chord(['Alt', 'Shift'], 'J');
+      let card = await waitFor(drv, 'card by keyboard', () => drv.eval(cardState), (c) => !c.hidden);
+      const first = card.rule;
+      const sel = await drv.eval(`[${Q('#title')}.selectionStart, ${Q('#title')}.selectionEnd]`);
+      assert.deepEqual(sel, first === 'counterfeit.replica' ? [0, 7] : sel, 'the words are selected');
+      // The card does not cover the field being edited.
+      const field = await drv.eval(`(() => { const r = ${Q('#title')}.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; })()`);
+      const overlaps = !(card.rect.bottom <= field.top + 0.5 || card.rect.top >= field.bottom - 0.5
+        || card.rect.right <= field.left + 0.5 || card.rect.left >= field.right - 0.5);
+      assert.equal(overlaps, false, `the card ${JSON.stringify(card.rect)} covers the field ${JSON.stringify(field)}`);
+      await shot('card-keyboard');
+      // Next, then previous.
+      await drv.chord(['Alt', 'Shift'], 'J');
+      card = await waitFor(drv, 'next finding', () => drv.eval(cardState), (c) => !c.hidden && c.rule !== first);
+      await drv.chord(['Alt', 'Shift'], 'K');
+      card = await waitFor(drv, 'previous finding', () => drv.eval(cardState), (c) => !c.hidden && c.rule === first);
+      // Enter moves focus into the card; Esc closes it and puts focus and caret back.
+      await drv.press('Enter');
+      await waitFor(drv, 'focus in the card', () => drv.eval(cardState), (c) => c.focused === 'apply-fix');
+      await drv.press('Escape');
+      await waitFor(drv, 'card closed', () => drv.eval(cardState), (c) => c.hidden);
+      const back = await drv.eval(`[document.activeElement === ${Q('#title')}, ${Q('#title')}.selectionStart, ${Q('#title')}.selectionEnd]`);
+      assert.deepEqual(back, [true, ...caret], 'Esc returns focus and the caret to where they were');
+      assert.equal(await drv.eval(`${Q('#title')}.value`), 'Replica watch, antibacterial strap', 'navigation changed nothing');
+      // Alt+Shift+A with the caret in a finding applies its first fix.
+      await drv.chord(['Alt', 'Shift'], 'A');
+      await waitFor(drv, 'applied by keyboard', () => drv.eval(`${Q('#title')}.value`), (v) => v === 'watch, antibacterial strap');
+    },
+  },
+];
