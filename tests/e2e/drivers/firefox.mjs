@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Builder, By, Key } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 
-const KEYS = { Escape: Key.ESCAPE, Enter: Key.ENTER, Tab: Key.TAB };
+const KEYS = { Escape: Key.ESCAPE, Enter: Key.ENTER, Tab: Key.TAB, Home: Key.HOME, End: Key.END, ArrowRight: Key.ARROW_RIGHT, ArrowLeft: Key.ARROW_LEFT };
 const ADDON_ID = 'listing-guard@listing-guard.dev';
 const UUID = '5b4c1f0e-7d1a-4c57-9a57-1e57c0de0001';
 
