@@ -337,6 +337,39 @@
     if (d.field.kind !== 'editable') d.field.el.setSelectionRange(d.finding.start_utf16, d.finding.end_utf16);
   });
 
+  // The popup lists this tab's findings and can go to one or fix it. Only the
+  // extension's own pages may ask (never a page, never another tab's content script).
+  const keyOf = (f) => `${f.rule}|${f.field}|${f.index}|${f.start_utf16}|${f.end_utf16}`;
+  api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+    if (!msg || typeof msg.type !== 'string' || !msg.type.startsWith('lg-')) return false;
+    const ours = api.runtime.getURL('');
+    if (sender.id !== api.runtime.id || typeof sender.url !== 'string' || !sender.url.startsWith(ours)) return false;
+    if (msg.type === 'lg-findings') {
+      sendResponse({ ok: true, findings: ordered().map((d) => ({ key: keyOf(d.finding), rule: d.finding.rule,
+        severity: d.finding.severity, field: d.finding.field, index: d.finding.index, name: d.field.name || '',
+        text: d.finding.text, message: d.finding.message, fixes: (d.finding.fixes || []).map((x) => ({ label: x.label })) })) });
+      return false;
+    }
+    const d = drawn.find((x) => keyOf(x.finding) === msg.key);
+    if (!d) { sendResponse({ ok: false, error: 'gone' }); return false; }
+    if (msg.type === 'lg-goto') {
+      const origin = LG.apply.saveFocus();
+      selectFinding(d);
+      const el = d.field.frame || d.field.el;
+      if (el.scrollIntoView) el.scrollIntoView({ block: 'center' });
+      relayout();
+      const again = drawn.find((x) => keyOf(x.finding) === msg.key) || d;
+      LG.card.show(root, again, cardContext);
+      nav = { index: -1, drawn: again, origin };
+      sendResponse({ ok: true });
+    } else if (msg.type === 'lg-fix' && Number.isInteger(msg.fix)) {
+      sendResponse({ ok: applyFix(d, msg.fix) });
+    } else {
+      sendResponse({ ok: false, error: 'unknown' });
+    }
+    return false;
+  });
+
   /** Whether the seller left Listing Guard on for this site (settings of any schema). */
   function siteOn(s) {
     const site = s && s.sites && s.sites[host];
