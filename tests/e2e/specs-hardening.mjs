@@ -139,9 +139,12 @@ export const hardeningSpecs = [
     async run(drv, { url }) {
       await drv.goto(url);
       const back = await drv.currentTab();
-      assert.equal(await drv.stopWorker(), 0);
       const a = await drv.openTab(`${drv.extensionBase}popup/popup.html?tab=-1`);
+      await waitFor(drv, 'popup a ready', () => drv.eval(`document.body.dataset.ready || null`), Boolean);
       const b = await drv.openTab(`${drv.extensionBase}popup/popup.html?tab=-1`);
+      await waitFor(drv, 'popup b ready', () => drv.eval(`document.body.dataset.ready || null`), Boolean);
+      // The switches are the first messages the background gets after it wakes.
+      assert.equal(await drv.stopWorker(), 0);
       const fire = (prefix) => `(() => { const api = globalThis.browser ?? globalThis.chrome; window.__sent = Array.from({ length: 10 }, (_, i) =>
         api.runtime.sendMessage({ type: 'settings-op', op: 'set-rule', rule: '${prefix}.r' + i, on: false })); return true; })()`;
       await drv.useTab(a); await drv.eval(fire('page-a'));
@@ -213,6 +216,7 @@ export const hardeningSpecs = [
       await drv.mouseClick(ignore.x, ignore.y);
       await waitFindings(drv, 'merged finding and its parts hidden', (x) => !has(x, 'overlap-words.flarp') && x.state === 'idle');
       await drv.useTab(options);
+      await waitFor(drv, 'options re-rendered', () => drv.eval(`document.getElementById('ignored').textContent`), (t) => t.includes('overlap-words.flarp'));
       await drv.click('[data-remove-pack="overlap-words"]');
       await waitFor(drv, 'pack removed', () => drv.eval(`!document.querySelector('[data-remove-pack="overlap-words"]')`), Boolean);
       await inExtension(drv, op({ op: 'clear-ignored' }));
