@@ -53,7 +53,9 @@ pub(crate) fn own_brand_findings(p: &mut Pass) {
     let mut done = Vec::new();
     let hits = p.fields[fi].hits.clone();
     for h in hits {
-        let owners: Vec<_> = p.fields[fi].owners(p.c, h.lit).collect();
+        let owners: Vec<_> = p.fields[fi]
+            .owners(p.c, h.lit, |o| matches!(o, super::compile::Owner::Brand(_)))
+            .collect();
         for o in owners {
             let super::compile::Owner::Brand(e) = o else {
                 continue;

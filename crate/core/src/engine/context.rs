@@ -13,19 +13,26 @@ use crate::language::{detect, LangSet, Language};
 use crate::matcher::LitId;
 
 impl Analysis<'_> {
-    /// What literal `lit` stands for in this field: its owners whose language tag
-    /// fires on the field's language. The field's language is detected only when a
-    /// tagged owner asks.
-    pub fn owners<'s>(&'s self, c: &'s Compiled, lit: LitId) -> impl Iterator<Item = Owner> + 's {
+    /// What literal `lit` stands for in this field, among the owners `want` picks:
+    /// those whose language tag fires on the field's language. The field's language
+    /// is detected only when a tagged owner that is wanted asks.
+    pub fn owners<'s>(
+        &'s self,
+        c: &'s Compiled,
+        lit: LitId,
+        want: impl Fn(&Owner) -> bool + 's,
+    ) -> impl Iterator<Item = Owner> + 's {
         c.owners[lit as usize]
             .iter()
-            .filter(move |(_, langs)| langs.is_any() || langs.fires_on(self.language(c)))
+            .filter(move |(o, langs)| {
+                want(o) && (langs.is_any() || langs.fires_on(self.language(c)))
+            })
             .map(|(o, _)| *o)
     }
 
     /// Whether literal `lit` stands for `owner` in this field.
     pub fn owned_by(&self, c: &Compiled, lit: LitId, owner: Owner) -> bool {
-        self.owners(c, lit).any(|o| o == owner)
+        self.owners(c, lit, move |o| *o == owner).next().is_some()
     }
 
     /// The field's language: the seller's declared one, else detected (once), with

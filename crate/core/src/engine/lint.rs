@@ -169,7 +169,7 @@ fn brand_hits(p: &Pass) -> Vec<BrandHit> {
         }
         let start = out.len();
         for h in &a.hits {
-            for o in a.owners(p.c, h.lit) {
+            for o in a.owners(p.c, h.lit, |o| matches!(o, Owner::Brand(_))) {
                 let Owner::Brand(e) = o else { continue };
                 let entry = &p.c.entries[e as usize];
                 if entry.strict_case && all_lower(&a.text[a.norm.to_original(h.span.clone())]) {
@@ -218,7 +218,7 @@ fn products(p: &Pass) -> Vec<u32> {
             continue;
         }
         for h in &a.hits {
-            for o in a.owners(p.c, h.lit) {
+            for o in a.owners(p.c, h.lit, |o| matches!(o, Owner::Product(_))) {
                 if let Owner::Product(pt) = o {
                     if !out.contains(&pt) {
                         out.push(pt);
@@ -239,7 +239,10 @@ fn all_lower(s: &str) -> bool {
 
 fn is_compat(c: &Compiled, a: &Analysis, brand: &Hit) -> bool {
     a.hits.iter().any(|h| {
-        a.owners(c, h.lit).any(|o| match o {
+        a.owners(c, h.lit, |o| {
+            matches!(o, Owner::CompatBefore | Owner::CompatAfter)
+        })
+        .any(|o| match o {
             Owner::CompatBefore => {
                 h.tokens.end <= brand.tokens.start
                     && brand.tokens.start - h.tokens.end <= c.compat_gap
@@ -308,7 +311,7 @@ impl Pass<'_, '_> {
             h.span.start <= norm.start
                 && norm.end <= h.span.end
                 && h.span.len() > norm.len()
-                && a.owners(self.c, h.lit)
+                && a.owners(self.c, h.lit, |o| matches!(o, Owner::Brand(_)))
                     .any(|o| matches!(o, Owner::Brand(_)))
         })
     }
@@ -430,7 +433,9 @@ fn term_findings(p: &mut Pass, fi: usize) {
     let mut found = Vec::new();
     let a = &p.fields[fi];
     for (i, h) in a.hits.iter().enumerate() {
-        for o in a.owners(p.c, h.lit) {
+        for o in a.owners(p.c, h.lit, |o| {
+            matches!(o, Owner::Term(_) | Owner::GapPart(_))
+        }) {
             match o {
                 Owner::Term(r) if p.reads(r, role) => {
                     found.push((r, h.tokens.clone(), h.span.clone()));

@@ -95,6 +95,14 @@ pub(crate) fn check_literal(t: &str, gaps: bool) -> Result<(), PackError> {
 
 /// Whether a literal keeps something to match after normalisation.
 pub(crate) fn matchable(literal: &str) -> bool {
+    // An ASCII letter or digit, or a CJK character, always survives: no need to
+    // normalise (packs hold tens of thousands of brand names).
+    if literal
+        .chars()
+        .any(|c| c.is_ascii_alphanumeric() || crate::normalize::is_cjk(c))
+    {
+        return true;
+    }
     let n = Normalized::new(literal);
     n.text().chars().any(crate::normalize::is_cjk)
         || n.tokens().iter().any(|t| t.kind == TokenKind::Word)
