@@ -250,6 +250,11 @@
     return true;
   }
 
+  // First run: the welcome page (what the colours mean, own brands, a sample listing).
+  api.runtime.onInstalled.addListener((details) => {
+    if (details.reason === 'install') api.tabs.create({ url: api.runtime.getURL('welcome/welcome.html') }).catch(() => {});
+  });
+
   api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (sender.id !== api.runtime.id || !valid(msg)) return false;
     if (!fromExtensionPage(sender) && !TAB_MESSAGES.includes(msg.type)) return false;

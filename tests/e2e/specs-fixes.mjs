@@ -148,3 +148,28 @@ export const fixSpecs = [
     },
   },
 ];
+
+/** The first-run page: opened by the extension on install, not by the tests. */
+export const welcomeSpecs = [{
+  name: 'welcome: opened on install; colours, own brands, a sample listing checked with fixes',
+  pages: ['basic.html'],
+  async run(drv, { url, shot }) {
+    await drv.goto(url);
+    const back = await drv.currentTab();
+    const tab = await waitFor(drv, 'the welcome tab', () => drv.findTab('welcome/welcome.html'), Boolean);
+    await drv.useTab(tab);
+    await waitFor(drv, 'welcome ready', () => drv.eval('document.body.dataset.ready || null'), Boolean);
+    assert.equal(await drv.eval(`document.querySelectorAll('.legend li').length`), 3, 'the colours explained');
+    await drv.click('#check');
+    const results = await waitFor(drv, 'sample checked', () => drv.eval(`[...document.querySelectorAll('#results li')].map((l) => ({ rule: l.dataset.rule, text: l.textContent }))`), (r) => r.length > 0);
+    assert.ok(results.some((r) => r.rule === 'counterfeit.replica' && /Remove|删除|刪除/.test(r.text)) || results.some((r) => r.rule === 'counterfeit.replica'), JSON.stringify(results));
+    await drv.click('#brand');
+    await drv.type('Acme Tools');
+    await drv.click('#brand-add');
+    await waitFor(drv, 'brand added', () => drv.eval(`[...document.querySelectorAll('#brands li')].map((l) => l.dataset.brand)`), (b) => b.includes('Acme Tools'));
+    await shot('welcome');
+    await drv.eval(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'settings-op', op: 'remove-brand', brand: 'Acme Tools' })`);
+    await drv.closeTab(tab);
+    await drv.useTab(back);
+  },
+}];

@@ -228,7 +228,7 @@ export const specs = [
 ];
 
 /** The browser's id of a tab, read from what the background recorded for it. */
-async function tabIdOf(drv, tab) {
+export async function tabIdOf(drv, tab) {
   const probe = await drv.openTab(`${drv.extensionBase}popup/popup.html?tab=-1`);
   const ids = await drv.eval(`(async () => { const api = globalThis.browser ?? globalThis.chrome;
     const all = await api.storage.session.get(null);

@@ -63,6 +63,8 @@ export async function launchChromium({ extDir, proxyPort, lang = 'en-US', dark =
     async openTab(url) { const p = await ctx.newPage(); watch(p); page = p; await p.goto(url); return p; },
     async useTab(tab) { page = tab; await page.bringToFront(); },
     currentTab() { return page; },
+    /** An open tab whose address contains `part` (one the browser or extension opened), or null. */
+    async findTab(part) { return ctx.pages().find((p) => !p.isClosed() && p.url().includes(part)) || null; },
     async closeTab(tab) { await tab.close(); },
     /** After a failed spec: make sure there is a live tab to go on with. */
     async reset() {

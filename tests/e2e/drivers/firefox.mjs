@@ -112,6 +112,17 @@ export async function launchFirefox({ extDir, proxyPort, lang = 'en-US', dark = 
     },
     async useTab(tab) { await wd.switchTo().window(tab); },
     currentTab() { return wd.getWindowHandle(); },
+    /** An open tab whose address contains `part` (one the browser or extension opened), or null. */
+    async findTab(part) {
+      const here = await wd.getWindowHandle();
+      let found = null;
+      for (const h of await wd.getAllWindowHandles()) {
+        await wd.switchTo().window(h);
+        if ((await wd.getCurrentUrl()).includes(part)) { found = h; break; }
+      }
+      await wd.switchTo().window(here);
+      return found;
+    },
     async closeTab(tab) { await wd.switchTo().window(tab); await wd.close(); },
     async reset() {
       const handles = await wd.getAllWindowHandles();
