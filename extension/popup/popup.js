@@ -14,6 +14,7 @@
   const FIELDS = ['title', 'bullets', 'description', 'keywords', 'brand', 'category', 'price', 'cost', 'other'];
 
   $('#open-options').addEventListener('click', () => { api.runtime.openOptionsPage(); window.close(); });
+  $('#open-check').addEventListener('click', () => { api.tabs.create({ url: api.runtime.getURL('check/check.html') }); window.close(); });
   $('#open-welcome').addEventListener('click', () => { api.tabs.create({ url: api.runtime.getURL('welcome/welcome.html') }); window.close(); });
   const param = new URLSearchParams(location.search).get('tab');
   let tabId = param !== null ? Number(param) : null;

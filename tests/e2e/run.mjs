@@ -10,7 +10,7 @@ import { specs } from './specs.mjs';
 import { optionSpecs, uiSpecs } from './specs-options.mjs';
 import { centerSpecs } from './specs-centers.mjs';
 import { hardeningSpecs } from './specs-hardening.mjs';
-import { fixSpecs, welcomeSpecs } from './specs-fixes.mjs';
+import { fixSpecs, welcomeSpecs, checkSpecs } from './specs-fixes.mjs';
 import { launchChromium } from './drivers/chromium.mjs';
 import { launchFirefox } from './drivers/firefox.mjs';
 
@@ -21,13 +21,13 @@ fs.mkdirSync(OUT, { recursive: true });
 const [onlyBrowser, filter] = process.argv.slice(2);
 
 const BROWSERS = [
-  { name: 'chromium', launch: launchChromium, ext: path.join(ROOT, 'dist/test-chrome') },
-  { name: 'firefox', launch: launchFirefox, ext: path.join(ROOT, 'dist/test-firefox') },
+  { name: 'chromium', launch: launchChromium, ext: path.join(ROOT, process.env.LG_TEST_DIST || 'dist', 'test-chrome') },
+  { name: 'firefox', launch: launchFirefox, ext: path.join(ROOT, process.env.LG_TEST_DIST || 'dist', 'test-firefox') },
 ];
 
 // Each session is one browser start: the main one, then the UI in Chinese and in dark mode.
 const SESSIONS = [
-  { lang: 'en-US', dark: false, specs: [...welcomeSpecs, ...specs, ...centerSpecs, ...fixSpecs, ...optionSpecs, ...hardeningSpecs] },
+  { lang: 'en-US', dark: false, specs: [...welcomeSpecs, ...specs, ...centerSpecs, ...fixSpecs, ...checkSpecs, ...optionSpecs, ...hardeningSpecs] },
   { lang: 'zh-CN', dark: false },
   { lang: 'en-US', dark: true },
   { lang: 'zh-CN', dark: true },

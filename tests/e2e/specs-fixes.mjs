@@ -173,3 +173,33 @@ export const welcomeSpecs = [{
     await drv.useTab(back);
   },
 }];
+
+/** The "check a listing" page: the same highlights, cards and fixes on pasted text. */
+export const checkSpecs = [{
+  name: 'check page: a pasted listing is checked field by field, fixed, and the fixed text copied',
+  pages: ['basic.html'],
+  async run(drv, { shot }) {
+    const back = await drv.currentTab();
+    const tab = await drv.openTab(`${drv.extensionBase}check/check.html?marketplace=ebay`);
+    await waitFor(drv, 'check page fields', () => drv.eval(`Boolean(document.querySelector('#title'))`), Boolean);
+    assert.equal(await drv.eval(pageScript(`LG.focusEnd(${Q('#title')})`)), true);
+    await drv.paste('Replica Rolex watch');
+    assert.equal(await drv.eval(pageScript(`LG.focusEnd(${Q('#description')})`)), true);
+    await drv.paste('Antibacterial strap. Contact seller@example.com');
+    const s = await waitFindings(drv, 'findings on the check page', (x) => x.findings.some((f) => f.rule === 'counterfeit.replica' && f.field === 'title')
+      && x.findings.some((f) => f.rule === 'claims.contact-details' && f.field === 'description'));
+    assert.ok(s.findings.some((f) => f.rule === 'brands.watches'), 'the brand found too');
+    const card = await openCardOn(drv, 'counterfeit.replica', 'title');
+    assert.match(card.text, /On eBay/, 'the chosen marketplace is the card\'s');
+    await shot('check-card');
+    await clickApply(drv, card, 'check page');
+    await waitFor(drv, 'title fixed', () => drv.eval(`${Q('#title')}.value`), (v) => v === 'Rolex watch');
+    await drv.click('#copy');
+    const copied = await waitFor(drv, 'copied text', () => drv.eval(`document.body.dataset.copied ? ${Q('#fixed-text')}.value : null`), Boolean);
+    assert.match(copied, /: Rolex watch\n/, copied);
+    assert.match(copied, /seller@example\.com/, 'unfixed text stays as written');
+    await shot('check');
+    await drv.closeTab(tab);
+    await drv.useTab(back);
+  },
+}];
