@@ -226,6 +226,7 @@
       applying = false;
     }
     if (!ok) console.warn('Listing Guard: the fix could not be applied; the text changed since it was checked.');
+    else api.runtime.sendMessage({ type: 'log', event: 'fixed', rules: [d.finding.rule], text: d.finding.text, replacement: fix.replacement }).catch(() => {});
     schedule();
     return ok;
   }

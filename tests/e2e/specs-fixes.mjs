@@ -203,3 +203,44 @@ export const checkSpecs = [{
     await drv.useTab(back);
   },
 }];
+
+/** The record of checks: off by default; when on, checks, fixes and ignores are kept and exported. */
+export const logSpecs = [{
+  name: 'log: off by default; records checked, fixed and ignored; exports CSV and JSON; clears',
+  pages: ['basic.html'],
+  async run(drv, { url, base }) {
+    await drv.goto(url);
+    const listing = await drv.currentTab();
+    let options = await drv.openTab(`${base}options/options.html#log-h`);
+    await waitFor(drv, 'log section', () => drv.eval('document.body.dataset.logReady || null'), Boolean);
+    assert.equal(await drv.eval(`document.getElementById('log-on').checked`), false, 'off by default');
+    await drv.click('#log-on');
+    await waitFor(drv, 'log on', () => drv.eval(`(globalThis.browser ?? globalThis.chrome).storage.local.get('checkLog').then((g) => Boolean(g.checkLog && g.checkLog.on))`), Boolean);
+    await drv.closeTab(options);
+    await drv.useTab(listing);
+    assert.equal(await drv.eval(pageScript(`LG.focusEnd(${Q('#title')})`)), true);
+    await drv.type('Replica Rolex watch');
+    const card = await openCardOn(drv, 'counterfeit.replica', 'title');
+    await clickApply(drv, card, 'log');
+    await waitFor(drv, 'fixed', () => drv.eval(`${Q('#title')}.value`), (v) => v === 'Rolex watch');
+    const ignore = await openCardOn(drv, 'brands.watches', 'title');
+    const b = ignore.buttons.find((x) => x.op === 'ignore');
+    await drv.mouseClick(b.x, b.y);
+    await waitFindings(drv, 'ignored', (s) => !s.findings.some((f) => f.rule === 'brands.watches'));
+    options = await drv.openTab(`${base}options/options.html#log-h`);
+    await waitFor(drv, 'entries', () => drv.eval(`Number(document.getElementById('log-count').dataset.count)`), (n) => n >= 3);
+    const csv = await drv.download('#log-csv');
+    assert.match(csv.split('\r\n')[0], /^time,page,event,rules,text,replacement,note$/);
+    for (const ev of ['checked', 'fixed', 'ignored']) assert.match(csv, new RegExp(`,${ev},`), `${ev} recorded: ${csv}`);
+    assert.match(csv, /,fixed,counterfeit\.replica,Replica,,/);
+    const json = JSON.parse(await drv.download('#log-json'));
+    assert.equal(json.format, 'listing-guard-checks');
+    assert.ok(json.entries.some((e) => e.event === 'ignored' && e.rules[0] === 'brands.watches' && e.page.includes('/basic.html')));
+    await drv.click('#log-clear');
+    await waitFor(drv, 'cleared', () => drv.eval(`Number(document.getElementById('log-count').dataset.count)`), (n) => n === 0);
+    await drv.click('#log-on');
+    await drv.click('#ignored-clear');
+    await drv.closeTab(options);
+    await drv.useTab(listing);
+  },
+}];

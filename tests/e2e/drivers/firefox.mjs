@@ -22,7 +22,7 @@ export async function launchFirefox({ extDir, proxyPort, lang = 'en-US', dark = 
     .setPreference('browser.download.dir', downloads)
     .setPreference('browser.download.useDownloadDir', true)
     .setPreference('browser.download.always_ask_before_handling_new_types', false)
-    .setPreference('browser.helperApps.neverAsk.saveToDisk', 'application/json')
+    .setPreference('browser.helperApps.neverAsk.saveToDisk', 'application/json,text/csv')
     .setPreference('intl.accept_languages', lang)
     // Every request goes through the fixture server, which records it.
     .setPreference('network.proxy.type', 1)
