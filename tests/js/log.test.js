@@ -1,9 +1,10 @@
 // The record of checks exports CSV a spreadsheet reads safely: quoted where needed, and a
 // cell that would start a formula is kept as text.
-const test = require('node:test');
-const assert = require('node:assert/strict');
-const path = require('node:path');
-const LGLog = require(path.join(__dirname, '../../extension/background/log.js'));
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { load } from './load.mjs';
+
+const LGLog = load('background/log.js');
 
 test('CSV has a header, quotes commas and quotes, and defuses formulas', () => {
   const csv = LGLog.csv([
