@@ -10,7 +10,7 @@ import { specs } from './specs.mjs';
 import { optionSpecs, uiSpecs } from './specs-options.mjs';
 import { centerSpecs } from './specs-centers.mjs';
 import { hardeningSpecs } from './specs-hardening.mjs';
-import { fixSpecs, welcomeSpecs, checkSpecs, logSpecs } from './specs-fixes.mjs';
+import { fixSpecs, welcomeSpecs, checkSpecs, logSpecs, groupSpecs } from './specs-fixes.mjs';
 import { launchChromium } from './drivers/chromium.mjs';
 import { launchFirefox } from './drivers/firefox.mjs';
 
@@ -27,7 +27,7 @@ const BROWSERS = [
 
 // Each session is one browser start: the main one, then the UI in Chinese and in dark mode.
 const SESSIONS = [
-  { lang: 'en-US', dark: false, specs: [...welcomeSpecs, ...specs, ...centerSpecs, ...fixSpecs, ...checkSpecs, ...logSpecs, ...optionSpecs, ...hardeningSpecs] },
+  { lang: 'en-US', dark: false, specs: [...welcomeSpecs, ...specs, ...centerSpecs, ...fixSpecs, ...checkSpecs, ...logSpecs, ...groupSpecs, ...optionSpecs, ...hardeningSpecs] },
   { lang: 'zh-CN', dark: false },
   { lang: 'en-US', dark: true },
   { lang: 'zh-CN', dark: true },

@@ -244,3 +244,41 @@ export const logSpecs = [{
     await drv.useTab(listing);
   },
 }];
+
+/** Settings for sellers: plain groups first, My brands near the top, rules under Advanced. */
+export const groupSpecs = [{
+  name: 'settings: plain groups first with a sentence each; a group switch takes effect on the open tab; rules behind Advanced',
+  pages: ['basic.html'],
+  async run(drv, { url, base, shot }) {
+    await drv.goto(url);
+    const listing = await drv.currentTab();
+    assert.equal(await drv.eval(pageScript(`LG.focusEnd(${Q('#title')})`)), true);
+    await drv.type('Replica Rolex watch');
+    await waitFindings(drv, 'replica', (s) => s.findings.some((f) => f.rule === 'counterfeit.replica'));
+    const options = await drv.openTab(`${base}options/options.html`);
+    await waitFor(drv, 'options ready', () => drv.eval('document.body.dataset.ready || null'), Boolean);
+    const page = await drv.eval(`({ order: [...document.querySelectorAll('main > section h2')].map((h) => h.id),
+      groups: [...document.querySelectorAll('input[data-group]')].map((g) => ({ id: g.dataset.group, on: g.checked,
+        help: g.parentElement.querySelector('.meta').textContent })),
+      advancedOpen: document.getElementById('advanced').open,
+      ruleVisible: document.querySelector('input[data-rule]').checkVisibility() })`);
+    assert.deepEqual(page.order.slice(0, 3), ['groups-h', 'brands-h', 'packs-h'], 'groups, then My brands, then the packs');
+    assert.deepEqual(page.groups.map((g) => g.id), ['fake', 'brands', 'health', 'contact', 'prices', 'restricted', 'title']);
+    assert.ok(page.groups.every((g) => g.help.length > 20), 'each group has a sentence');
+    assert.equal(page.advancedOpen, false, 'Advanced is closed');
+    assert.equal(page.ruleVisible, false, 'rule ids are behind Advanced');
+    await shot('options-groups');
+    await drv.click('input[data-group="fake"]');
+    await drv.useTab(listing);
+    await waitFindings(drv, 'fake wording off', (s) => !s.findings.some((f) => f.rule.startsWith('counterfeit.')) && s.findings.some((f) => f.rule === 'brands.watches'));
+    await drv.useTab(options);
+    await drv.click('input[data-group="fake"]');
+    await drv.useTab(listing);
+    await waitFindings(drv, 'fake wording back', (s) => s.findings.some((f) => f.rule === 'counterfeit.replica'));
+    await drv.useTab(options);
+    await drv.click('#advanced > summary');
+    await drv.click('#reset');
+    await drv.closeTab(options);
+    await drv.useTab(listing);
+  },
+}];

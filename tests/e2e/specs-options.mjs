@@ -20,6 +20,9 @@ async function typeTitle(drv, text) {
 async function openOptions(drv) {
   const tab = await drv.openTab(`${drv.extensionBase}options/options.html`);
   await waitFor(drv, 'options page ready', () => drv.eval(`document.body.dataset.ready || null`), Boolean);
+  // Packs, rules and severities are under Advanced, as a seller opens it.
+  await drv.click('#advanced > summary');
+  await waitFor(drv, 'Advanced open', () => drv.eval(`document.getElementById('advanced').open`), Boolean);
   return tab;
 }
 

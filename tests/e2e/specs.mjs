@@ -155,6 +155,7 @@ export const specs = [
       // A pack switched off in the settings page leaves the open tab at once.
       const options = await drv.openTab(`${base}options/options.html`);
       await waitFor(drv, 'pack switches', () => drv.eval(`document.querySelectorAll('input[data-pack]').length`), (n) => n > 0);
+      await drv.click('#advanced > summary');
       await drv.click('input[data-pack="counterfeit"]');
       await drv.useTab(tab);
       s = await waitFindings(drv, 'counterfeit findings gone', (s) => !s.findings.some((f) => f.rule.startsWith('counterfeit.'))
