@@ -29,7 +29,6 @@
     .card .preview del { color: #b3261e; background: rgba(211, 47, 47, .12); }
     .card .preview ins { color: #1b6e2a; text-decoration: none; font-weight: 600; }
     .card .preview .arrow { color: #5f5f66; }
-    .card .preview .now ins:empty::after { content: "∅"; color: #5f5f66; font-weight: 400; }
     .card button.apply { background: #1b6e2a; border-color: #1b6e2a; color: #fff; font-weight: 600; }
     .card .consequence { margin: 4px 0; font-weight: 600; }
     .card .instead { margin: 4px 0 6px; }

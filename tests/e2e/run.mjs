@@ -27,7 +27,8 @@ const BROWSERS = [
 
 // Each session is one browser start: the main one, then the UI in Chinese and in dark mode.
 const SESSIONS = [
-  { lang: 'en-US', dark: false, specs: [...welcomeSpecs, ...specs, ...centerSpecs, ...fixSpecs, ...checkSpecs, ...logSpecs, ...groupSpecs, ...optionSpecs, ...hardeningSpecs] },
+  { lang: 'en-US', dark: false, specs: [...welcomeSpecs, ...specs, ...centerSpecs, ...fixSpecs, ...checkSpecs, ...logSpecs, ...groupSpecs, ...optionSpecs,
+    ...hardeningSpecs, ...uiSpecs({ lang: 'en-US', dark: false })] },
   { lang: 'zh-CN', dark: false },
   { lang: 'en-US', dark: true },
   { lang: 'zh-CN', dark: true },

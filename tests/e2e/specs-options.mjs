@@ -216,6 +216,26 @@ export function uiSpecs(session) {
       assert.equal(title, say('What the colours mean', '颜色的含义', '顏色代表什麼'));
       await shot(`popup-${tag}`);
       await drv.closeTab(popup);
+      // The first-run page and the check page, as a seller sees them in this language.
+      const welcome = await drv.openTab(`${base}welcome/welcome.html`);
+      await waitFor(drv, 'welcome ready', () => drv.eval('document.body.dataset.ready || null'), Boolean);
+      assert.equal(await drv.eval(`document.getElementById('brands-h').textContent`), say('Your own brands and brands you resell', '你自己的品牌和你转售的品牌', '你自己的品牌和你轉售的品牌'));
+      await drv.click('#check');
+      await waitFor(drv, 'sample checked', () => drv.eval('document.body.dataset.checked || null'), Boolean);
+      await shot(`welcome-${tag}`);
+      await drv.closeTab(welcome);
+      const check = await drv.openTab(`${base}check/check.html?marketplace=amazon`);
+      await waitFor(drv, 'check page', () => drv.eval(`Boolean(document.querySelector('#title'))`), Boolean);
+      assert.equal(await drv.eval(pageScript(`LG.focusEnd(document.querySelector('#title'))`)), true);
+      await drv.paste('Replica Rolex watch, antibacterial strap');
+      assert.equal(await drv.eval(pageScript(`LG.focusEnd(document.querySelector('#description'))`)), true);
+      await drv.paste('Stainless steel. Questions? Email seller@example.com');
+      const c = await waitFindings(drv, 'check page findings', (x) => x.findings.some((f) => f.rule === 'counterfeit.replica'));
+      const b = c.findings.find((f) => f.rule === 'counterfeit.replica').boxes[0];
+      await drv.mouseMove(b.left + b.width / 2, b.top + b.height / 2);
+      await waitFor(drv, 'card on the check page', () => drv.eval(`!document.querySelector('listing-guard-root').shadowRoot.querySelector('.card').hidden`), Boolean);
+      await shot(`check-${tag}`);
+      await drv.closeTab(check);
       await drv.useTab(listing);
     },
   }];
