@@ -31,15 +31,17 @@
   /** Where a message came from: an extension page (popup, options, confirm) or a tab's content script. */
   const EXT_ORIGIN = api.runtime.getURL('');
   const fromExtensionPage = (sender) => typeof sender.url === 'string' && sender.url.startsWith(EXT_ORIGIN);
-  /** The page key of a content script's tab: host and path of its top document. */
-  function pageOf(sender) {
+  /** The URL of a content script's document (the top document: main.js runs only there). */
+  function urlOf(sender) {
     try {
-      const u = new URL(sender.tab && sender.tab.url ? sender.tab.url : sender.url);
-      return `${u.host}${u.pathname}`;
+      return new URL(sender.url || (sender.tab && sender.tab.url) || '');
     } catch {
-      return '';
+      return null;
     }
   }
+  /** The page key of a content script's tab: host and path, from the sender, not the message. */
+  const pageOf = (sender) => { const u = urlOf(sender); return u ? `${u.host}${u.pathname}` : ''; };
+  const hostOf = (sender) => { const u = urlOf(sender); return u ? u.hostname : ''; };
 
   const siteOf = (settings, host) => settings.sites[host] || { enabled: true, marketplace: null };
 
@@ -161,14 +163,15 @@
     async lint(msg, sender) {
       const settings = await LGSettings.get();
       const page = fromExtensionPage(sender) ? String(msg.page || '') : pageOf(sender);
-      const site = siteOf(settings, msg.host);
+      const host = fromExtensionPage(sender) ? msg.host : hostOf(sender);
+      const site = siteOf(settings, host);
       if (!site.enabled) {
-        await recordCounts(sender, msg.host, []);
+        await recordCounts(sender, host, []);
         return { findings: [], disabled: true };
       }
       const linter = await LGEngine.get(LGSettings.extraPacks(settings));
       const findings = withoutIgnored(settings, linter.lint(msg.listing, configFor(settings, site.marketplace || msg.marketplace, page)), page);
-      await recordCounts(sender, msg.host, findings);
+      await recordCounts(sender, host, findings);
       if (!fromExtensionPage(sender)) await LGLog.add({ event: 'checked', page, rules: findings.map((f) => f.rule) }).catch(() => {});
       return { findings, disabled: false, packError: LGEngine.error(), beforeSubmit: settings.beforeSubmit };
     },

@@ -36,3 +36,4 @@ const LGConfirm = (() => {
 
   return { ask, pending, take };
 })();
+if (typeof module !== 'undefined') module.exports = LGConfirm;

@@ -44,11 +44,20 @@ const LGStore = (() => {
       return Object.freeze(schema.readDoc(doc, warn));
     }
 
-    /** The live settings (read once, then from the cache). */
-    function get() {
+    /** The live settings (read once, then from the cache), for use inside the queue. */
+    function current() {
       if (cache) return Promise.resolve(cache);
       loading ??= load().then((doc) => { cache ??= doc; return cache; }).finally(() => { loading = null; });
       return loading;
+    }
+
+    /**
+     * The settings once every queued update is done. Other pages hear of a write
+     * (storage.onChanged) before the writer's set() resolves, and ask at once: they must
+     * get the new value, not the cache of a moment before.
+     */
+    function get() {
+      return queue.then(current);
     }
 
     /** What `doc` becomes in storage: the items to set and the pack keys no longer used. */
@@ -89,8 +98,7 @@ const LGStore = (() => {
      */
     function update(change) {
       const run = queue.then(async () => {
-        const current = await get();
-        const copy = structuredClone(current);
+        const copy = structuredClone(await current());
         const changed = (await change(copy)) || copy;
         const next = Object.freeze(schema.check({ ...changed, schema: undefined }, { strict: true }));
         await write(next);

@@ -97,7 +97,14 @@ function fakeStorage(initial = {}) {
   const st = {
     data, failNext: null, sets: 0,
     async get(keys) { await tick(); if (keys === null) return structuredClone(data); const out = {}; for (const k of [].concat(keys)) if (k in data) out[k] = structuredClone(data[k]); return out; },
-    async set(items) { await tick(); st.sets += 1; if (st.failNext) { const e = st.failNext; st.failNext = null; throw e; } Object.assign(data, structuredClone(items)); },
+    async set(items) {
+      await tick(); st.sets += 1;
+      if (st.failNext) { const e = st.failNext; st.failNext = null; throw e; }
+      Object.assign(data, structuredClone(items));
+      // Browsers tell other pages (storage.onChanged) before set() resolves here.
+      if (st.onChanged) st.onChanged(items);
+      await tick();
+    },
     async remove(keys) { await tick(); for (const k of [].concat(keys)) delete data[k]; },
   };
   return st;
@@ -118,6 +125,16 @@ test('updates are serialised: 20 concurrent switches from two pages are all stor
   assert.deepEqual(s.brands, [{ name: 'Acme', note: '' }]);
   assert.equal(s.custom.length, 1);
   assert.equal(Object.keys(s.rules).length, 20);
+});
+
+test('a page told of a write (onChanged) and asking at once gets the new settings', async () => {
+  const storage = fakeStorage();
+  const store = createStore({ storage, schema: S, warn: quiet });
+  await store.get();
+  let seen = null;
+  storage.onChanged = () => { seen = store.get(); };
+  await store.update((s) => { s.rules['a.b'] = false; });
+  assert.deepEqual((await seen).rules, { 'a.b': false });
 });
 
 test('a failed or refused write keeps the old settings live and stored', async () => {
