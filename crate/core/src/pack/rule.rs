@@ -559,11 +559,13 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
             )?;
             let mut brands = Vec::new();
             for (i, b) in doc.brands.iter().enumerate() {
-                brands.push(brand(b, &format!("brands[{i}]"))?);
+                brands.push(brand(b).map_err(|e| e.key_prefix(format_args!("brands[{i}]")))?);
             }
             if let Some(lines) = &doc.brand_lines {
                 for (i, line) in lines.lines().enumerate() {
-                    if let Some(b) = brand_line(line, &format!("brand_lines line {}", i + 1))? {
+                    if let Some(b) = brand_line(line)
+                        .map_err(|e| e.key_prefix(format_args!("brand_lines line {}", i + 1)))?
+                    {
                         brands.push(b);
                     }
                 }
@@ -707,17 +709,17 @@ pub(crate) fn check_pattern(p: &str) -> Result<regex::Regex, PackError> {
         })
 }
 
-fn brand(doc: &BrandDoc, key: &str) -> Result<Brand, PackError> {
+fn brand(doc: &BrandDoc) -> Result<Brand, PackError> {
     if doc.name.trim().is_empty() {
-        return Err(invalid("a brand needs a name").key(key.to_string()));
+        return Err(invalid("a brand needs a name"));
     }
     if doc.needs_product && doc.products.is_empty() {
-        return Err(invalid("`needs_product` needs `products`").key(format!("{key}.needs_product")));
+        return Err(invalid("`needs_product` needs `products`").key("needs_product"));
     }
-    super::words::check_literal(&doc.name, false).map_err(|e| e.key(format!("{key}.name")))?;
-    let aliases = words(&doc.aliases, &format!("{key}.aliases"), false)?;
+    super::words::check_literal(&doc.name, false).map_err(|e| e.key("name"))?;
+    let aliases = words(&doc.aliases, "aliases", false)?;
     for p in &doc.products {
-        check_id(p).map_err(|m| invalid(m).key(format!("{key}.products")))?;
+        check_id(p).map_err(|m| invalid(m).key("products"))?;
     }
     Ok(Brand {
         name: doc.name.trim().to_string(),
@@ -729,7 +731,7 @@ fn brand(doc: &BrandDoc, key: &str) -> Result<Brand, PackError> {
 }
 
 /// `Name | alias | alias`; `!` before the name marks a strict-case brand; `#` comments.
-fn brand_line(line: &str, key: &str) -> Result<Option<Brand>, PackError> {
+fn brand_line(line: &str) -> Result<Option<Brand>, PackError> {
     let line = line.trim();
     if line.is_empty() || line.starts_with('#') {
         return Ok(None);
@@ -747,7 +749,7 @@ fn brand_line(line: &str, key: &str) -> Result<Option<Brand>, PackError> {
         strict_case: strict,
         needs_product: false,
     };
-    brand(&doc, key).map(Some)
+    brand(&doc).map(Some)
 }
 
 fn example(doc: &ExampleDoc, first_field: FieldRole) -> Result<Example, PackError> {

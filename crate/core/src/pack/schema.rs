@@ -70,11 +70,32 @@ pub(crate) struct SourceDoc {
 
 /// A word list: plain (every language) or keyed by language code, `any` for every
 /// language: `{ any = ["1:1"], en = ["replica"], id = ["kw"] }`.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug)]
 pub(crate) enum WordsDoc {
     List(Vec<String>),
     Tagged(BTreeMap<String, Vec<String>>),
+}
+
+// By hand rather than `untagged`: no buffering of every list, and a plain message.
+impl<'de> Deserialize<'de> for WordsDoc {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<WordsDoc, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = WordsDoc;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of words, or a table of language code to a list of words")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<WordsDoc, A::Error> {
+                Deserialize::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))
+                    .map(WordsDoc::List)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<WordsDoc, A::Error> {
+                Deserialize::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(WordsDoc::Tagged)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 impl Default for WordsDoc {

@@ -42,10 +42,13 @@ pub(crate) fn language_tag(code: &str, key: &str) -> Result<LangSet, PackError> 
 /// match something. `gaps`: whether `~N` gaps are allowed (terms only).
 pub(crate) fn words(doc: &WordsDoc, key: &str, gaps: bool) -> Result<Vec<Word>, PackError> {
     let mut out = Vec::with_capacity(doc.len());
-    let mut add = |list: &[String], langs: LangSet, key: String| -> Result<(), PackError> {
+    // Keys are formatted only for an error: packs hold tens of thousands of words.
+    let mut add = |list: &[String], langs: LangSet, code: Option<&str>| -> Result<(), PackError> {
         for (i, t) in list.iter().enumerate() {
-            let at = format!("{key}[{i}]");
-            check_literal(t, gaps).map_err(|e| e.key(at))?;
+            check_literal(t, gaps).map_err(|e| match code {
+                Some(c) => e.key(format!("{key}.{c}[{i}]")),
+                None => e.key(format!("{key}[{i}]")),
+            })?;
             out.push(Word {
                 text: t.trim().to_string(),
                 langs,
@@ -54,11 +57,11 @@ pub(crate) fn words(doc: &WordsDoc, key: &str, gaps: bool) -> Result<Vec<Word>, 
         Ok(())
     };
     match doc {
-        WordsDoc::List(list) => add(list, LangSet::ANY, key.to_string())?,
+        WordsDoc::List(list) => add(list, LangSet::ANY, None)?,
         WordsDoc::Tagged(map) => {
             for (code, list) in map {
                 let langs = language_tag(code, key)?;
-                add(list, langs, format!("{key}.{code}"))?;
+                add(list, langs, Some(code))?;
             }
         }
     }
