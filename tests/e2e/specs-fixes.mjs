@@ -78,6 +78,10 @@ export const fixSpecs = [
       const card = await openCardOn(drv, c.rule, c.field);
       assert.match(card.text, /→/, `${c.name}: the card shows original → result`);
       await shot(`fix-card-${c.name.replace(/\W+/g, '-').toLowerCase()}`);
+      // A page script pressing Apply does nothing: only the seller's own click applies a fix.
+      await drv.eval(`(() => { const b = document.querySelector('listing-guard-root').shadowRoot.querySelector('[data-op="apply-fix"]');
+        b.click(); b.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })); })()`);
+      assert.equal(await textOf(drv, c), c.text, `${c.name}: an untrusted click applied the fix`);
       if (c.pause) await drv.eval(c.pause);
       await clickApply(drv, card, c.name);
       await waitFor(drv, `${c.name}: fixed text`, () => textOf(drv, c), (t) => t === c.fixed);
