@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Object, Reflect, JSON};
-use listing_guard_wasm::{check_pack, Linter};
+use listing_guard_wasm::{check_pack, market_from_host, Linter};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -152,6 +152,8 @@ policy = { default = { name = "General", url = "https://example.org/g" }, amazon
         "General"
     );
     assert!(mine(r#"{"market": "us"}"#).is_empty());
+    assert_eq!(market_from_host("seller.shopee.tw").as_deref(), Some("tw"));
+    assert_eq!(market_from_host("www.ebay.com"), None);
     // A declared language is accepted (and an unknown one ignored, like a marketplace).
     assert_eq!(mine(r#"{"market": "au", "language": "vi"}"#).len(), 1);
     assert_eq!(mine(r#"{"market": "au", "language": "xx"}"#).len(), 1);
