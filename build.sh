@@ -87,7 +87,7 @@ build() {
 prereqs_test() {
   step "prerequisites: chromium, firefox-esr, geckodriver, npm packages"
   # The l10n packages let the tests start each browser in Chinese.
-  apt_install chromium chromium-driver chromium-l10n firefox-esr firefox-esr-l10n-zh-cn fonts-noto-cjk fonts-noto-color-emoji
+  apt_install chromium chromium-driver chromium-l10n firefox-esr firefox-esr-l10n-zh-cn firefox-esr-l10n-zh-tw fonts-noto-cjk fonts-noto-color-emoji
   have geckodriver || cargo install geckodriver --locked --root "$TOOLS"
   (cd tests && npm ci --no-audit --no-fund --loglevel=error)
 }
