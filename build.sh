@@ -2,7 +2,7 @@
 # Listing Guard: the one entry point.
 #   ./build.sh          build dist/chrome/, dist/firefox/ and their zips
 #   ./build.sh test     build, then run every test (Rust, wasm binding, JS, both browsers)
-#   ./build.sh bench    print the engine's speed and size figures
+#   ./build.sh bench    print the engine's speed and size figures (native, wasm, JS peer side by side)
 # Each step installs what it lacks, so a fresh Debian 12 machine (as root) needs nothing else.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -113,8 +113,17 @@ case "${1:-build}" in
   build) build ;;
   test) build; prereqs_test; run_tests ;;
   bench)
+    # `./build.sh bench` prints native, wasm-in-Node and JavaScript-peer figures side by side
+    # in one run (tests/bench/side-by-side.mjs); `./build.sh bench native [CORPUS]` only the
+    # native figures as text.
     prereqs_build
-    cargo run -q --profile release-native -p listing-guard-cli --bin listing-guard-bench -- "${@:2}"
-    build_wasm ;;
+    cargo build -q --profile release-native -p listing-guard-cli --bin listing-guard-bench
+    if [ "${2:-}" = native ]; then
+      target/release-native/listing-guard-bench "${@:3}"
+    else
+      build
+      [ -d tests/node_modules/modern-ahocorasick ] || (cd tests && npm ci --no-audit --no-fund --loglevel=error)
+      node tests/bench/side-by-side.mjs "${@:2}"
+    fi ;;
   *) echo "usage: ./build.sh [test|bench]" >&2; exit 2 ;;
 esac

@@ -172,6 +172,7 @@ impl MatcherBuilder {
             max_words: self.max_words,
             joined: self.joined,
             automaton,
+            substrings: self.substrings,
             substring_lits: self.substring_lits,
             edges,
             len: self.next as usize,
@@ -186,6 +187,8 @@ pub struct Matcher {
     max_words: usize,
     joined: HashMap<String, LitId, FxBuild>,
     automaton: Option<AhoCorasick>,
+    /// The substring literals, in automaton pattern order.
+    substrings: Vec<String>,
     substring_lits: Vec<LitId>,
     /// Whether each substring literal starts / ends with a word character.
     edges: Vec<(bool, bool)>,
@@ -298,6 +301,16 @@ impl Matcher {
                 tokens: first..last,
             });
         }
+    }
+
+    /// Every literal as the matcher searches for it (word literals as their match keys
+    /// joined by spaces, substring literals as normalised text), sorted: what a
+    /// benchmark gives another matcher to compare like with like.
+    pub fn literals(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self.words.keys().map(String::as_str).collect();
+        out.extend(self.substrings.iter().map(String::as_str));
+        out.sort_unstable();
+        out
     }
 
     /// How many distinct literals the matcher holds.
