@@ -144,7 +144,9 @@
         return { findings: [], disabled: true };
       }
       const linter = await LGEngine.get(LGSettings.extraPacks(settings));
-      const findings = linter.lint(msg.listing, configFor(settings, site.marketplace || msg.marketplace, msg.page));
+      const config = configFor(settings, site.marketplace || msg.marketplace, msg.page);
+      // Keyed by its JSON: the engine converts a configuration once, not on every keystroke.
+      const findings = linter.lint(msg.listing, config, JSON.stringify(config));
       await recordCounts(sender, msg.host, findings);
       return { findings, disabled: false, packError: LGEngine.error(), beforeSubmit: settings.beforeSubmit };
     },

@@ -20,7 +20,7 @@ fn lints_with_utf16_spans() {
     let title = "🔥🔥 新款 replica Rolex 手表";
     let listing = obj(&format!(r#"{{"title": {title:?}}}"#));
     let findings: Array = linter
-        .lint(listing, obj(r#"{"lang": "en"}"#))
+        .lint(listing, obj(r#"{"lang": "en"}"#), None)
         .unwrap()
         .into();
     assert!(findings.length() > 0);
@@ -44,14 +44,18 @@ fn config_turns_a_pack_off_and_speaks_chinese() {
     let linter = Linter::new(vec![]).unwrap();
     let listing = obj(r#"{"title": "Rolex replica watch"}"#);
     let off: Array = linter
-        .lint(listing.clone(), obj(r#"{"packs": {"counterfeit": false}}"#))
+        .lint(
+            listing.clone(),
+            obj(r#"{"packs": {"counterfeit": false}}"#),
+            None,
+        )
         .unwrap()
         .into();
     assert!(off
         .iter()
         .all(|f| get(&f, "pack").as_string().unwrap() != "counterfeit"));
     let zh: Array = linter
-        .lint(listing, obj(r#"{"lang": "zh-CN"}"#))
+        .lint(listing, obj(r#"{"lang": "zh-CN"}"#), None)
         .unwrap()
         .into();
     let msg = get(&zh.get(0), "message").as_string().unwrap();
@@ -99,7 +103,7 @@ fn variation_table_rows_are_checked_and_carry_their_index() {
         rows.join(",")
     ));
     let findings: Array = linter
-        .lint(listing, obj(r#"{"lang": "en"}"#))
+        .lint(listing, obj(r#"{"lang": "en"}"#), None)
         .unwrap()
         .into();
     let floor: Vec<JsValue> = findings
@@ -118,4 +122,40 @@ fn variation_table_rows_are_checked_and_carry_their_index() {
             assert!(get(&f, "variant").is_undefined());
         }
     }
+}
+
+#[wasm_bindgen_test]
+fn a_keyed_config_is_converted_once_per_key() {
+    let linter = Linter::new(vec![]).unwrap();
+    let listing = obj(r#"{"title": "Rolex replica watch"}"#);
+    let count = |v: JsValue| Array::from(&v).length();
+    let on = linter
+        .lint(listing.clone(), obj("{}"), Some("a".into()))
+        .unwrap();
+    // Same key: the config passed is not read again (even a wrong one).
+    let same = linter
+        .lint(
+            listing.clone(),
+            obj(r#"{"packs": {"counterfeit": false}}"#),
+            Some("a".into()),
+        )
+        .unwrap();
+    assert_eq!(count(on.clone()), count(same));
+    // A new key converts the new config.
+    let off = linter
+        .lint(
+            listing.clone(),
+            obj(r#"{"packs": {"counterfeit": false}}"#),
+            Some("b".into()),
+        )
+        .unwrap();
+    assert!(count(off) < count(on));
+    // A bad config under a new key is still refused.
+    assert!(linter
+        .lint(
+            listing,
+            obj(r#"{"severity": {"x": "loud"}}"#),
+            Some("c".into())
+        )
+        .is_err());
 }

@@ -20,7 +20,11 @@ const DEFAULT_CORPUS: &str = "../shared/corpus/walmart-amazon/tableB_amazon.csv"
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let corpus_arg = |i: usize| args.get(i).cloned().unwrap_or_else(|| DEFAULT_CORPUS.into());
+    let corpus_arg = |i: usize| {
+        args.get(i)
+            .cloned()
+            .unwrap_or_else(|| DEFAULT_CORPUS.into())
+    };
     match args.first().map(String::as_str) {
         Some("--json") => return scale::json(&corpus_arg(1)),
         Some("export") => return scale::export(&corpus_arg(1)),

@@ -91,9 +91,8 @@ pub fn export(corpus: &str) {
         .iter()
         .flat_map(|&n| {
             let ls = &listings;
-            [false, true].map(move |dense| {
-                json!({ "chars": n, "dense": dense, "text": text(ls, n, dense) })
-            })
+            [false, true]
+                .map(move |dense| json!({ "chars": n, "dense": dense, "text": text(ls, n, dense) }))
         })
         .collect();
     let out = json!({
