@@ -6,6 +6,7 @@
 //!                                                  prints beside the wasm and JavaScript ones
 //!        listing-guard-bench export [CORPUS.csv]   the engine's literals and the corpus
 //!                                                  listings as JSON, for that script
+//!        listing-guard-bench titles [CORPUS.csv]   one timed pass over the corpus, as JSON
 //!
 //! CORPUS defaults to ../shared/corpus/walmart-amazon/tableB_amazon.csv.
 
@@ -28,6 +29,7 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("--json") => return scale::json(&corpus_arg(1)),
         Some("export") => return scale::export(&corpus_arg(1)),
+        Some("titles") => return scale::titles(&corpus_arg(1)),
         _ => {}
     }
     let corpus = corpus_arg(0);

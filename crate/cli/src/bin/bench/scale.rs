@@ -124,6 +124,24 @@ fn timed(budget: Duration, mut f: impl FnMut()) -> f64 {
     median(runs)
 }
 
+/// `titles`: one timed pass over the corpus listings, as JSON, so the side-by-side script
+/// can interleave native, wasm and JavaScript passes under the same machine load.
+pub fn titles(corpus: &str) {
+    let engine = Engine::builtin().expect("built-in packs");
+    let config = LintConfig {
+        marketplace: Some(Marketplace::Amazon),
+        ..LintConfig::default()
+    };
+    let listings = read(corpus);
+    let t = Instant::now();
+    let findings: usize = listings.iter().map(|l| engine.lint(l, &config).len()).sum();
+    let elapsed = t.elapsed();
+    println!(
+        "{}",
+        json!({ "ms": ms(elapsed), "findings": findings, "bytes": bytes(&listings) })
+    );
+}
+
 /// `--json`: the native figures.
 pub fn json(corpus: &str) {
     let config = LintConfig {
