@@ -54,14 +54,17 @@ pub fn bytes(listings: &[Listing]) -> usize {
 pub fn text(listings: &[Listing], chars: usize, dense: bool) -> String {
     let mut s = String::new();
     let mut i = 0;
-    while s.chars().count() < chars {
-        if dense && !listings.is_empty() {
-            s.push_str(&listings[i % listings.len()].title);
-            s.push_str(if i % 4 == 0 { " replica\n" } else { "\n" });
+    let mut count = 0;
+    while count < chars {
+        let piece = if dense && !listings.is_empty() {
+            let title = &listings[i % listings.len()].title;
             i += 1;
+            format!("{title}{}", if i % 4 == 1 { " replica\n" } else { "\n" })
         } else {
-            s.push_str(CLEAN);
-        }
+            CLEAN.to_string()
+        };
+        count += piece.chars().count();
+        s.push_str(&piece);
     }
     match s.char_indices().nth(chars) {
         Some((b, _)) => s[..b].to_string(),
