@@ -1,7 +1,7 @@
 //! Byte offsets to UTF-16 offsets, for JavaScript strings.
 
 use crate::finding::{Finding, Span};
-use crate::listing::Listing;
+use crate::listing::{FieldRole, Listing};
 
 /// The UTF-16 length of `text[..byte]`. `byte` must be a char boundary. It walks the
 /// text from the start: for many offsets use [`utf16_offsets`].
@@ -31,17 +31,24 @@ pub(crate) fn utf16_offsets(text: &str, sorted: &[usize]) -> Vec<usize> {
     out
 }
 
-/// Sets `span_utf16` of every finding from its byte span: one sweep per field, however
-/// many findings it has.
+/// Sets `span_utf16` of every finding from its byte span: one sweep per field (and per
+/// variation-table row, whose price and cost are texts of their own), however many
+/// findings it has.
 pub(crate) fn fill_utf16(findings: &mut [Finding], listing: &Listing) {
     let mut i = 0;
     while i < findings.len() {
-        let field = findings[i].field;
+        let key = (findings[i].field, findings[i].variant);
         let mut j = i;
-        while j < findings.len() && findings[j].field == field {
+        while j < findings.len() && (findings[j].field, findings[j].variant) == key {
             j += 1;
         }
-        let text = listing.field(field).unwrap_or_default();
+        let text = match key {
+            (field, Some(v)) => listing.variants.get(v).map_or("", |row| match field.role {
+                FieldRole::Cost => row.cost.as_str(),
+                _ => row.price.as_str(),
+            }),
+            (field, None) => listing.field(field).unwrap_or_default(),
+        };
         let mut offsets: Vec<usize> = findings[i..j]
             .iter()
             .flat_map(|f| [f.span.start, f.span.end])
