@@ -2,8 +2,8 @@
 # Listing Guard: the one entry point.
 #   ./build.sh          build dist/chrome/, dist/firefox/ and their zips
 #   ./build.sh test     build, then run every test (Rust, wasm binding, JS, both browsers)
-#   ./build.sh bench    print the engine's speed and size figures, and catalogue throughput
-#                       (CATALOGUE_ROWS=1000000 ./build.sh bench for a million-row file)
+#   ./build.sh bench    print the engine's speed and size figures (native, wasm, JS peer side by side),
+#                       then catalogue throughput (CATALOGUE_ROWS=1000000 for a million-row file)
 #   ./build.sh fuzz [S] fuzz every target for S seconds each (default 60; a new seed each run)
 # Each step installs what it lacks, so a fresh Debian 12 machine (as root) needs nothing else.
 set -euo pipefail
@@ -127,11 +127,20 @@ case "${1:-build}" in
   build) build ;;
   test) build; prereqs_test; run_tests ;;
   bench)
+    # `./build.sh bench` prints native, wasm-in-Node and JavaScript-peer figures side by side
+    # in one run (tests/bench/side-by-side.mjs); `./build.sh bench native [CORPUS]` only the
+    # native figures as text.
     prereqs_build
-    cargo run -q --profile release-native -p listing-guard-cli --bin listing-guard-bench -- "${@:2}"
-    step "catalogue check: a generated Amazon flat file, one core and every core"
-    cargo run -q --profile release-native -p listing-guard-cli --bin listing-guard-catalogue-bench -- "${CATALOGUE_ROWS:-200000}"
-    build_wasm ;;
+    cargo build -q --profile release-native -p listing-guard-cli --bin listing-guard-bench
+    if [ "${2:-}" = native ]; then
+      target/release-native/listing-guard-bench "${@:3}"
+    else
+      build
+      [ -d tests/node_modules/modern-ahocorasick ] || (cd tests && npm ci --no-audit --no-fund --loglevel=error)
+      node tests/bench/side-by-side.mjs "${@:2}"
+      step "catalogue check: a generated Amazon flat file, one core and every core"
+      cargo run -q --profile release-native -p listing-guard-cli --bin listing-guard-catalogue-bench -- "${CATALOGUE_ROWS:-200000}"
+    fi ;;
   fuzz) run_fuzz "${2:-60}" "${@:3}" ;;
-  *) echo "usage: ./build.sh [test|bench|fuzz [seconds]]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [test|bench [native]|fuzz [seconds]]" >&2; exit 2 ;;
 esac

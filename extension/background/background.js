@@ -170,7 +170,9 @@
         return { findings: [], disabled: true };
       }
       const linter = await LGEngine.get(LGSettings.extraPacks(settings));
-      const findings = withoutIgnored(settings, linter.lint(msg.listing, configFor(settings, site.marketplace || msg.marketplace, page)), page);
+      const config = configFor(settings, site.marketplace || msg.marketplace, page);
+      // Keyed by its JSON: the engine converts a configuration once, not on every keystroke.
+      const findings = withoutIgnored(settings, linter.lint(msg.listing, config, JSON.stringify(config)), page);
       await recordCounts(sender, host, findings);
       if (!fromExtensionPage(sender)) await LGLog.add({ event: 'checked', page, rules: findings.map((f) => f.rule) }).catch(() => {});
       return { findings, disabled: false, packError: LGEngine.error(), beforeSubmit: settings.beforeSubmit };

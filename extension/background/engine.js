@@ -8,9 +8,15 @@ const LGEngine = (() => {
   let linter = null;
   let builtFrom = null;
   let lastError = null;
+  // How long this background's wake took: loading the wasm, building the engine (ms).
+  const timing = { wasm: null, engine: null };
 
   function init() {
-    ready ??= wasm_bindgen({ module_or_path: api.runtime.getURL('wasm/listing_guard_wasm_bg.wasm') });
+    if (!ready) {
+      const t = performance.now();
+      ready = wasm_bindgen({ module_or_path: api.runtime.getURL('wasm/listing_guard_wasm_bg.wasm') })
+        .then((r) => { timing.wasm = performance.now() - t; return r; });
+    }
     return ready;
   }
 
@@ -24,6 +30,7 @@ const LGEngine = (() => {
     const key = JSON.stringify(userPacks);
     builtRef = userPacks;
     if (linter && builtFrom === key) return linter;
+    const t = performance.now();
     try {
       linter = new wasm_bindgen.Linter(userPacks);
       lastError = null;
@@ -32,8 +39,9 @@ const LGEngine = (() => {
       linter = new wasm_bindgen.Linter([]);
     }
     builtFrom = key;
+    timing.engine ??= performance.now() - t;
     return linter;
   }
 
-  return { get, init, error: () => lastError };
+  return { get, init, error: () => lastError, timing: () => ({ ...timing }) };
 })();

@@ -216,6 +216,7 @@ impl MatcherBuilder {
             joined: self.joined,
             joined_heads: self.joined_heads,
             automaton,
+            substrings: self.substrings,
             substring_lits: self.substring_lits,
             edges,
             len: self.next as usize,
@@ -231,6 +232,8 @@ pub struct Matcher {
     joined: HashMap<String, (LitId, Vec<usize>), FxBuild>,
     joined_heads: Vec<u64>,
     automaton: Option<AhoCorasick>,
+    /// The substring literals, in automaton pattern order.
+    substrings: Vec<String>,
     substring_lits: Vec<LitId>,
     /// Whether each substring literal starts / ends with a word character.
     edges: Vec<(bool, bool)>,
@@ -379,6 +382,16 @@ impl Matcher {
                 tokens: first..last,
             });
         }
+    }
+
+    /// Every literal as the matcher searches for it (word literals as their match keys
+    /// joined by spaces, substring literals as normalised text), sorted: what a
+    /// benchmark gives another matcher to compare like with like.
+    pub fn literals(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self.words.keys().map(String::as_str).collect();
+        out.extend(self.substrings.iter().map(String::as_str));
+        out.sort_unstable();
+        out
     }
 
     /// How many distinct literals the matcher holds.

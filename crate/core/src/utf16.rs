@@ -31,8 +31,9 @@ pub(crate) fn utf16_offsets(text: &str, sorted: &[usize]) -> Vec<usize> {
     out
 }
 
-/// Sets `span_utf16` of every finding from its byte span: one sweep per field, however
-/// many findings it has.
+/// Sets `span_utf16` of every finding from its byte span: one sweep per field (and per
+/// variation-table row, whose price and cost are texts of their own), however many
+/// findings it has.
 pub(crate) fn fill_utf16(findings: &mut [Finding], listing: &Listing) {
     let mut i = 0;
     while i < findings.len() {

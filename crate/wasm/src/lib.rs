@@ -12,13 +12,16 @@
 
 mod convert;
 
-use listing_guard::{builtin_packs, Engine, Pack};
+use listing_guard::{builtin_packs, Engine, LintConfig, Listing, Pack};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 /// An engine over the built-in packs plus the seller's own packs.
 #[wasm_bindgen]
 pub struct Linter {
     engine: Engine,
+    /// The last configuration converted, with the key the caller gave it.
+    config: RefCell<Option<(String, LintConfig)>>,
 }
 
 #[wasm_bindgen]
@@ -34,15 +37,35 @@ impl Linter {
             packs.push(pack);
         }
         let engine = Engine::new(packs).map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(Linter { engine })
+        Ok(Linter {
+            engine,
+            config: RefCell::new(None),
+        })
     }
 
     /// Lints one listing with one configuration; returns an array of findings.
-    pub fn lint(&self, listing: JsValue, config: JsValue) -> Result<JsValue, JsError> {
+    ///
+    /// `config_key`, when given, names the configuration (the background passes its JSON
+    /// text): while it is the same as the last call's, the configuration converted then is
+    /// reused and `config` is not read, so a seller's typing does not convert settings on
+    /// every pass.
+    pub fn lint(
+        &self,
+        listing: JsValue,
+        config: JsValue,
+        config_key: Option<String>,
+    ) -> Result<JsValue, JsError> {
         let listing = convert::listing(listing)?;
-        let config = convert::config(config)?;
-        let findings = self.engine.lint(&listing, &config);
-        convert::to_js(&findings.iter().map(convert::finding).collect::<Vec<_>>())
+        let Some(key) = config_key else {
+            let config = convert::config(config)?;
+            return findings_out(&self.engine, &listing, &config);
+        };
+        let mut cached = self.config.borrow_mut();
+        if !matches!(&*cached, Some((k, _)) if *k == key) {
+            *cached = Some((key, convert::config(config)?));
+        }
+        let (_, config) = cached.as_ref().expect("set above");
+        findings_out(&self.engine, &listing, config)
     }
 
     /// The catalogue of packs this engine was built from.
@@ -60,6 +83,15 @@ impl Linter {
             .map(ToString::to_string)
             .collect()
     }
+}
+
+fn findings_out(
+    engine: &Engine,
+    listing: &Listing,
+    config: &LintConfig,
+) -> Result<JsValue, JsError> {
+    let findings = engine.lint(listing, config);
+    convert::to_js(&findings.iter().map(convert::finding).collect::<Vec<_>>())
 }
 
 /// Validates one pack file without building an engine; returns its catalogue entry.

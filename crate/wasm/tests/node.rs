@@ -20,7 +20,7 @@ fn lints_with_utf16_spans() {
     let title = "🔥🔥 新款 replica Rolex 手表";
     let listing = obj(&format!(r#"{{"title": {title:?}}}"#));
     let findings: Array = linter
-        .lint(listing, obj(r#"{"lang": "en"}"#))
+        .lint(listing, obj(r#"{"lang": "en"}"#), None)
         .unwrap()
         .into();
     assert!(findings.length() > 0);
@@ -45,7 +45,7 @@ fn fixes_carry_utf16_spans_of_the_original_text() {
     let title = "🔥 新款 Rolex replica, steel";
     let listing = obj(&format!(r#"{{"title": {title:?}}}"#));
     let findings: Array = linter
-        .lint(listing, obj(r#"{"lang": "en"}"#))
+        .lint(listing, obj(r#"{"lang": "en"}"#), None)
         .unwrap()
         .into();
     let units: Vec<u16> = title.encode_utf16().collect();
@@ -69,14 +69,18 @@ fn config_turns_a_pack_off_and_speaks_chinese() {
     let linter = Linter::new(vec![]).unwrap();
     let listing = obj(r#"{"title": "Rolex replica watch"}"#);
     let off: Array = linter
-        .lint(listing.clone(), obj(r#"{"packs": {"counterfeit": false}}"#))
+        .lint(
+            listing.clone(),
+            obj(r#"{"packs": {"counterfeit": false}}"#),
+            None,
+        )
         .unwrap()
         .into();
     assert!(off
         .iter()
         .all(|f| get(&f, "pack").as_string().unwrap() != "counterfeit"));
     let zh: Array = linter
-        .lint(listing, obj(r#"{"lang": "zh-CN"}"#))
+        .lint(listing, obj(r#"{"lang": "zh-CN"}"#), None)
         .unwrap()
         .into();
     let msg = get(&zh.get(0), "message").as_string().unwrap();
@@ -124,7 +128,7 @@ fn variation_table_rows_are_checked_and_carry_their_index() {
         rows.join(",")
     ));
     let findings: Array = linter
-        .lint(listing, obj(r#"{"lang": "en"}"#))
+        .lint(listing, obj(r#"{"lang": "en"}"#), None)
         .unwrap()
         .into();
     let floor: Vec<JsValue> = findings
@@ -164,7 +168,10 @@ policy = { default = { name = "General", url = "https://example.org/g" }, amazon
     let linter = Linter::new(vec![pack.to_string()]).unwrap();
     let listing = obj(r#"{"title": "Disposable e-cigarette"}"#);
     let mine = |config: &str| -> Vec<JsValue> {
-        let all: Array = linter.lint(listing.clone(), obj(config)).unwrap().into();
+        let all: Array = linter
+            .lint(listing.clone(), obj(config), None)
+            .unwrap()
+            .into();
         all.iter()
             .filter(|f| get(f, "rule").as_string().unwrap() == "mine.vape")
             .collect()
@@ -190,4 +197,40 @@ policy = { default = { name = "General", url = "https://example.org/g" }, amazon
     // A declared language is accepted (and an unknown one ignored, like a marketplace).
     assert_eq!(mine(r#"{"market": "au", "language": "vi"}"#).len(), 1);
     assert_eq!(mine(r#"{"market": "au", "language": "xx"}"#).len(), 1);
+}
+
+#[wasm_bindgen_test]
+fn a_keyed_config_is_converted_once_per_key() {
+    let linter = Linter::new(vec![]).unwrap();
+    let listing = obj(r#"{"title": "Rolex replica watch"}"#);
+    let count = |v: JsValue| Array::from(&v).length();
+    let on = linter
+        .lint(listing.clone(), obj("{}"), Some("a".into()))
+        .unwrap();
+    // Same key: the config passed is not read again (even a wrong one).
+    let same = linter
+        .lint(
+            listing.clone(),
+            obj(r#"{"packs": {"counterfeit": false}}"#),
+            Some("a".into()),
+        )
+        .unwrap();
+    assert_eq!(count(on.clone()), count(same));
+    // A new key converts the new config.
+    let off = linter
+        .lint(
+            listing.clone(),
+            obj(r#"{"packs": {"counterfeit": false}}"#),
+            Some("b".into()),
+        )
+        .unwrap();
+    assert!(count(off) < count(on));
+    // A bad config under a new key is still refused.
+    assert!(linter
+        .lint(
+            listing,
+            obj(r#"{"severity": {"x": "loud"}}"#),
+            Some("c".into())
+        )
+        .is_err());
 }

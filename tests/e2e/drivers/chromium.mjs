@@ -90,6 +90,11 @@ export async function launchChromium({ extDir, proxyPort, lang = 'en-US', dark =
       await cdp.detach().catch(() => {});
       return [...versions.values()].filter((s) => s !== 'stopped').length;
     },
+    /** Evaluates `expr` in the extension's running service worker (null when none runs). */
+    async evalWorker(expr) {
+      const w = ctx.serviceWorkers().find((x) => x.url().startsWith(extensionBase));
+      return w ? w.evaluate(expr) : null;
+    },
     /** Sends one DevTools protocol command to the current tab (IME input, for one). */
     async cdp(method, params) {
       const session = await ctx.newCDPSession(page);

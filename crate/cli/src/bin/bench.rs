@@ -1,16 +1,38 @@
 //! `listing-guard-bench`: prints the engine's speed figures. A benchmark, not a test: it
 //! asserts nothing and is run by `./build.sh bench`.
 //!
-//! usage: listing-guard-bench [CORPUS.csv]   (default: ../shared/corpus/walmart-amazon/tableB_amazon.csv)
+//! usage: listing-guard-bench [CORPUS.csv]          figures as text
+//!        listing-guard-bench --json [CORPUS.csv]   the figures tests/bench/side-by-side.mjs
+//!                                                  prints beside the wasm and JavaScript ones
+//!        listing-guard-bench export [CORPUS.csv]   the engine's literals and the corpus
+//!                                                  listings as JSON, for that script
+//!        listing-guard-bench titles [CORPUS.csv]   one timed pass over the corpus, as JSON
+//!
+//! CORPUS defaults to ../shared/corpus/walmart-amazon/tableB_amazon.csv.
+
+#[path = "bench/scale.rs"]
+mod scale;
 
 use listing_guard::{Engine, LintConfig, Listing, Marketplace};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+const DEFAULT_CORPUS: &str = "../shared/corpus/walmart-amazon/tableB_amazon.csv";
+
 fn main() {
-    let corpus = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "../shared/corpus/walmart-amazon/tableB_amazon.csv".into());
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let corpus_arg = |i: usize| {
+        args.get(i)
+            .cloned()
+            .unwrap_or_else(|| DEFAULT_CORPUS.into())
+    };
+    match args.first().map(String::as_str) {
+        Some("--json") => return scale::json(&corpus_arg(1)),
+        Some("export") => return scale::export(&corpus_arg(1)),
+        Some("titles") => return scale::titles(&corpus_arg(1)),
+        _ => {}
+    }
+    let corpus = corpus_arg(0);
 
     // Engine build, all shipped packs.
     let mut builds = Vec::new();
@@ -106,30 +128,8 @@ fn main() {
     match std::fs::read_to_string(&corpus) {
         Err(e) => println!("corpus {corpus}: not read ({e}); throughput skipped"),
         Ok(text) => {
-            let mut reader = csv::Reader::from_reader(text.as_bytes());
-            let headers = reader.headers().expect("header").clone();
-            let col = |name: &str| headers.iter().position(|h| h == name);
-            let (title, category, brand, price) =
-                (col("title"), col("category"), col("brand"), col("price"));
-            let listings: Vec<Listing> = reader
-                .records()
-                .filter_map(Result::ok)
-                .map(|r| {
-                    let get = |c: Option<usize>| c.and_then(|c| r.get(c)).unwrap_or("").to_string();
-                    Listing {
-                        title: get(title),
-                        category: get(category),
-                        brand: get(brand),
-                        price: get(price),
-                        currency: Some("USD".into()),
-                        ..Listing::default()
-                    }
-                })
-                .collect();
-            let bytes: usize = listings
-                .iter()
-                .map(|l| l.title.len() + l.category.len() + l.brand.len() + l.price.len())
-                .sum();
+            let listings = scale::listings(&text);
+            let bytes = scale::bytes(&listings);
             let t = Instant::now();
             let mut total = 0;
             for l in &listings {
@@ -196,7 +196,7 @@ fn fmt(d: Duration) -> String {
     }
 }
 
-fn typical() -> Listing {
+pub(crate) fn typical() -> Listing {
     let sentence = "This stainless steel water bottle keeps drinks cold for 24 hours and hot for 12, \
         with a leak-proof lid, a powder-coated finish that resists sweat and scratches, and a wide mouth \
         that takes ice cubes and fits most cup holders. ";

@@ -53,6 +53,12 @@ impl Engine {
         lint::lint(&self.compiled, listing, config)
     }
 
+    /// Every literal the engine's matcher searches for, normalised and sorted (see
+    /// `Matcher::literals`). For benchmarks against other matchers; linting never needs it.
+    pub fn literals(&self) -> Vec<&str> {
+        self.compiled.matcher.literals()
+    }
+
     /// The packs this engine was built from, in order.
     pub fn packs(&self) -> &[PackInfo] {
         &self.compiled.infos

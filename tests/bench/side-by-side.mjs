@@ -1,0 +1,185 @@
+// Side-by-side speed and size figures, one run (issue 16): the engine native (release-native,
+// opt-level 3), the same engine as the wasm the extension ships (loaded in Node through its
+// no-modules glue), and a JavaScript Aho-Corasick (modern-ahocorasick, version locked in
+// tests/package.json) over the same literals, on the same corpus titles. Prints figures and
+// ratios; asserts nothing. Run by `./build.sh bench` after the wasm and the native bench
+// binary are built.
+//
+// usage: node tests/bench/side-by-side.mjs [--native BIN] [--wasm DIR]... [--corpus CSV]
+//   --wasm may be given several times (e.g. a "before" build): each is measured in this run.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import AhoCorasick from 'modern-ahocorasick';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const wasmDirs = args.flatMap((a, i) => (a === '--wasm' ? [args[i + 1]] : []));
+if (!wasmDirs.length) wasmDirs.push(path.join(ROOT, 'target/wasm-out'));
+const native = opt('--native', path.join(ROOT, 'target/release-native/listing-guard-bench'));
+const corpusRel = 'shared/corpus/walmart-amazon/tableB_amazon.csv';
+// The shared corpus sits beside the main checkout (../shared) or two levels up from a worktree.
+const corpus = opt('--corpus', [path.resolve(ROOT, '..', corpusRel), path.resolve(ROOT, '../..', corpusRel)].find((p) => fs.existsSync(p)) ?? path.resolve(ROOT, '..', corpusRel));
+const now = () => performance.now();
+const median = (v) => { const s = [...v].sort((a, b) => a - b); return s[s.length >> 1]; };
+const f = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) : ms.toFixed(3)) + ' ms';
+const x = (a, b) => (b > 0 ? (a / b).toFixed(2) + '×' : 'n/a');
+
+function timed(budgetMs, fn) {
+  const runs = [];
+  const start = now();
+  while (runs.length < 3 || (now() - start < budgetMs && runs.length < 50)) {
+    const t = now(); fn(); runs.push(now() - t);
+  }
+  return median(runs);
+}
+
+// Literals, listings and length-series texts, as the native engine sees them.
+const big = { maxBuffer: 1 << 30, encoding: 'utf8' };
+const data = JSON.parse(execFileSync(native, ['export', corpus], big));
+const nat = JSON.parse(execFileSync(native, ['--json', corpus], big));
+const bytes = nat.titles.bytes;
+const config = { marketplace: 'amazon' };
+const typical = {
+  title: 'Insulated Stainless Steel Water Bottle 32 oz, Leak-Proof Lid, BPA-Free, for Sports and Travel',
+  bullets: ['KEEPS COLD 24 HOURS: double-wall vacuum insulation keeps water cold all day'],
+  description: 'This stainless steel water bottle keeps drinks cold for 24 hours. '.repeat(30),
+  brand: 'Acme', category: 'Water bottles', price: '$24.99',
+};
+
+function loadGlue(dir) {
+  const src = fs.readFileSync(path.join(dir, 'listing_guard_wasm.js'), 'utf8');
+  return new Function(`${src}\nreturn wasm_bindgen;`)();
+}
+
+function measureWasm(dir) {
+  const file = path.join(dir, 'listing_guard_wasm_bg.wasm');
+  const wasmBytes = fs.readFileSync(file);
+  const r = { dir, raw: wasmBytes.length, gzip: zlib.gzipSync(wasmBytes, { level: 9 }).length };
+  // Cold start in parts, each in a fresh instance (the glue keeps one per load).
+  const parts = { compile: [], instantiate: [], engine: [], first: [] };
+  for (let i = 0; i < 5; i++) {
+    const wb = loadGlue(dir);
+    let t = now();
+    const module = new WebAssembly.Module(wasmBytes);
+    parts.compile.push(now() - t);
+    t = now();
+    wb.initSync({ module });
+    parts.instantiate.push(now() - t);
+    t = now();
+    const linter = new wb.Linter([]);
+    parts.engine.push(now() - t);
+    t = now();
+    linter.lint(typical, config);
+    parts.first.push(now() - t);
+    linter.free();
+  }
+  r.cold = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, median(v)]));
+  const wb = loadGlue(dir);
+  wb.initSync({ module: new WebAssembly.Module(wasmBytes) });
+  const linter = new wb.Linter([]);
+  r.typical = timed(1000, () => linter.lint(typical, config));
+  // The config as the background sends it: with packs switched on and off.
+  const packs = Object.fromEntries(JSON.parse(JSON.stringify(linter.packs())).map((p) => [p.id, true]));
+  r.typicalPacks = timed(1000, () => linter.lint(typical, { ...config, packs }));
+  r.series = [];
+  // A text kind whose lint took over 3 s once is not timed at longer lengths (the
+  // quadratic build before issue 16 took minutes on 1M dense characters).
+  const slow = new Set();
+  for (const { chars, dense, text } of data.texts) {
+    if (slow.has(dense)) { r.series.push({ chars, dense, ms: NaN, findings: NaN }); continue; }
+    const listing = { title: 'Stainless steel water bottle', description: text };
+    const t0 = now();
+    const found = linter.lint(listing, config).length;
+    const once = now() - t0;
+    const ms = once > 1000 ? once : timed(600, () => linter.lint(listing, config));
+    if (ms > 3000) slow.add(dense);
+    r.series.push({ chars, dense, ms, findings: found });
+  }
+  return r;
+}
+
+// Throughput: native, each wasm and the peer take turns, pass by pass, so the machine's
+// load (it varies by the minute on a shared machine) falls on all of them alike.
+const peerAc = (() => { const t = now(); const ac = new AhoCorasick(data.literals); return { ac, build: now() - t }; })();
+const peerTexts = data.listings.map((l) => [l.title, l.category, l.brand, l.price]);
+function peerPass() {
+  let hits = 0;
+  const t0 = now();
+  // The engine matches case-folded text: the peer is given the text lower-cased.
+  for (const fields of peerTexts) for (const s of fields) hits += peerAc.ac.search(s.toLowerCase()).length;
+  return { ms: now() - t0, hits };
+}
+const wasms = wasmDirs.map(measureWasm);
+const linters = wasmDirs.map((dir) => {
+  const wb = loadGlue(dir);
+  wb.initSync({ module: new WebAssembly.Module(fs.readFileSync(path.join(dir, 'listing_guard_wasm_bg.wasm'))) });
+  return new wb.Linter([]);
+});
+const rounds = { native: [], peer: [], wasm: wasmDirs.map(() => []) };
+let peerHits = 0;
+const nativeTitles = {};
+for (let k = 0; k < 3; k++) {
+  const n = JSON.parse(execFileSync(native, ['titles', corpus], big));
+  rounds.native.push(n.ms);
+  nativeTitles.findings = n.findings;
+  linters.forEach((linter, i) => {
+    const t = now();
+    let found = 0;
+    for (const l of data.listings) found += linter.lint(l, config).length;
+    rounds.wasm[i].push(now() - t);
+    wasms[i].findings = found;
+  });
+  const p = peerPass();
+  rounds.peer.push(p.ms);
+  peerHits = p.hits;
+}
+nat.titles.ms = median(rounds.native);
+nat.titles.findings = nativeTitles.findings;
+wasms.forEach((w, i) => { w.titles = median(rounds.wasm[i]); });
+const peer = { build: peerAc.build, titles: median(rounds.peer), hits: peerHits };
+const mbs = (ms) => (bytes / 1e6 / (ms / 1e3)).toFixed(2) + ' MB/s';
+
+console.log(`corpus: ${data.listings.length} listings of ${corpus} (${(bytes / 1e6).toFixed(2)} MB of text), ${data.literals.length} literals`);
+console.log(`\n== throughput over the titles (median of 3 interleaved passes each; higher MB/s is faster)`);
+console.log(`native (release-native, opt 3):  ${f(nat.titles.ms).padStart(10)}  ${mbs(nat.titles.ms)}  ${nat.titles.findings} findings`);
+for (const w of wasms) console.log(`wasm ${path.relative(ROOT, w.dir)}:`.padEnd(33) + `${f(w.titles).padStart(10)}  ${mbs(w.titles)}  ${w.findings} findings; wasm/native time ${x(w.titles, nat.titles.ms)}, wasm speed ${x(peer.titles, w.titles)} the peer's`);
+console.log(`modern-ahocorasick (JS peer):    ${f(peer.titles).padStart(10)}  ${mbs(peer.titles)}  ${peer.hits} raw hits (a matcher only: no normalisation, rules or spans); built in ${f(peer.build)}`);
+
+console.log(`\n== cold start, in parts (medians)`);
+console.log(`native: packs parse ${f(nat.cold.parse)}, engine compile ${f(nat.cold.compile)}, first lint ${f(nat.cold.first_lint)}`);
+for (const w of wasms) {
+  const c = w.cold;
+  console.log(`wasm ${path.relative(ROOT, w.dir)}: compile ${f(c.compile)}, instantiate ${f(c.instantiate)}, engine ready (new Linter([])) ${f(c.engine)} = ${x(c.engine, nat.cold.parse + nat.cold.compile)} native, first lint ${f(c.first)}; total ${f(c.compile + c.instantiate + c.engine + c.first)}`);
+}
+
+console.log(`\n== one typical listing (title, bullet, 2k description)`);
+console.log(`native ${f(nat.typical_ms)}`);
+for (const w of wasms) console.log(`wasm ${path.relative(ROOT, w.dir)}: ${f(w.typical)}; with every pack named in the config ${f(w.typicalPacks)}`);
+
+console.log(`\n== lint time against text length (one description field; analysed up to 200,000 characters)`);
+const head = ['chars', 'kind', 'native', ...wasms.map((w) => path.relative(ROOT, w.dir))];
+console.log(head.map((h) => h.padStart(14)).join(''));
+for (const [i, s] of nat.series.entries()) {
+  const row = [String(s.chars), (s.dense ? 'dense ' : 'clean ') + s.findings, f(s.ms), ...wasms.map((w) => (Number.isNaN(w.series[i].ms) ? 'not timed' : f(w.series[i].ms)))];
+  console.log(row.map((c) => c.padStart(14)).join(''));
+}
+const ratio = (series, a, b, dense) => {
+  const get = (n) => series.find((s) => s.chars === n && s.dense === dense)?.ms;
+  return x(get(a), get(b));
+};
+for (const dense of [false, true]) {
+  const kind = dense ? 'dense' : 'clean';
+  console.log(`${kind}: 100k/10k native ${ratio(nat.series, 100000, 10000, dense)}, 200k/100k ${ratio(nat.series, 200000, 100000, dense)}, 1M/100k ${ratio(nat.series, 1000000, 100000, dense)}` +
+    wasms.map((w) => `; ${path.relative(ROOT, w.dir)} 100k/10k ${ratio(w.series, 100000, 10000, dense)}, 1M/100k ${ratio(w.series, 1000000, 100000, dense)}`).join(''));
+}
+
+console.log(`\n== sizes`);
+for (const w of wasms) console.log(`wasm ${path.relative(ROOT, w.dir)}: ${(w.raw / 1024).toFixed(0)} KB raw, ${(w.gzip / 1024).toFixed(0)} KB gzipped`);
+for (const b of ['chrome', 'firefox']) {
+  const zip = path.join(ROOT, `dist/listing-guard-${b}.zip`);
+  if (fs.existsSync(zip)) console.log(`dist/listing-guard-${b}.zip: ${(fs.statSync(zip).size / 1024).toFixed(0)} KB`);
+}
