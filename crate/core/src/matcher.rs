@@ -9,14 +9,21 @@
 //!   up as n-grams. Building it costs a hash insert per literal, so tens of thousands
 //!   of brand names build in milliseconds (an automaton over them would take ~100 ms,
 //!   paid again on every wake of the extension's service worker).
-//! - A **substring literal** (it contains a CJK character) matches anywhere, since
-//!   CJK text has no word boundaries, through one Aho-Corasick automaton. Where it
+//! - A **substring literal** (it contains a character of a script written without
+//!   spaces: Chinese, Japanese, Korean, Thai, Lao, Khmer, Myanmar) matches anywhere,
+//!   since such text has no word boundaries, through one Aho-Corasick automaton. Where it
 //!   starts or ends with a Latin letter or digit, that end must sit on a word boundary
 //!   (`c家` matches `c家包包`, not `abc家`).
 //!
+//! A word broken by a space or hyphen into short pieces (`Ro lex`, `Lou-is Vuit-ton`)
+//! matches a word literal when the pieces joined are exactly that literal's words
+//! joined: at most [`MAX_PIECES`] pieces of at most [`MAX_PIECE_CHARS`] characters, one
+//! space or hyphen between each, joined form of at least [`MIN_JOINED_CHARS`]. Ordinary
+//! words are never joined into anything but a known literal.
+//!
 //! It does not stem: `nike` does not match `nikes`.
 
-use crate::normalize::{is_word_char, Normalized, TokenKind};
+use crate::normalize::{is_unspaced, is_word_char, Normalized, TokenKind};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -47,6 +54,13 @@ impl Hasher for FxHasher {
 type FxBuild = BuildHasherDefault<FxHasher>;
 use std::ops::Range;
 
+/// At most this many pieces are joined into one literal.
+pub const MAX_PIECES: usize = 4;
+/// A piece joined into a literal has at most this many characters.
+pub const MAX_PIECE_CHARS: usize = 5;
+/// A joined literal has at least this many characters.
+pub const MIN_JOINED_CHARS: usize = 5;
+
 /// The id of a literal registered with a [`MatcherBuilder`].
 pub type LitId = u32;
 
@@ -67,6 +81,10 @@ pub struct MatcherBuilder {
     /// The first word of every word literal: a token that is none of these starts nothing.
     starts: HashSet<String, FxBuild>,
     max_words: usize,
+    /// Word literals keyed by their words joined without spaces, for broken words.
+    joined: HashMap<String, LitId, FxBuild>,
+    /// The literals that broken words may join into (see [`MatcherBuilder::joinable`]).
+    joinable: HashSet<LitId, FxBuild>,
     substrings: Vec<String>,
     substring_ids: HashMap<String, LitId>,
     substring_lits: Vec<LitId>,
@@ -83,7 +101,7 @@ impl MatcherBuilder {
     pub fn add(&mut self, literal: &str) -> Option<LitId> {
         let n = Normalized::new(literal);
         let text = n.text().trim();
-        if text.chars().any(crate::normalize::is_cjk) {
+        if text.chars().any(is_unspaced) {
             if let Some(&id) = self.substring_ids.get(text) {
                 return Some(id);
             }
@@ -109,8 +127,18 @@ impl MatcherBuilder {
         let id = self.fresh();
         self.max_words = self.max_words.max(words.len());
         self.starts.insert(words[0].to_string());
+        let joined: String = words.concat();
+        if joined.chars().count() >= MIN_JOINED_CHARS {
+            self.joined.entry(joined).or_insert(id);
+        }
         self.words.insert(key, id);
         Some(id)
+    }
+
+    /// Lets a word broken into short pieces (`Ro lex`) match literal `id`. The engine
+    /// allows it for brand names only, so ordinary vocabulary is never joined.
+    pub fn joinable(&mut self, id: LitId) {
+        self.joinable.insert(id);
     }
 
     fn fresh(&mut self) -> LitId {
@@ -119,7 +147,9 @@ impl MatcherBuilder {
         id
     }
 
-    pub fn build(self) -> Matcher {
+    pub fn build(mut self) -> Matcher {
+        let joinable = std::mem::take(&mut self.joinable);
+        self.joined.retain(|_, id| joinable.contains(id));
         let automaton = (!self.substrings.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
@@ -140,6 +170,7 @@ impl MatcherBuilder {
             words: self.words,
             starts: self.starts,
             max_words: self.max_words,
+            joined: self.joined,
             automaton,
             substring_lits: self.substring_lits,
             edges,
@@ -153,6 +184,7 @@ pub struct Matcher {
     words: HashMap<String, LitId, FxBuild>,
     starts: HashSet<String, FxBuild>,
     max_words: usize,
+    joined: HashMap<String, LitId, FxBuild>,
     automaton: Option<AhoCorasick>,
     substring_lits: Vec<LitId>,
     /// Whether each substring literal starts / ends with a word character.
@@ -166,6 +198,7 @@ impl Matcher {
     pub fn find(&self, text: &Normalized) -> Vec<Hit> {
         let mut hits = Vec::new();
         self.find_words(text, &mut hits);
+        self.find_joined(text, &mut hits);
         self.find_substrings(text, &mut hits);
         hits.sort_by(|a, b| {
             (a.span.start, std::cmp::Reverse(a.span.end), a.lit).cmp(&(
@@ -197,6 +230,41 @@ impl Matcher {
                     .words
                     .get(&joined[tokens[i].key.start..tokens[j].key.end])
                 {
+                    hits.push(Hit {
+                        lit,
+                        span: tokens[i].span.start..tokens[j].span.end,
+                        tokens: i..j + 1,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Short pieces separated by one space or hyphen, joined (`Ro lex` → `rolex`).
+    fn find_joined(&self, text: &Normalized, hits: &mut Vec<Hit>) {
+        if self.joined.is_empty() {
+            return;
+        }
+        let tokens = text.tokens();
+        let s = text.text();
+        let short = |i: usize| {
+            tokens[i].kind == TokenKind::Word
+                && text.key(&tokens[i]).chars().count() <= MAX_PIECE_CHARS
+        };
+        let mut buf = String::new();
+        for i in 0..tokens.len() {
+            if !short(i) {
+                continue;
+            }
+            buf.clear();
+            buf.push_str(text.key(&tokens[i]));
+            for j in i + 1..tokens.len().min(i + MAX_PIECES) {
+                let gap = &s[tokens[j - 1].span.end..tokens[j].span.start];
+                if !short(j) || !(gap == " " || gap == "-") {
+                    break;
+                }
+                buf.push_str(text.key(&tokens[j]));
+                if let Some(&lit) = self.joined.get(buf.as_str()) {
                     hits.push(Hit {
                         lit,
                         span: tokens[i].span.start..tokens[j].span.end,
@@ -246,6 +314,7 @@ mod tests {
     fn found(literal: &str, text: &str) -> Option<String> {
         let mut b = MatcherBuilder::new();
         let id = b.add(literal).unwrap();
+        b.joinable(id);
         let m = b.build();
         let n = Normalized::new(text);
         m.find(&n)
@@ -304,6 +373,94 @@ mod tests {
             failures.len(),
             failures.join("\n")
         );
+    }
+
+    #[test]
+    fn scripts_and_evasions_table() {
+        // (literal, text, the original text matched or None)
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            // Traditional and Simplified match each other; packs may use either.
+            ("仿冒", "仿冒名牌包", Some("仿冒")),
+            ("A货", "正品A貨包", Some("A貨")),
+            ("电子烟", "全新電子煙", Some("電子煙")),
+            ("電子煙", "全新电子烟", Some("电子烟")),
+            ("药", "減肥藥", Some("藥")),
+            ("枪", "玩具槍", Some("槍")),
+            ("伪造", "僞造證件", Some("僞造")),
+            // Thai, Lao, Khmer, Myanmar: substrings, like Chinese.
+            ("ของแท้", "สินค้าของแท้100%", Some("ของแท้")),
+            ("ปลอม", "กระเป๋าแบรนด์เนมปลอมเกรดเอ", Some("ปลอม")),
+            ("ກາງເກງ", "ຂາຍກາງເກງໃໝ່", Some("ກາງເກງ")),
+            ("ក្លែងក្លាយ", "កាបូបក្លែងក្លាយ", Some("ក្លែងក្លាយ")),
+            ("အတု", "အိတ်အတုရောင်းသည်", Some("အတု")),
+            // Thai next to Latin words does not break the word index.
+            ("Nike", "รองเท้าNikeของแท้", Some("Nike")),
+            ("Nike", "รองเท้า Nike ของแท้", Some("Nike")),
+            ("replica", "กระเป๋าreplicaเกรด", Some("replica")),
+            // Vietnamese keeps word boundaries.
+            ("hàng giả", "bán hàng giả giá rẻ", Some("hàng giả")),
+            ("giả", "giản dị", None),
+            // Evasion classes.
+            ("Nike", "Ⓝⓘⓚⓔ shoes", Some("Ⓝⓘⓚⓔ")),
+            ("Nike", "⒩⒤⒦⒠", Some("⒩⒤⒦⒠")),
+            ("Nike", "🅽🅸🅺🅴 air", Some("🅽🅸🅺🅴")),
+            ("Nike", "🅝🅘🅚🅔", Some("🅝🅘🅚🅔")),
+            ("Nike", "🇳🇮🇰🇪 sneakers", Some("🇳🇮🇰🇪")),
+            ("Nike", "ɴɪᴋᴇ", Some("ɴɪᴋᴇ")),
+            ("Nike", "ΝΙΚΕ", Some("ΝΙΚΕ")),
+            ("Rolex", "ᏒᎾᏞᎬХ watch", Some("ᏒᎾᏞᎬХ")),
+            ("Supreme", "$upreme hoodie", Some("$upreme")),
+            ("Prada", "Pr@da bag", Some("Pr@da")),
+            ("Gucci", "Guc¢i belt", Some("Guc¢i")),
+            ("Chanel", "€hanel No5", Some("€hanel")),
+            ("Louis", "Lou!s", Some("Lou!s")),
+            ("Adidas", "adida$ shoes", Some("adida$")),
+            ("Nike", "N•I•K•E", Some("N•I•K•E")),
+            ("Rolex", "R🔥O🔥L🔥E🔥X", Some("R🔥O🔥L🔥E🔥X")),
+            ("Gucci", "G、U、C、C、I", Some("G、U、C、C、I")),
+            (
+                "Louis Vuitton",
+                "Lou-is Vuit-ton bag",
+                Some("Lou-is Vuit-ton"),
+            ),
+            ("Rolex", "Ro lex watch", Some("Ro lex")),
+            ("Chanel", "Chan el bag", Some("Chan el")),
+            ("Rolex", "Rolex™", Some("Rolex")),
+            ("Nike", "Nike®Air", Some("Nike")),
+            ("Rolex", "&#82;&#111;lex", Some("&#82;&#111;lex")),
+            ("Rolex", "&#x52;olex", Some("&#x52;olex")),
+            ("Nike Air", "Nike&nbsp;Air", Some("Nike&nbsp;Air")),
+            // Prices stay prices; ordinary words are not joined into others.
+            ("s25", "$25", None),
+            ("Rolex", "Ro, lex", None),
+            ("Rolex", "Rol ex ample", Some("Rol ex")),
+            ("Chanel", "Chan elegant", None),
+        ];
+        let mut failures = Vec::new();
+        for (lit, text, want) in cases {
+            let got = found(lit, text);
+            if got.as_deref() != *want {
+                failures.push(format!("{lit:?} in {text:?}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn only_joinable_literals_join_broken_words() {
+        let mut b = MatcherBuilder::new();
+        let theme = b.add("theme").unwrap();
+        let rolex = b.add("Rolex").unwrap();
+        b.joinable(rolex);
+        let m = b.build();
+        let hits = m.find(&Normalized::new("the me Ro lex"));
+        assert_eq!(hits.iter().map(|h| h.lit).collect::<Vec<_>>(), vec![rolex]);
+        assert!(!hits.iter().any(|h| h.lit == theme));
     }
 
     #[test]

@@ -46,12 +46,122 @@ fn listing_text() -> impl Strategy<Value = String> {
         ".",
         "-",
         "~",
+        // The folds of issue 10: enclosed, squared, regional, small capitals, Greek and
+        // Cherokee capitals, Traditional Chinese, Thai, HTML references, ™ ®.
+        "Ⓝⓘⓚⓔ",
+        "⒩",
+        "🅽🅸🅺🅴",
+        "🅝",
+        "🇳🇮🇰🇪",
+        "🇺🇸",
+        "ɴɪᴋᴇ",
+        "ΝΙΚΕ",
+        "ᏒᎾᏞᎬХ",
+        "ꮢ",
+        "電子煙",
+        "仿冒A貨",
+        "ของแท้",
+        "ปลอม",
+        "&amp;",
+        "&#82;",
+        "&#x52;",
+        "&nbsp;",
+        "&#",
+        "™",
+        "®",
+        "$upreme",
+        "Guc¢i",
+        "€",
+        "N•I•K•E",
+        "、",
+        "Ro",
+        "lex",
+        "Lou-is",
+        "\u{FDFA}",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
 
 fn check_spans(l: &Listing) -> Result<(), TestCaseError> {
-    for f in engine().lint(
+    check_spans_with(engine(), l)
+}
+
+/// (what the seller wrote, what it stands for): each must be found exactly there.
+const EVASIONS: &[(&str, &str)] = &[
+    ("Ⓝⓘⓚⓔ", "nike"),
+    ("⒩⒤⒦⒠", "nike"),
+    ("🅽🅸🅺🅴", "nike"),
+    ("🅝🅘🅚🅔", "nike"),
+    ("🇳🇮🇰🇪", "nike"),
+    ("ɴɪᴋᴇ", "nike"),
+    ("ΝΙΚΕ", "nike"),
+    ("ᏒᎾᏞᎬХ", "rolex"),
+    ("N•I•K•E", "nike"),
+    ("R🔥O🔥L🔥E🔥X", "rolex"),
+    ("G、U、C、C、I", "gucci"),
+    ("$upreme", "supreme"),
+    ("Guc¢i", "gucci"),
+    ("€hanel", "chanel"),
+    ("Pr@da", "prada"),
+    ("&#82;&#111;lex", "rolex"),
+    ("&#x52;olex", "rolex"),
+    ("Ro lex", "rolex"),
+    ("Lou-is Vuit-ton", "louis vuitton"),
+    ("電子煙", "电子烟"),
+    ("僞造", "伪造"),
+    ("ของแท้", "ของแท้"),
+];
+
+/// Text around an evasion: words, prices, other scripts, symbols.
+fn noise() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "shoes",
+        "高仿",
+        "สินค้า",
+        "🔥",
+        "$25",
+        "&amp;",
+        "電子",
+        "100%",
+        "™",
+        "new",
+        "ΑΒΓ",
+        "🇺🇸",
+        "好",
+        "ราคา",
+    ])
+}
+
+/// An engine over a pack naming every target of [`EVASIONS`].
+fn folds_engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| {
+        let src = r#"
+[pack]
+id = "folds"
+version = "1"
+name = "Folds"
+[[rule]]
+id = "terms"
+kind = "term"
+severity = "warn"
+terms = ["电子烟", "伪造", "ของแท้"]
+message = "{match}"
+policy = { name = "x" }
+[[rule]]
+id = "brands"
+kind = "brand"
+severity = "warn"
+message = "{brand}"
+policy = { name = "x" }
+brands = [{ name = "Nike" }, { name = "Rolex" }, { name = "Gucci" }, { name = "Supreme" }, { name = "Chanel" }, { name = "Prada" }, { name = "Louis Vuitton" }]
+"#;
+        Engine::new(vec![Pack::parse(src).unwrap()]).unwrap()
+    })
+}
+
+fn check_spans_with(engine: &Engine, l: &Listing) -> Result<(), TestCaseError> {
+    for f in engine.lint(
         l,
         &LintConfig {
             marketplace: Some(Marketplace::Amazon),
@@ -86,6 +196,30 @@ proptest! {
     fn spans_are_in_bounds_for_any_text(t in "\\PC{0,80}", d in ".{0,200}") {
         let l = Listing { title: t.clone(), keywords: d, price: t, ..Default::default() };
         check_spans(&l)?;
+    }
+
+    #[test]
+    fn spans_are_exact_after_every_new_fold(t in listing_text(), d in listing_text()) {
+        let l = Listing { title: t, description: d, ..Default::default() };
+        check_spans_with(folds_engine(), &l)?;
+    }
+
+    #[test]
+    fn each_evasion_is_found_where_it_was_written(
+        before in prop::collection::vec(noise(), 0..4),
+        after in prop::collection::vec(noise(), 0..4),
+        i in 0..EVASIONS.len(),
+    ) {
+        let (written, _) = EVASIONS[i];
+        let text = format!("{} {written} {}", before.join(" "), after.join(" "));
+        let l = Listing { description: text.clone(), ..Default::default() };
+        let found = folds_engine().lint(&l, &LintConfig::default());
+        prop_assert!(
+            found.iter().any(|f| f.text == written),
+            "{text:?}: {:?}",
+            found.iter().map(|f| &f.text).collect::<Vec<_>>()
+        );
+        check_spans_with(folds_engine(), &l)?;
     }
 
     #[test]

@@ -105,6 +105,9 @@ struct Builder {
 impl Builder {
     fn add(&mut self, literal: &str, owner: Owner) -> Option<LitId> {
         let id = self.matcher.add(literal)?;
+        if matches!(owner, Owner::Brand(_)) {
+            self.matcher.joinable(id);
+        }
         let i = id as usize;
         if self.owners.len() <= i {
             self.owners.resize_with(i + 1, Vec::new);
@@ -181,7 +184,8 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
                     ..
                 } => {
                     for p in ps {
-                        patterns.push((ri, p.clone()));
+                        // ASCII word boundaries keep the fast engine on any text.
+                        patterns.push((ri, super::boundary::ascii_boundaries(p).into_owned()));
                     }
                     for u in unless {
                         b.add(u, Owner::Unless(ri));

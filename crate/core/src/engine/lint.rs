@@ -3,6 +3,7 @@
 
 use super::compile::{Compiled, Owner};
 use super::context::{COMPAT_GAP, NEAR_BRAND};
+use super::hit_index::{HitIndex, MAX_FINDINGS_PER_RULE_FIELD};
 use super::{checks, render::fill};
 use crate::config::LintConfig;
 use crate::finding::{Finding, Severity, Span};
@@ -10,6 +11,7 @@ use crate::listing::{FieldRef, FieldRole, Listing, Marketplace};
 use crate::matcher::Hit;
 use crate::normalize::Normalized;
 use crate::pack::RuleKind;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// One field, analysed.
@@ -48,6 +50,12 @@ pub(crate) struct Pass<'c, 'l> {
     /// Product types named in the title, category or keywords.
     pub products: Vec<u32>,
     pub out: Vec<Finding>,
+    /// Each field's hits indexed (same order as `fields`).
+    pub index: Vec<HitIndex>,
+    /// Rules excused by an `unless` word in the category.
+    pub category_unless: HashSet<u32>,
+    /// Findings pushed so far per rule and field, for the cap.
+    pub pushed: HashMap<(u32, FieldRef), u32>,
 }
 
 pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<Finding> {
@@ -56,7 +64,8 @@ pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<
     let fields: Vec<Analysis> = listing
         .fields()
         .map(|(field, text)| {
-            let norm = Normalized::new(text);
+            // A hostile field is analysed up to a bound; `truncated_findings` says so.
+            let norm = Normalized::new(&text[..crate::normalize::analysed_len(text)]);
             let hits = c.matcher.find(&norm);
             Analysis {
                 field,
@@ -78,7 +87,23 @@ pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<
         products: Vec::new(),
         fields,
         out: Vec::new(),
+        index: Vec::new(),
+        category_unless: HashSet::new(),
+        pushed: HashMap::new(),
     };
+    pass.index = pass
+        .fields
+        .iter()
+        .map(|a| HitIndex::new(c, &a.hits))
+        .collect();
+    pass.category_unless = super::hit_index::category_excuses(
+        pass.fields
+            .iter()
+            .zip(&pass.index)
+            .filter(|(a, _)| a.field.role == FieldRole::Category)
+            .map(|(_, ix)| ix),
+    );
+    super::limits::truncated_findings(&mut pass);
     pass.own = pass
         .fields
         .iter()
@@ -162,25 +187,18 @@ fn brand_hits(p: &Pass) -> Vec<BrandHit> {
                     group: entry.group,
                     tokens: h.tokens.clone(),
                     norm: h.span.clone(),
-                    compat: is_compat(p.c, a, h),
+                    compat: p.index[fi].compat(&h.tokens, COMPAT_GAP),
                 });
             }
         }
         // A brand inside a longer brand name is part of that name.
-        let field_hits = out[start..].to_vec();
-        out.truncate(start);
-        out.extend(
-            field_hits
-                .iter()
-                .filter(|bh| {
-                    !field_hits.iter().any(|o| {
-                        o.norm.start <= bh.norm.start
-                            && bh.norm.end <= o.norm.end
-                            && o.norm.len() > bh.norm.len()
-                    })
-                })
-                .cloned(),
-        );
+        let spans: Vec<Range<usize>> = out[start..].iter().map(|b| b.norm.clone()).collect();
+        let keep = super::hit_index::not_contained(&spans);
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            k <= start || keep[k - 1 - start]
+        });
     }
     out
 }
@@ -212,21 +230,6 @@ fn has_upper(s: &str) -> bool {
     s.chars().any(char::is_uppercase)
 }
 
-fn is_compat(c: &Compiled, a: &Analysis, brand: &Hit) -> bool {
-    a.hits.iter().any(|h| {
-        c.owners[h.lit as usize].iter().any(|o| match o {
-            Owner::CompatBefore => {
-                h.tokens.end <= brand.tokens.start
-                    && brand.tokens.start - h.tokens.end <= COMPAT_GAP
-            }
-            Owner::CompatAfter => {
-                h.tokens.start >= brand.tokens.end && h.tokens.start - brand.tokens.end <= 1
-            }
-            _ => false,
-        })
-    })
-}
-
 /// Whether `a` and `b` are within `gap` tokens of each other.
 pub(crate) fn near(a: &Range<usize>, b: &Range<usize>, gap: usize) -> bool {
     a.start <= b.end + gap && b.start <= a.end + gap
@@ -248,24 +251,25 @@ impl Pass<'_, '_> {
     /// An `unless` word of `rule` near `tokens` in field `fi`, or anywhere in the
     /// category field.
     fn excused(&self, rule: u32, fi: usize, tokens: &Range<usize>, window: usize) -> bool {
-        let hit_of_rule = |h: &Hit| self.c.owners[h.lit as usize].contains(&Owner::Unless(rule));
-        self.fields[fi]
-            .hits
-            .iter()
-            .any(|h| hit_of_rule(h) && near(&h.tokens, tokens, window))
-            || self
-                .fields
-                .iter()
-                .filter(|a| a.field.role == FieldRole::Category)
-                .any(|a| a.hits.iter().any(hit_of_rule))
+        self.index[fi].unless_near(rule, tokens, window) || self.category_unless.contains(&rule)
     }
 
     /// The brand a piece of counterfeit wording is near: one named within
     /// [`NEAR_BRAND`] tokens in the same field, or the listing's own brand.
     fn brand_near(&self, fi: usize, tokens: &Range<usize>) -> Option<u32> {
-        self.brands
+        // `brands` is ordered by field, then token start; a brand hit covers at most
+        // `max_tokens` tokens.
+        let from = tokens
+            .start
+            .saturating_sub(NEAR_BRAND + self.index[fi].max_tokens);
+        let first = self
+            .brands
+            .partition_point(|b| (b.field, b.tokens.start) < (fi, from));
+        self.brands[first..]
             .iter()
-            .filter(|b| b.field == fi && near(&b.tokens, tokens, NEAR_BRAND))
+            .take_while(|b| b.field == fi && b.tokens.start <= tokens.end + NEAR_BRAND)
+            .inspect(|_| super::hit_index::tally(1))
+            .filter(|b| near(&b.tokens, tokens, NEAR_BRAND))
             .map(|b| b.group)
             .next()
             .or_else(|| self.own.first().copied())
@@ -273,15 +277,7 @@ impl Pass<'_, '_> {
 
     /// Whether `tokens` lie inside a brand name (`dupe` in `EZ-Dupe`).
     fn inside_brand(&self, fi: usize, norm: &Range<usize>) -> bool {
-        let a = &self.fields[fi];
-        a.hits.iter().any(|h| {
-            h.span.start <= norm.start
-                && norm.end <= h.span.end
-                && h.span.len() > norm.len()
-                && self.c.owners[h.lit as usize]
-                    .iter()
-                    .any(|o| matches!(o, Owner::Brand(_)))
-        })
+        self.index[fi].inside_brand(norm)
     }
 
     /// Adds a finding of `rule` over the normalised range `norm` of field `fi`.
@@ -312,6 +308,9 @@ impl Pass<'_, '_> {
         brand: Option<u32>,
         vars: &[(&str, String)],
     ) {
+        if !self.under_cap(rule, field) {
+            return;
+        }
         let r = &self.c.rules[rule as usize];
         let matched = text[span.start..span.end].to_string();
         let brand_name = brand.map(|g| self.c.groups[g as usize].name.clone());
@@ -340,12 +339,22 @@ impl Pass<'_, '_> {
             field,
             variant: None,
             span,
-            span_utf16: crate::utf16::utf16_span(text, span),
+            // Set for every finding at once in `finish`, one sweep per field.
+            span_utf16: Span::default(),
             text: matched,
             message,
             policy: r.policy.clone(),
             brand: brand_name,
         });
+    }
+}
+
+impl Pass<'_, '_> {
+    /// Counts a finding of `rule` in `field`; false past the cap per rule and field.
+    fn under_cap(&mut self, rule: u32, field: FieldRef) -> bool {
+        let n = self.pushed.entry((rule, field)).or_insert(0);
+        *n += 1;
+        *n <= MAX_FINDINGS_PER_RULE_FIELD
     }
 }
 
@@ -450,9 +459,8 @@ fn finish(mut out: Vec<Finding>, config: &LintConfig, listing: &Listing) -> Vec<
             .map(|i| (i.rule.as_str(), ignore_key(&i.text)))
             .collect();
         out.retain(|f| {
-            !keys
-                .iter()
-                .any(|(r, t)| *r == f.rule && *t == ignore_key(&f.text))
+            let key = ignore_key(&f.text);
+            !keys.iter().any(|(r, t)| *r == f.rule && *t == key)
         });
     }
     out.sort_by(|a, b| {
@@ -485,7 +493,6 @@ fn finish(mut out: Vec<Finding>, config: &LintConfig, listing: &Listing) -> Vec<
             if f.span.end > prev.span.end {
                 let text = listing.text_of(f.field, f.variant).unwrap_or_default();
                 prev.span.end = f.span.end;
-                prev.span_utf16 = crate::utf16::utf16_span(text, prev.span);
                 prev.text = text[prev.span.start..prev.span.end].to_string();
             }
             prev.severity = prev.severity.max(f.severity);
@@ -505,6 +512,7 @@ fn finish(mut out: Vec<Finding>, config: &LintConfig, listing: &Listing) -> Vec<
         }
         merged.push(f);
     }
+    crate::utf16::fill_utf16(&mut merged, listing);
     merged
 }
 

@@ -1,12 +1,15 @@
 //! The engine: every pack compiled once into one immutable structure, then any number
 //! of listings linted against it with any configuration.
 
+mod boundary;
 mod brand;
 mod checks;
 mod compile;
 mod context;
 mod examples;
 mod floor;
+mod hit_index;
+mod limits;
 mod lint;
 mod render;
 

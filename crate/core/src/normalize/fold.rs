@@ -1,0 +1,222 @@
+//! Steps 1–4 of the normalisation, one original character at a time, into a [`Sink`]
+//! that builds the normalised text and its map back to the original.
+
+use super::origin::OriginMap;
+use super::script::{is_cjk, is_invisible, is_unspaced};
+use super::{html, lookalike, t2s};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// The most characters one original character may become. A character whose
+/// compatibility form is longer (`ﷺ` is 18 characters) is kept as it is, so a field
+/// cannot grow more than this many times.
+pub const MAX_EXPANSION: usize = 8;
+
+/// Builds the normalised text. Separators after a CJK character wait in `pending`
+/// until the next character says whether they sit between two CJK characters (and
+/// are dropped) or not (and are kept).
+pub(crate) struct Sink {
+    pub text: String,
+    pub origin: OriginMap,
+    pending: Vec<(char, u32, u32, bool)>,
+    after_cjk: bool,
+}
+
+impl Sink {
+    pub fn new(capacity: usize) -> Sink {
+        Sink {
+            text: String::with_capacity(capacity),
+            origin: OriginMap::default(),
+            pending: Vec::new(),
+            after_cjk: false,
+        }
+    }
+
+    fn emit(&mut self, c: char, start: u32, end: u32, single: bool) {
+        self.origin
+            .push(self.text.len(), c.len_utf8(), start, end, single);
+        self.text.push(c);
+    }
+
+    fn push(&mut self, c: char, start: u32, end: u32, single: bool) {
+        if is_cjk(c) {
+            // Separators between two CJK characters are dropped (`香～奈儿`).
+            self.pending.clear();
+            self.emit(c, start, end, single);
+            self.after_cjk = true;
+            return;
+        }
+        if self.after_cjk && is_cjk_separator(c) {
+            self.pending.push((c, start, end, single));
+            return;
+        }
+        self.flush();
+        self.emit(c, start, end, single);
+        self.after_cjk = false;
+    }
+
+    fn flush(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        for &(c, s, e, single) in &pending {
+            self.emit(c, s, e, single);
+        }
+        self.pending = pending;
+        self.pending.clear();
+    }
+
+    /// A combining mark that folded to nothing: the character before it covers it.
+    fn extend_last(&mut self, end: u32) {
+        if let Some(p) = self.pending.last_mut() {
+            p.2 = end;
+            p.3 = false;
+            return;
+        }
+        if let Some(last) = self.text.chars().next_back() {
+            let len = last.len_utf8();
+            self.origin.extend_last(self.text.len() - len, len, end);
+        }
+    }
+
+    pub fn finish(&mut self) {
+        self.flush();
+        self.origin.shrink();
+    }
+}
+
+/// Separators that evasions put between CJK characters (after folding: `～` is `~`).
+fn is_cjk_separator(c: char) -> bool {
+    (c.is_whitespace() && c != '\n' && c != '\r')
+        || matches!(
+            c,
+            '~' | '*' | '·' | '•' | '.' | '-' | '_' | '|' | '/' | '^' | '#' | '@' | '〜' | '・'
+        )
+}
+
+/// Folds every character of `original` into `sink`.
+pub(crate) fn fold(original: &str, sink: &mut Sink) {
+    let bytes = original.as_bytes();
+    let mut i = 0;
+    // End of the current run of regional indicators, and whether it reads as letters.
+    let mut ri_run = (0usize, false);
+    while i < original.len() {
+        if bytes[i].is_ascii() {
+            let b = bytes[i];
+            if b == b'&' {
+                if let Some((c, len)) = html::reference(&original[i..]) {
+                    fold_char(c, i as u32, (i + len) as u32, sink);
+                    i += len;
+                    continue;
+                }
+            }
+            let c = b.to_ascii_lowercase() as char;
+            sink.push(c, i as u32, i as u32 + 1, true);
+            i += 1;
+            continue;
+        }
+        let c = original[i..].chars().next().expect("char boundary");
+        let end = i + c.len_utf8();
+        if let Some(letter) = lookalike::regional_letter(c) {
+            if ri_run.0 <= i {
+                let mut n = 0;
+                let mut j = i;
+                while let Some(d) = original[j..].chars().next() {
+                    if lookalike::regional_letter(d).is_none() {
+                        break;
+                    }
+                    n += 1;
+                    j += d.len_utf8();
+                }
+                ri_run = (j, n >= 3);
+            }
+            if ri_run.1 {
+                sink.push(letter, i as u32, end as u32, true);
+                i = end;
+                continue;
+            }
+        }
+        fold_char(c, i as u32, end as u32, sink);
+        i = end;
+    }
+    sink.finish();
+}
+
+/// Whether a combining mark is removed: diacritics of alphabetic scripts are
+/// (`é` → `e`); the vowel and tone marks of Thai, Lao, Khmer and Myanmar are kept.
+fn strips(c: char) -> bool {
+    is_combining_mark(c) && !is_unspaced(c)
+}
+
+/// One original character (or decoded reference) covering `start..end`.
+fn fold_char(c: char, start: u32, end: u32, sink: &mut Sink) {
+    if is_invisible(c) {
+        return;
+    }
+    if c.is_ascii() {
+        sink.push(c.to_ascii_lowercase(), start, end, true);
+        return;
+    }
+    // ™ and ℠ glued to a word stay symbols, not the letters `tm`/`sm` of NFKC.
+    if matches!(c, '™' | '℠' | '®' | '©') {
+        sink.push(c, start, end, true);
+        return;
+    }
+    if let Some(l) = lookalike::latin(c) {
+        sink.push(l, start, end, true);
+        return;
+    }
+    let mut out = [' '; MAX_EXPANSION];
+    let mut n = 0;
+    let mut over = false;
+    'all: for d in std::iter::once(c).nfkc() {
+        if let Some(l) = lookalike::latin(d) {
+            if n == MAX_EXPANSION {
+                over = true;
+                break 'all;
+            }
+            out[n] = l;
+            n += 1;
+            continue;
+        }
+        for e in d.to_lowercase() {
+            for f in std::iter::once(e).nfd() {
+                if strips(f) {
+                    continue;
+                }
+                if n == MAX_EXPANSION {
+                    over = true;
+                    break 'all;
+                }
+                out[n] = fold_letter(f);
+                n += 1;
+            }
+        }
+    }
+    if over {
+        // Too long a compatibility form: keep the character itself.
+        sink.push(c, start, end, true);
+        return;
+    }
+    for &x in &out[..n] {
+        sink.push(x, start, end, n == 1);
+    }
+    if n == 0 && is_combining_mark(c) {
+        sink.extend_last(end);
+    }
+}
+
+/// A Traditional Chinese character becomes Simplified; a non-ASCII letter that looks
+/// like one Latin letter becomes that letter.
+fn fold_letter(c: char) -> char {
+    if is_cjk(c) {
+        return t2s::simplify(c);
+    }
+    if c.is_ascii() || !c.is_alphabetic() {
+        return c;
+    }
+    let mut buf = [0u8; 4];
+    let mut sk = unicode_security::confusable_detection::skeleton(c.encode_utf8(&mut buf));
+    match (sk.next(), sk.next()) {
+        (Some(s), None) if s.is_ascii_alphabetic() => s.to_ascii_lowercase(),
+        _ => c,
+    }
+}
