@@ -39,6 +39,7 @@ pub(crate) fn truncated_findings(p: &mut Pass) {
             message,
             policy: Policy::default(),
             brand: None,
+            variant: None,
         });
     }
 }
