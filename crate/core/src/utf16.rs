@@ -36,12 +36,12 @@ pub(crate) fn utf16_offsets(text: &str, sorted: &[usize]) -> Vec<usize> {
 pub(crate) fn fill_utf16(findings: &mut [Finding], listing: &Listing) {
     let mut i = 0;
     while i < findings.len() {
-        let field = findings[i].field;
+        let (field, variant) = (findings[i].field, findings[i].variant);
         let mut j = i;
-        while j < findings.len() && findings[j].field == field {
+        while j < findings.len() && findings[j].field == field && findings[j].variant == variant {
             j += 1;
         }
-        let text = listing.field(field).unwrap_or_default();
+        let text = listing.text_of(field, variant).unwrap_or_default();
         let mut offsets: Vec<usize> = findings[i..j]
             .iter()
             .flat_map(|f| [f.span.start, f.span.end])
