@@ -37,6 +37,8 @@ pub(crate) struct BrandEntry {
     /// The brand group: the same brand named by several rules or packs.
     pub group: u32,
     pub strict_case: bool,
+    /// The name is a dictionary word: it counts only with evidence (see `evidence.rs`).
+    pub dictionary_word: bool,
     /// Product types that must be named for a mention to count (empty: none needed).
     pub needs: Vec<u32>,
     /// The entry's own product types; exactly one means its names imply that type
@@ -235,6 +237,7 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
                             rule: ri,
                             group,
                             strict_case: brand.strict_case,
+                            dictionary_word: brand.dictionary_word,
                             needs,
                             products: own_products,
                         });

@@ -181,6 +181,9 @@ fn brand_hits(p: &Pass) -> Vec<BrandHit> {
                 if !entry.needs.is_empty() && !entry.needs.iter().any(|n| p.products.contains(n)) {
                     continue;
                 }
+                if entry.dictionary_word && !super::evidence::model_follows(a, h) {
+                    continue;
+                }
                 out.push(BrandHit {
                     field: fi,
                     entry: e,

@@ -6,6 +6,7 @@ mod brand;
 mod checks;
 mod compile;
 mod context;
+mod evidence;
 mod examples;
 mod floor;
 mod hit_index;

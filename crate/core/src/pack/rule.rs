@@ -126,6 +126,7 @@ pub(crate) struct Brand {
     pub products: Vec<String>,
     pub strict_case: bool,
     pub needs_product: bool,
+    pub dictionary_word: bool,
 }
 
 /// One floor of a price-floor rule.
@@ -587,20 +588,25 @@ fn brand(doc: &BrandDoc) -> Result<Brand, PackError> {
         name: doc.name.trim().to_string(),
         aliases: doc.aliases.iter().map(|a| a.trim().to_string()).collect(),
         products: doc.products.clone(),
-        strict_case: doc.strict_case,
+        strict_case: doc.strict_case || doc.dictionary_word,
         needs_product: doc.needs_product,
+        dictionary_word: doc.dictionary_word,
     })
 }
 
-/// `Name | alias | alias`; `!` before the name marks a strict-case brand; `#` comments.
+/// `Name | alias | alias`; `!` before the name marks a strict-case brand, `?` a brand
+/// whose name is a dictionary word (see [`BrandDoc::dictionary_word`]); `#` comments.
 fn brand_line(line: &str) -> Result<Option<Brand>, PackError> {
     let line = line.trim();
     if line.is_empty() || line.starts_with('#') {
         return Ok(None);
     }
-    let (strict, line) = match line.strip_prefix('!') {
-        Some(rest) => (true, rest),
-        None => (false, line),
+    let (strict, dictionary, line) = if let Some(rest) = line.strip_prefix('!') {
+        (true, false, rest)
+    } else if let Some(rest) = line.strip_prefix('?') {
+        (true, true, rest)
+    } else {
+        (false, false, line)
     };
     let mut parts = line.split('|').map(str::trim).filter(|s| !s.is_empty());
     let name = parts.next().unwrap_or_default().to_string();
@@ -610,6 +616,7 @@ fn brand_line(line: &str) -> Result<Option<Brand>, PackError> {
         products: Vec::new(),
         strict_case: strict,
         needs_product: false,
+        dictionary_word: dictionary,
     };
     brand(&doc).map(Some)
 }

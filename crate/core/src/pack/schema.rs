@@ -150,6 +150,11 @@ pub(crate) struct BrandDoc {
     /// (`Omega` and omega-3, `Puma` the animal).
     #[serde(default)]
     pub needs_product: bool,
+    /// The name is also a dictionary word of a supported language ("Comet", "Echo"):
+    /// a mention counts only with evidence that the brand is meant, namely written with
+    /// a capital and followed by a model name ("Comet X200"). Implies `strict_case`.
+    #[serde(default)]
+    pub dictionary_word: bool,
 }
 
 /// One floor of a `price-floor` rule.
