@@ -3,6 +3,7 @@
 #   ./build.sh          build dist/chrome/, dist/firefox/ and their zips
 #   ./build.sh test     build, then run every test (Rust, wasm binding, JS, both browsers)
 #   ./build.sh bench    print the engine's speed and size figures
+#   ./build.sh fuzz [S] fuzz every target for S seconds each (default 60; a new seed each run)
 # Each step installs what it lacks, so a fresh Debian 12 machine (as root) needs nothing else.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -59,6 +60,8 @@ assemble() {
     cp -r extension/. "$out/"
     find "$out" \( -name README.md -o -name '*.py' \) -delete
     cp target/wasm-out/listing_guard_wasm.js target/wasm-out/listing_guard_wasm_bg.wasm "$out/wasm/"
+    node tools/manifest.mjs "$browser" "$out/manifest.json"
+    if [ "$browser" = firefox ]; then rm -f "$out/background/sw.js"; fi
     rm -f "dist/listing-guard-$browser.zip"
     (cd "$out" && zip -qr -X "$ROOT/dist/listing-guard-$browser.zip" .)
     echo "$out and dist/listing-guard-$browser.zip"
@@ -94,6 +97,8 @@ run_tests() {
   cargo clippy -q --workspace --all-targets -- -D warnings
   step "rust: cargo test"
   cargo test -q --workspace
+  step "rust: fuzz each target briefly (fixed seed; ./build.sh fuzz runs longer)"
+  run_fuzz 3 --seed 1
   step "rust: the core builds for wasm32"
   cargo build -q -p listing-guard --target wasm32-unknown-unknown
   step "wasm binding: wasm-bindgen-test in node"
@@ -103,10 +108,18 @@ run_tests() {
   step "js: node --test"
   node --test tests/js/
   step "firefox: web-ext lint"
-  (cd tests && npx --no-install web-ext lint --source-dir "$ROOT/dist/firefox" --no-config-discovery)
+  (cd tests && npx --no-install web-ext lint --source-dir "$ROOT/dist/firefox" --no-config-discovery --warnings-as-errors)
   assemble_test
   step "browsers: end-to-end in chromium and firefox-esr"
   node tests/e2e/run.mjs
+}
+
+# Stable-Rust fuzzing (crate/fuzz): random and mutated packs, listings, configs and prices.
+# Failing inputs are saved under target/fuzz-crashes/; the exit status is 1 if any.
+run_fuzz() {
+  local seconds=$1; shift
+  cargo build -q --profile release-native -p listing-guard-fuzz
+  target/release-native/listing-guard-fuzz --seconds "$seconds" "$@"
 }
 
 case "${1:-build}" in
@@ -116,5 +129,6 @@ case "${1:-build}" in
     prereqs_build
     cargo run -q --profile release-native -p listing-guard-cli --bin listing-guard-bench -- "${@:2}"
     build_wasm ;;
-  *) echo "usage: ./build.sh [test|bench]" >&2; exit 2 ;;
+  fuzz) run_fuzz "${2:-60}" "${@:3}" ;;
+  *) echo "usage: ./build.sh [test|bench|fuzz [seconds]]" >&2; exit 2 ;;
 esac

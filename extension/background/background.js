@@ -16,9 +16,32 @@
       rules: settings.rules,
       severity: settings.severity,
       allow_brands: settings.brands.map((b) => b.name),
-      ignore: settings.ignored.filter((i) => i.page === page).map(({ rule, text }) => ({ rule, text })),
+      ignore: [],
     };
   }
+
+  /** Ignores are applied here, after the engine merged overlapping findings, so ignoring a
+   * merged finding hides it whole (and its parts, which are no longer separate). */
+  function withoutIgnored(settings, findings, page) {
+    const keys = new Set(settings.ignored.filter((i) => i.page === page).map((i) => i.key));
+    if (!keys.size) return findings;
+    return findings.filter((f) => !keys.has(LGSettings.ignoreKey(f.rule, f.text, page)));
+  }
+
+  /** Where a message came from: an extension page (popup, options, confirm) or a tab's content script. */
+  const EXT_ORIGIN = api.runtime.getURL('');
+  const fromExtensionPage = (sender) => typeof sender.url === 'string' && sender.url.startsWith(EXT_ORIGIN);
+  /** The URL of a content script's document (the top document: main.js runs only there). */
+  function urlOf(sender) {
+    try {
+      return new URL(sender.url || (sender.tab && sender.tab.url) || '');
+    } catch {
+      return null;
+    }
+  }
+  /** The page key of a content script's tab: host and path, from the sender, not the message. */
+  const pageOf = (sender) => { const u = urlOf(sender); return u ? `${u.host}${u.pathname}` : ''; };
+  const hostOf = (sender) => { const u = urlOf(sender); return u ? u.hostname : ''; };
 
   const siteOf = (settings, host) => settings.sites[host] || { enabled: true, marketplace: null };
 
@@ -80,7 +103,7 @@
 
   /** The settings operations; each returns the settings to store (or throws). */
   const OPS = {
-    ignore: (s, m) => { s.ignored.push({ page: String(m.page), rule: String(m.rule), text: String(m.text) }); },
+    ignore: (s, m) => { s.ignored = LGSettings.addIgnore(s.ignored, LGSettings.ignoreEntry(String(m.rule).slice(0, 120), String(m.text), String(m.page))); },
     'remove-ignored': (s, m) => { s.ignored.splice(Number(m.index), 1); },
     'clear-ignored': (s) => { s.ignored = []; },
     'allow-brand': (s, m) => {
@@ -107,7 +130,7 @@
     reset: (s) => { s.packs = {}; s.rules = {}; s.severity = {}; },
     'before-submit': (s, m) => { s.beforeSubmit = Boolean(m.on); },
     'set-custom': async (s, m) => {
-      const custom = LGSettings.merge({ custom: m.custom }).custom;
+      const custom = LGSettings.check({ custom: m.custom }, { strict: true }).custom;
       await validate(LGSettings.extraPacks({ ...s, custom }));
       s.custom = custom;
     },
@@ -126,10 +149,11 @@
     },
     'import-settings': async (s, m) => {
       const data = m.data;
-      if (!data || data.format !== EXPORT_FORMAT || typeof data.settings !== 'object') {
+      if (!data || typeof data !== 'object' || data.format !== EXPORT_FORMAT || !Object.hasOwn(data, 'settings')) {
         throw new Error('not a Listing Guard settings file');
       }
-      const next = LGSettings.migrate(data.settings);
+      // Every value checked; the first wrong one refuses the whole file, naming its key.
+      const next = LGSettings.importDoc(data.settings);
       await validate(LGSettings.extraPacks(next));
       return next;
     },
@@ -138,20 +162,25 @@
   const handlers = {
     async lint(msg, sender) {
       const settings = await LGSettings.get();
-      const site = siteOf(settings, msg.host);
+      const page = fromExtensionPage(sender) ? String(msg.page || '') : pageOf(sender);
+      const host = fromExtensionPage(sender) ? msg.host : hostOf(sender);
+      const site = siteOf(settings, host);
       if (!site.enabled) {
-        await recordCounts(sender, msg.host, []);
+        await recordCounts(sender, host, []);
         return { findings: [], disabled: true };
       }
       const linter = await LGEngine.get(LGSettings.extraPacks(settings));
-      const findings = linter.lint(msg.listing, configFor(settings, site.marketplace || msg.marketplace, msg.page));
-      await recordCounts(sender, msg.host, findings);
+      const findings = withoutIgnored(settings, linter.lint(msg.listing, configFor(settings, site.marketplace || msg.marketplace, page)), page);
+      await recordCounts(sender, host, findings);
       return { findings, disabled: false, packError: LGEngine.error(), beforeSubmit: settings.beforeSubmit };
     },
     async packs() {
       const settings = await LGSettings.get();
       const linter = await LGEngine.get(LGSettings.extraPacks(settings));
-      return { packs: linter.packs(), settings, packError: LGEngine.error(), lang: lang() };
+      // The ids of imported packs as the engine parsed them (not guessed from the text).
+      const imported = [];
+      for (const src of settings.userPacks) { try { imported.push(packId(src)); } catch { /* refused: reported as packError */ } }
+      return { packs: linter.packs(), settings, imported, packError: LGEngine.error(), lang: lang() };
     },
     async tab(msg) {
       const key = `tab:${msg.tabId}`;
@@ -165,8 +194,18 @@
         siteEnabled,
       };
     },
-    async 'settings-op'(msg) {
+    async 'settings-op'(msg, sender) {
       if (!Object.hasOwn(OPS, msg.op)) throw new Error(`unknown settings operation ${msg.op}`);
+      if (!fromExtensionPage(sender)) {
+        // From a listing page: only what concerns that page is applied; a global change
+        // (own brand, rule off) waits for the seller's yes in the extension's own page.
+        if (msg.op === 'ignore') {
+          await LGSettings.update((s) => OPS.ignore(s, { rule: msg.rule, text: msg.text, page: pageOf(sender) }));
+          return {};
+        }
+        if (TAB_CONFIRMS.includes(msg.op)) return LGConfirm.ask(confirmOp(msg), sender);
+        throw new Error(`${msg.op} is not available from a page`);
+      }
       // Validation happens before anything is stored: a refused change leaves all as it was.
       await LGSettings.update(async (s) => (await OPS[msg.op](s, msg)) || s);
       if (msg.op === 'toggle-site' && !msg.on) await clearHost(String(msg.host));
@@ -178,7 +217,7 @@
     },
     async try(msg) {
       const settings = await LGSettings.get();
-      const custom = LGSettings.merge({ custom: msg.custom || [] }).custom;
+      const custom = LGSettings.check({ custom: msg.custom || [] }, { strict: false }).custom;
       await LGEngine.init();
       const linter = new wasm_bindgen.Linter(LGSettings.extraPacks({ ...settings, custom }));
       try {
@@ -189,6 +228,21 @@
       }
     },
   };
+
+  /** Global changes a card may ask for; each is confirmed in confirm.html first. */
+  const TAB_CONFIRMS = ['allow-brand', 'disable-rule'];
+  const confirmOp = (m) => (m.op === 'allow-brand' ? { op: m.op, brand: String(m.brand || '').slice(0, 100) } : { op: m.op, rule: String(m.rule || '').slice(0, 120) });
+
+  handlers.pending = async (msg) => ({ pending: await LGConfirm.pending(String(msg.id || '')) });
+  handlers.confirm = async (msg) => {
+    const op = await LGConfirm.take(String(msg.id || ''));
+    if (!op) throw new Error('this request is no longer pending');
+    if (msg.accept === true) await LGSettings.update(async (s) => (await OPS[op.op](s, op)) || s);
+    return { applied: msg.accept === true };
+  };
+
+  /** What a content script (sender: a tab's page) may send; everything else is for extension pages. */
+  const TAB_MESSAGES = ['lint', 'settings-op'];
 
   /** The shapes each message must have before it is acted on. */
   function valid(msg) {
@@ -201,9 +255,11 @@
 
   api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (sender.id !== api.runtime.id || !valid(msg)) return false;
+    if (!fromExtensionPage(sender) && !TAB_MESSAGES.includes(msg.type)) return false;
     handlers[msg.type](msg, sender)
       .then((r) => sendResponse({ ok: true, ...r }))
       .catch((e) => sendResponse({ ok: false, error: String((e && e.message) || e) }));
     return true;
   });
 })();
+

@@ -41,6 +41,8 @@
       b.type = 'button';
       b.dataset.op = op;
       b.addEventListener('click', (ev) => {
+        // Only the seller's own click: a page script's .click() or dispatched event is ignored.
+        if (!ev.isTrusted) return;
         ev.preventDefault();
         ev.stopPropagation();
         hide(root);

@@ -6,8 +6,11 @@
   const LG = ListingGuard;
   const api = LG.api;
   if (window.top !== window) return;
+  // XML and SVG documents have no listing form (and no HTML to draw in).
+  if (!document.documentElement || document.documentElement.namespaceURI !== 'http://www.w3.org/1999/xhtml') return;
 
   const DEBOUNCE_MS = 200;
+  const MAX_WAIT_MS = 1000;   // a page that keeps editing is still checked once a second
   const host = location.hostname;
   const page = () => `${location.host}${location.pathname}`;
 
@@ -23,6 +26,9 @@
   let warnedError = false;
   let beforeSubmit = false;
   let composing = false;    // an IME composition is open: no lint until it ends
+  let firstEdit = 0;        // when the pending timer's first edit was seen
+  let lastLinted = null;    // the listing (and settings generation) of the last answer
+  let settingsGen = 0;
 
   const isOurs = (node) => Boolean(root && node && (node === root.host || root.host.contains(node)));
 
@@ -76,9 +82,11 @@
     revision += 1;
     if (!enabled) return;
     if (root) LG.overlay.setState(root, composing ? 'composing' : 'busy');
+    const now = Date.now();
+    if (!timerPending) firstEdit = now;
     clearTimeout(timer);
     timerPending = true;
-    timer = setTimeout(() => { timerPending = false; run(); }, DEBOUNCE_MS);
+    timer = setTimeout(() => { timerPending = false; run(); }, LG.busy.delay(now, firstEdit, DEBOUNCE_MS, MAX_WAIT_MS));
   }
 
   async function run() {
@@ -97,11 +105,15 @@
       findings = [];
       return finish(rev);
     }
+    // Nothing changed since the last answer (a relayout, a page re-render): draw it again.
+    const marketplace = LG.sites.marketplaceFor(document, LG.flags);
+    const signature = `${settingsGen}\u0000${marketplace}\u0000${JSON.stringify(scan.listing)}`;
+    if (signature === lastLinted) return finish(rev);
     inFlight = true;
     let reply;
     try {
       reply = await api.runtime.sendMessage({
-        type: 'lint', listing: scan.listing, marketplace: LG.sites.marketplaceFor(document, LG.flags), host, page: page(),
+        type: 'lint', listing: scan.listing, marketplace, host, page: page(),
       });
     } catch (e) {
       reply = { ok: false, error: String(e && e.message || e) };
@@ -114,10 +126,12 @@
       if (!warnedError) console.warn('Listing Guard:', reply && reply.error);
       warnedError = true;
       findings = [];
+      lastLinted = null;
     } else if (reply.disabled) {
       return disable();
     } else {
       findings = reply.findings;
+      lastLinted = signature;
       beforeSubmit = Boolean(reply.beforeSubmit);
       if (reply.packError && !warnedError) { console.warn('Listing Guard: a rule pack was refused:', reply.packError); warnedError = true; }
     }
@@ -172,6 +186,7 @@
   }
 
   function onCaret(e) {
+    if (!e.isTrusted) return;
     if (!root || !drawn.length) return;
     const field = fieldOfEvent(e);
     if (!field || (field.kind !== 'input' && field.kind !== 'textarea')) return;
@@ -182,6 +197,7 @@
 
   let pointerQueued = null;
   function onPointer(e, doc) {
+    if (!e.isTrusted) return;
     if (!root || !drawn.length) return;
     if (pointerQueued) { pointerQueued = e; return; }
     pointerQueued = e;
@@ -219,6 +235,7 @@
     onPointer,
     onCompose,
     isOurs,
+    isRelevant: (r) => LG.busy.relevant(r, scan ? scan.fields : []),
   });
 
   LG.submit.watchSubmits(document, () => ({
@@ -231,6 +248,7 @@
   });
 
   document.addEventListener('keydown', (e) => {
+    if (!e.isTrusted) return;
     if (!root || root.card.hidden) return;
     if (e.key === 'Escape') { LG.card.hide(root); return; }
     if (e.altKey && e.shiftKey && (e.code === 'KeyG')) {
@@ -249,6 +267,7 @@
     if (area !== 'local' || !changes.settings) return;
     const on = siteOn(changes.settings.newValue);
     if (!on) return disable();
+    settingsGen += 1;
     if (!enabled) { enabled = true; warnedError = false; }
     schedule();
   });

@@ -1,5 +1,5 @@
-// <listing-guard-root>: one per document, holding every highlight in its own open
-// shadow root so page styles cannot reach in and ours cannot leak out. Its data-state
+// <listing-guard-root>: one per document, holding every highlight in its own shadow
+// root (closed when shipped, open in the test build) so page styles cannot reach in and ours cannot leak out. Its data-state
 // (busy|idle) and data-findings attributes are the contract tests wait on.
 'use strict';
 (() => {
@@ -37,9 +37,27 @@
       .card button { background: #34343a; border-color: #55555d; }
     }`;
 
+  /**
+   * The host element and its shadow root. The element is made in an inert document (no
+   * custom-element registry) and its shadow root attached there, so a page that defined
+   * `listing-guard-root` as its own element cannot run its constructor first, take the
+   * shadow root or disable it; once inserted, its class may upgrade the element, but the
+   * shadow root is ours (an upgrade that calls attachShadow fails) and our content scripts
+   * see the element through their own world, not the page's prototype. The shadow root is
+   * closed in the shipped build (the page cannot read the seller's findings, own words or
+   * brands from it) and open in the test build, whose harness reads the DOM contract.
+   */
+  function createHost(doc) {
+    const inert = doc.implementation.createHTMLDocument('');
+    const host = inert.createElement('listing-guard-root');
+    const open = Boolean(ListingGuard.flags && ListingGuard.flags.test);
+    const shadow = host.attachShadow({ mode: open ? 'open' : 'closed' });
+    return { host: doc.adoptNode(host), shadow };
+  }
+
   function create(doc) {
-    const host = doc.createElement('listing-guard-root');
-    const shadow = host.attachShadow({ mode: 'open' });
+    const { host, shadow } = createHost(doc);
+    doc.documentElement.append(host);
     try {
       const sheet = new (doc.defaultView.CSSStyleSheet)();
       sheet.replaceSync(CSS);
@@ -64,7 +82,6 @@
     shadow.append(mirrorHost, layer, card);
     host.dataset.state = 'busy';
     host.dataset.findings = '0';
-    doc.documentElement.append(host);
     return { host, shadow, layer, card, mirrorHost };
   }
 

@@ -5,7 +5,7 @@
 // every document and open shadow root we reach, and a ResizeObserver on the fields.
 'use strict';
 (() => {
-  function createWatcher({ onEdit, onLayout, onCaret, onPointer, onCompose, isOurs }) {
+  function createWatcher({ onEdit, onLayout, onCaret, onPointer, onCompose, isOurs, isRelevant = () => true }) {
     const observed = new WeakSet();
     const listened = new WeakSet();
     let layoutQueued = false;
@@ -20,6 +20,7 @@
       for (const r of records) {
         if (isOurs(r.target)) continue;
         if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOurs)) continue;
+        if (!isRelevant(r)) continue;
         onEdit('mutation');
         return;
       }

@@ -22,11 +22,8 @@
   async function render() {
     const r = await send({ type: 'packs' });
     settings = r.settings;
-    const imported = new Set();
-    for (const src of settings.userPacks) {
-      const m = /^\s*id\s*=\s*"([^"]+)"/m.exec(src);
-      if (m) imported.add(m[1]);
-    }
+    // The background names the imported packs' ids as its parser read them.
+    const imported = new Set(r.imported || []);
     const packs = r.packs.map((p) => ({ ...p, imported: imported.has(p.id) }));
     LGCatalog.render($('catalog'), packs, settings, (op) => change(op).catch(() => {}));
     LGCatalog.filter($('catalog'), $('search').value);

@@ -10,6 +10,7 @@ import { specs } from './specs.mjs';
 import { optionSpecs, uiSpecs } from './specs-options.mjs';
 import { centerSpecs } from './specs-centers.mjs';
 import { layoutSpecs } from './specs-layout.mjs';
+import { hardeningSpecs } from './specs-hardening.mjs';
 import { launchChromium } from './drivers/chromium.mjs';
 import { launchFirefox } from './drivers/firefox.mjs';
 
@@ -26,7 +27,7 @@ const BROWSERS = [
 
 // Each session is one browser start: the main one, then the UI in Chinese and in dark mode.
 const SESSIONS = [
-  { lang: 'en-US', dark: false, specs: [...specs, ...centerSpecs, ...layoutSpecs, ...optionSpecs] },
+  { lang: 'en-US', dark: false, specs: [...specs, ...centerSpecs, ...layoutSpecs, ...optionSpecs, ...hardeningSpecs] },
   { lang: 'zh-CN', dark: false },
   { lang: 'en-US', dark: true },
   { lang: 'zh-CN', dark: true },

@@ -14,7 +14,7 @@ const MODULES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'n
 const STRICT_CSP = "default-src 'self'; script-src 'self'";
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml',
-  '.mjs': 'text/javascript; charset=utf-8', '.woff': 'font/woff', '.woff2': 'font/woff2' };
+  '.mjs': 'text/javascript; charset=utf-8', '.xml': 'application/xml', '.woff': 'font/woff', '.woff2': 'font/woff2' };
 
 export async function startServer() {
   const requests = [];

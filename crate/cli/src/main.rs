@@ -14,6 +14,7 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage:
   listing-guard check [--pack FILE]... [--builtin] [--marketplace M] [--allow-brand B]...
+                      [--market CC] [--language L]
                       [--lang en|zh] [--format text|json] [--fail-on block|warn|info]
                       [--csv] INPUT
   listing-guard packs list [--pack FILE]... [--lang en|zh]
@@ -24,7 +25,8 @@ usage:
 INPUT is JSON Lines (one listing object per line) or CSV with a header (chosen by the
 .csv extension or --csv); `-` reads standard input. Keys: id, title, bullets, description,
 keywords, brand, category, price, cost, currency, marketplace, market; other keys are
-checked as extra text fields. Without --pack the built-in packs are used; with --pack only
+checked as extra text fields. --market is the destination market (a row's own `market`
+wins); --language the sellers' writing language (else each field is detected). Without --pack the built-in packs are used; with --pack only
 the given packs, plus the built-in ones if --builtin is given.";
 
 fn main() -> ExitCode {
@@ -132,6 +134,18 @@ fn check(args: &[String]) -> Result<u8, String> {
                 })?);
             }
             "--allow-brand" => config.allow_brands.push(value(args, &mut i)?),
+            "--market" => {
+                let v = value(args, &mut i)?;
+                config.market = Some(listing_guard::market_code(&v).ok_or_else(|| {
+                    format!("--market: `{v}` is not a two-letter country code (us, de, tw) or eu")
+                })?);
+            }
+            "--language" => {
+                let v = value(args, &mut i)?;
+                config.language = Some(listing_guard::Language::parse(&v).ok_or_else(|| {
+                    format!("--language: unknown `{v}` (en zh id ms th vi tl es pt de fr it ja ko)")
+                })?);
+            }
             "--format" => match value(args, &mut i)?.as_str() {
                 "json" => json = true,
                 "text" => json = false,

@@ -48,6 +48,12 @@ pub struct LintConfig {
     pub lang: Lang,
     /// Overrides the listing's marketplace (the extension knows it from the host).
     pub marketplace: Option<Marketplace>,
+    /// The destination market of the site (`tw` for shopee.tw, see
+    /// [`crate::market_from_host`]), used when the listing names none.
+    pub market: Option<String>,
+    /// The seller's declared writing language: when set, every field is taken to be in
+    /// it instead of being detected.
+    pub language: Option<crate::Language>,
     /// Pack id to on/off; a pack not named here follows its `default_enabled`.
     pub packs: BTreeMap<String, bool>,
     /// Rule id (`pack.rule`) to on/off; a rule not named here is on when its pack is.

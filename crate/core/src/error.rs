@@ -73,6 +73,15 @@ impl PackError {
         self
     }
 
+    /// Puts `prefix` before the key (`brands[3]` + `aliases[1]`), or sets it.
+    pub(crate) fn key_prefix(mut self, prefix: impl std::fmt::Display) -> PackError {
+        self.inner.key = Some(match self.inner.key.take() {
+            Some(k) => format!("{prefix}.{k}"),
+            None => prefix.to_string(),
+        });
+        self
+    }
+
     /// Sets the position from a byte offset into `source`, if not set already.
     pub(crate) fn at(mut self, source: &str, offset: usize) -> PackError {
         if self.inner.line.is_none() {

@@ -185,7 +185,9 @@ pub struct Listing {
     /// Where the listing is made; rules scoped to other marketplaces do not apply.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub marketplace: Option<Marketplace>,
-    /// The destination market (`"US"`, `"EU"`, `"CN"`, `"SEA"`), for information.
+    /// The destination market: an ISO country code (`"us"`, `"DE"`, `"tw"`, any case)
+    /// or `"eu"`; rules limited to other markets do not apply, and a rule may take
+    /// another severity here. Anything else matches no market-limited rule.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub market: Option<String>,
     /// Other text fields by name ("material", "model_name"); they get the text rules.

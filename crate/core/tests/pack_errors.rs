@@ -179,3 +179,173 @@ fn hostile_sizes_are_refused() {
         PackErrorKind::Limit
     );
 }
+
+/// Issue 17, item 8: a hostile pack costs no more than reading it.
+#[test]
+fn hostile_packs_are_bounded() {
+    use listing_guard::{LintConfig, Listing};
+    use std::time::Instant;
+
+    // A forbidden-chars list is a set: one lookup per character of the field, and
+    // bounded in length.
+    let chars: String = ('\u{4e00}'..'\u{4e00}').chain('a'..='z').collect();
+    let src = rule(&format!(
+        "kind = \"field\"\nseverity = \"info\"\ncheck = \"forbidden-chars\"\nchars = \"{chars}!~\"\nfields = [\"title\"]"
+    ));
+    let e = Engine::new(vec![Pack::parse(&src).unwrap()]).unwrap();
+    let title = "x!".repeat(5_000);
+    let found = e.lint(
+        &Listing {
+            title,
+            ..Default::default()
+        },
+        &LintConfig::default(),
+    );
+    assert!(!found.is_empty());
+    let long: String = (0..2_000u32)
+        .filter_map(|i| char::from_u32(0x4e00 + i))
+        .collect();
+    let src = rule(&format!(
+        "kind = \"field\"\nseverity = \"info\"\ncheck = \"forbidden-chars\"\nchars = \"{long}\""
+    ));
+    let err = Pack::parse(&src).err().unwrap();
+    assert_eq!(err.kind(), PackErrorKind::Limit, "{err}");
+    assert!(err.to_string().contains("chars"), "{err}");
+
+    // Examples are capped per pack, before any runs.
+    let mut many = String::new();
+    for r in 0..11 {
+        let fire: Vec<String> = (0..190).map(|i| format!("\"x{i}\"")).collect();
+        many.push_str(&format!(
+            "[[rule]]\nid = \"r{r}\"\nkind = \"term\"\nseverity = \"warn\"\nterms = [\"x\"]\nmessage = \"m\"\npolicy = {{ name = \"p\" }}\n[rule.examples]\nfire = [{}]\n",
+            fire.join(",")
+        ));
+    }
+    let err = Pack::parse(&format!("{HEAD}{many}")).err().unwrap();
+    assert_eq!(err.kind(), PackErrorKind::Limit, "{err}");
+    assert!(err.to_string().contains("examples"), "{err}");
+
+    // The pattern count is checked before any pattern compiles: 501 patterns that
+    // would each take long to compile are refused at once.
+    let heavy: Vec<String> = (0..501).map(|i| format!("'\\w{{200}}{i}'")).collect();
+    let src = rule(&format!(
+        "kind = \"pattern\"\nseverity = \"warn\"\npatterns = [{}]",
+        heavy.join(",")
+    ));
+    let t = Instant::now();
+    let err = Pack::parse(&src).err().unwrap();
+    assert_eq!(err.kind(), PackErrorKind::Limit, "{err}");
+    // Not a timing test: printed for the record.
+    println!("501 heavy patterns refused in {:?}", t.elapsed());
+
+    // Product words are literals: length-limited like terms.
+    let src = format!("{HEAD}[product_types]\nwatch = [\"{}\"]\n", "w".repeat(300));
+    let err = Pack::parse(&src).err().unwrap();
+    assert_eq!(err.kind(), PackErrorKind::Limit, "{err}");
+    assert!(err.to_string().contains("product_types.watch[0]"), "{err}");
+
+    // Floors must be finite and positive.
+    for min in ["inf", "nan", "-5", "0", "-inf"] {
+        let src = format!(
+            "{HEAD}[[rule]]\nid = \"f\"\nkind = \"price-floor\"\nseverity = \"warn\"\nmessage = \"m\"\npolicy = {{ name = \"p\" }}\nfloors = [{{ brand = \"Rolex\", product = \"watch\", min = {min} }}]\n"
+        );
+        let err = Pack::parse(&src)
+            .err()
+            .unwrap_or_else(|| panic!("min = {min} accepted"));
+        assert!(err.to_string().contains("floors[0].min"), "{min}: {err}");
+    }
+}
+
+/// Issue 17, item 10: a literal or pattern that can never fire is refused, naming the
+/// pack, rule and key.
+#[test]
+fn literals_and_patterns_that_can_never_fire_are_refused() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("emoji-only term", "kind = \"term\"\nseverity = \"warn\"\nterms = [\"ok\", \"🔥🔥\"]", &["terms[1]", "never match"]),
+        ("stars", "kind = \"term\"\nseverity = \"warn\"\nterms = [\"***\"]", &["terms[0]", "never match"]),
+        ("dots", "kind = \"term\"\nseverity = \"warn\"\nterms = [\"x\"]\nunless = [\"...\"]", &["unless[0]", "never match"]),
+        ("tagged term", "kind = \"term\"\nseverity = \"warn\"\nterms = { en = [\"x\"], vi = [\"★\"] }", &["terms.vi[0]", "never match"]),
+        ("unknown language", "kind = \"term\"\nseverity = \"warn\"\nterms = { xx = [\"x\"] }", &["terms", "unknown language `xx`"]),
+        ("gap at the end", "kind = \"term\"\nseverity = \"warn\"\nterms = [\"replica ~2\"]", &["terms[0]", "gap"]),
+        ("gap too wide", "kind = \"term\"\nseverity = \"warn\"\nterms = [\"replica ~20 watch\"]", &["terms[0]", "~1 to ~8"]),
+        ("alias", "kind = \"brand\"\nseverity = \"warn\"\nbrands = [{ name = \"Acme\", aliases = [\"Acme Ltd\", \"™™\"] }]", &["brands[0]", "aliases[1]", "never match"]),
+        ("brand name", "kind = \"brand\"\nseverity = \"warn\"\nbrands = [{ name = \"✨✨\" }]", &["brands[0]", "name", "never match"]),
+        ("empty pattern", "kind = \"pattern\"\nseverity = \"warn\"\npatterns = [\"\"]", &["patterns[0]", "empty pattern"]),
+        ("capital in a pattern", "kind = \"pattern\"\nseverity = \"warn\"\npatterns = ['\\bReplica\\b']", &["patterns[0]", "`R`", "lower-case text"]),
+        ("cue", "kind = \"term\"\nseverity = \"warn\"\nterms = [\"x\"]\n[cues]\ncompatible_before = { de = [\"für\", \"...\"] }", &["cues.compatible_before.de[1]", "never match"]),
+    ];
+    let mut failures = Vec::new();
+    for (name, body, says) in cases {
+        let src = rule(body);
+        match Pack::parse(&src) {
+            Ok(_) => failures.push(format!("{name}: accepted")),
+            Err(e) => {
+                let shown = e.to_string();
+                for s in ["pack `mine`"].iter().chain(says.iter()) {
+                    if !shown.contains(s) {
+                        failures.push(format!("{name}: {shown:?} does not say {s:?}"));
+                    }
+                }
+                if !name.starts_with("cue") && !shown.contains("rule `r1`") {
+                    failures.push(format!("{name}: {shown:?} does not name the rule"));
+                }
+            }
+        }
+    }
+    // Escapes and classes with capitals are fine; so is `(?i)`.
+    for ok in ["'\\S+\\d'", "'[A-Z]{2}\\d'", "'(?i)replica'", "'\\p{Han}'"] {
+        let src = rule(&format!(
+            "kind = \"pattern\"\nseverity = \"warn\"\npatterns = [{ok}]"
+        ));
+        if let Err(e) = Pack::parse(&src) {
+            failures.push(format!("{ok}: refused: {e}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn markets_and_policies_are_validated() {
+    let cases: &[(&str, &[&str])] = &[
+        ("kind = \"term\"\nseverity = \"warn\"\nterms = [\"x\"]\nmarkets = [\"usa\"]", &["markets", "usa"]),
+        ("kind = \"term\"\nseverity = { default = \"warn\", market = { mars = \"block\" } }\nterms = [\"x\"]", &["severity.market", "mars"]),
+        ("kind = \"term\"\nseverity = { default = \"warn\", market = \"block\" }\nterms = [\"x\"]", &["severity.market", "table"]),
+        ("kind = \"term\"\nseverity = { default = \"warn\", market = { au = \"fatal\" } }\nterms = [\"x\"]", &["fatal"]),
+    ];
+    let mut failures = Vec::new();
+    for (body, says) in cases {
+        match Pack::parse(&rule(body)) {
+            Ok(_) => failures.push(format!("{body}: accepted")),
+            Err(e) => {
+                let shown = e.to_string();
+                for s in *says {
+                    if !shown.contains(s) {
+                        failures.push(format!("{shown:?} does not say {s:?}"));
+                    }
+                }
+            }
+        }
+    }
+    // Policies: per marketplace needs a default and known marketplaces.
+    let head = format!("{HEAD}[[rule]]\nid = \"r1\"\nmessage = \"m\"\nkind = \"term\"\nseverity = \"warn\"\nterms = [\"x\"]\n");
+    for (policy, says) in [
+        ("policy = { amazon = { name = \"A\" } }", "policy.default"),
+        (
+            "policy = { default = { name = \"D\" }, amazom = { name = \"A\" } }",
+            "amazom",
+        ),
+        (
+            "policy = { default = { name = \"\" } }",
+            "policy.default.name",
+        ),
+    ] {
+        match Pack::parse(&format!("{head}{policy}\n")) {
+            Ok(_) => failures.push(format!("{policy}: accepted")),
+            Err(e) if !e.to_string().contains(says) => {
+                failures.push(format!("{policy}: {e} does not say {says}"))
+            }
+            Err(_) => {}
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

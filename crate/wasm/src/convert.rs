@@ -1,7 +1,10 @@
 //! Conversions at the JS boundary: lenient plain objects in, JSON-compatible objects
 //! out. Byte spans stay in the core's findings; JS uses the UTF-16 ones.
 
-use listing_guard::{Finding, Ignored, Lang, LintConfig, Listing, Marketplace, Severity, Variant};
+use listing_guard::{
+    market_code, Finding, Ignored, Lang, Language, LintConfig, Listing, Marketplace, Severity,
+    Variant,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -33,6 +36,10 @@ struct ListingIn {
 struct ConfigIn {
     lang: Option<String>,
     marketplace: Option<String>,
+    /// The site's destination market (`tw` for shopee.tw), when the listing has none.
+    market: Option<String>,
+    /// The seller's writing language (`vi`), which wins over detection per field.
+    language: Option<String>,
     packs: BTreeMap<String, bool>,
     rules: BTreeMap<String, bool>,
     severity: BTreeMap<String, String>,
@@ -105,6 +112,9 @@ pub(crate) fn config(value: JsValue) -> Result<LintConfig, JsError> {
     Ok(LintConfig {
         lang: c.lang.as_deref().and_then(Lang::parse).unwrap_or_default(),
         marketplace: c.marketplace.as_deref().and_then(Marketplace::parse),
+        // Unknown codes are dropped like unknown marketplaces: the page may name one.
+        market: c.market.as_deref().and_then(market_code),
+        language: c.language.as_deref().and_then(Language::parse),
         packs: c.packs,
         rules: c.rules,
         severity,

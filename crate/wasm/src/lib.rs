@@ -69,6 +69,14 @@ pub fn check_pack(source: &str) -> Result<JsValue, JsError> {
     convert::to_js(pack.info())
 }
 
+/// The destination market a marketplace host sells to (`seller.shopee.tw` → `"tw"`,
+/// `sellercentral.amazon.co.uk` → `"gb"`), or `undefined` for a generic domain: what
+/// the content script passes as `config.market`.
+#[wasm_bindgen(js_name = marketFromHost)]
+pub fn market_from_host(host: &str) -> Option<String> {
+    listing_guard::market_from_host(host)
+}
+
 /// The binding's version, for the options page and bug reports.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Object, Reflect, JSON};
-use listing_guard_wasm::{check_pack, Linter};
+use listing_guard_wasm::{check_pack, market_from_host, Linter};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -118,4 +118,51 @@ fn variation_table_rows_are_checked_and_carry_their_index() {
             assert!(get(&f, "variant").is_undefined());
         }
     }
+}
+
+#[wasm_bindgen_test]
+fn market_and_policy_per_marketplace_cross_the_boundary() {
+    let pack = r#"[pack]
+id = "mine"
+version = "1"
+name = "Mine"
+
+[[rule]]
+id = "vape"
+kind = "term"
+severity = { default = "warn", market = { au = "block" } }
+markets = ["au", "sg"]
+terms = ["e-cigarette"]
+message = "m"
+policy = { default = { name = "General", url = "https://example.org/g" }, amazon = { name = "Amazon policy", url = "https://example.org/a" } }
+"#;
+    let linter = Linter::new(vec![pack.to_string()]).unwrap();
+    let listing = obj(r#"{"title": "Disposable e-cigarette"}"#);
+    let mine = |config: &str| -> Vec<JsValue> {
+        let all: Array = linter.lint(listing.clone(), obj(config)).unwrap().into();
+        all.iter()
+            .filter(|f| get(f, "rule").as_string().unwrap() == "mine.vape")
+            .collect()
+    };
+    let au = mine(r#"{"market": "au", "marketplace": "amazon"}"#);
+    assert_eq!(get(&au[0], "severity").as_string().unwrap(), "block");
+    // The policy keeps its shape: { name, url }, the seller's marketplace's own.
+    let policy = get(&au[0], "policy");
+    assert_eq!(get(&policy, "name").as_string().unwrap(), "Amazon policy");
+    assert_eq!(
+        get(&policy, "url").as_string().unwrap(),
+        "https://example.org/a"
+    );
+    let sg = mine(r#"{"market": "SG", "marketplace": "shopee"}"#);
+    assert_eq!(get(&sg[0], "severity").as_string().unwrap(), "warn");
+    assert_eq!(
+        get(&get(&sg[0], "policy"), "name").as_string().unwrap(),
+        "General"
+    );
+    assert!(mine(r#"{"market": "us"}"#).is_empty());
+    assert_eq!(market_from_host("seller.shopee.tw").as_deref(), Some("tw"));
+    assert_eq!(market_from_host("www.ebay.com"), None);
+    // A declared language is accepted (and an unknown one ignored, like a marketplace).
+    assert_eq!(mine(r#"{"market": "au", "language": "vi"}"#).len(), 1);
+    assert_eq!(mine(r#"{"market": "au", "language": "xx"}"#).len(), 1);
 }

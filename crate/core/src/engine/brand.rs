@@ -53,7 +53,10 @@ pub(crate) fn own_brand_findings(p: &mut Pass) {
     let mut done = Vec::new();
     let hits = p.fields[fi].hits.clone();
     for h in hits {
-        for o in p.c.owners[h.lit as usize].clone() {
+        let owners: Vec<_> = p.fields[fi]
+            .owners(p.c, h.lit, |o| matches!(o, super::compile::Owner::Brand(_)))
+            .collect();
+        for o in owners {
             let super::compile::Owner::Brand(e) = o else {
                 continue;
             };

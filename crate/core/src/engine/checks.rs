@@ -105,7 +105,7 @@ fn items(text: &str) -> Vec<Span> {
 }
 
 /// One finding per run of forbidden characters.
-fn forbidden(text: &str, chars: &[char]) -> Found {
+fn forbidden(text: &str, chars: &std::collections::HashSet<char>) -> Found {
     let mut out: Found = Vec::new();
     for (i, c) in text.char_indices() {
         if !chars.contains(&c) {
@@ -136,7 +136,7 @@ mod tests {
 
     #[test]
     fn forbidden_runs_merge() {
-        let f = forbidden("Hot!! sale ~ now", &['!', '~']);
+        let f = forbidden("Hot!! sale ~ now", &['!', '~'].into_iter().collect());
         assert_eq!(f.len(), 2);
         assert_eq!(f[0].0, Span::new(3, 5));
         assert_eq!(f[0].1[0].1, "!!");

@@ -1,13 +1,15 @@
 //! Compiles validated packs into the engine's lookup structures: one matcher over every
 //! literal (terms, `unless` words, brand names and aliases, product words, compatibility
-//! phrases), one regex set over every pattern, brand groups and price floors.
+//! phrases, language hints), one regex set over every pattern, brand groups, price
+//! floors and terms with gaps. Each literal's owners carry the languages they are
+//! written for.
 
-use super::context::{COMPAT_AFTER, COMPAT_BEFORE};
 use crate::currency::Currency;
 use crate::error::{PackError, PackErrorKind};
+use crate::language::{LangSet, Language};
 use crate::matcher::{LitId, Matcher, MatcherBuilder};
 use crate::normalize::{Normalized, TokenKind};
-use crate::pack::{Pack, PackInfo, Rule, RuleKind};
+use crate::pack::{Cues, Pack, PackInfo, Rule, RuleKind};
 use regex::{Regex, RegexSet, RegexSetBuilder};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -28,6 +30,20 @@ pub(crate) enum Owner {
     CompatBefore,
     /// A phrase that, after a brand, marks compatibility (`专用`, `适用`).
     CompatAfter,
+    /// A word typical of one language, to tell it from a close one (Malay `boleh`).
+    Hint(Language),
+    /// One part of a term with gaps (`replica ~2 watch`), by index into `gap_terms`.
+    GapPart(u32),
+}
+
+/// A term whose parts may have other words between them.
+#[derive(Clone, Debug)]
+pub(crate) struct GapTerm {
+    pub rule: u32,
+    /// The parts' literals, in order.
+    pub parts: Vec<LitId>,
+    /// The most words allowed after each part but the last.
+    pub gaps: Vec<usize>,
 }
 
 /// One brand as one rule lists it.
@@ -69,7 +85,13 @@ pub(crate) struct Compiled {
     /// The pack index of each rule.
     pub rule_pack: Vec<u16>,
     pub matcher: Matcher,
-    pub owners: Vec<Vec<Owner>>,
+    /// Per literal: what it stands for, and the languages it is written for there.
+    pub owners: Vec<Vec<(Owner, LangSet)>>,
+    pub gap_terms: Vec<GapTerm>,
+    /// Words allowed between a compatibility phrase and the brand.
+    pub compat_gap: usize,
+    /// Words around counterfeit wording that count as near a brand.
+    pub near_brand: usize,
     pub entries: Vec<BrandEntry>,
     pub groups: Vec<BrandGroup>,
     pub products: Vec<String>,
@@ -101,11 +123,11 @@ pub(crate) fn brand_key(name: &str) -> String {
 
 struct Builder {
     matcher: MatcherBuilder,
-    owners: Vec<Vec<Owner>>,
+    owners: Vec<Vec<(Owner, LangSet)>>,
 }
 
 impl Builder {
-    fn add(&mut self, literal: &str, owner: Owner) -> Option<LitId> {
+    fn add(&mut self, literal: &str, owner: Owner, langs: LangSet) -> Option<LitId> {
         let id = self.matcher.add(literal)?;
         if matches!(owner, Owner::Brand(_)) {
             self.matcher.joinable(id);
@@ -114,10 +136,18 @@ impl Builder {
         if self.owners.len() <= i {
             self.owners.resize_with(i + 1, Vec::new);
         }
-        if !self.owners[i].contains(&owner) {
-            self.owners[i].push(owner);
+        match self.owners[i].iter_mut().find(|(o, _)| *o == owner) {
+            // The same word for the same thing in two languages: either fires it.
+            Some((_, l)) => *l = l.merge(langs),
+            None => self.owners[i].push((owner, langs)),
         }
         Some(id)
+    }
+
+    fn add_words(&mut self, words: &[crate::pack::Word], owner: Owner) {
+        for w in words {
+            self.add(&w.text, owner, w.langs);
+        }
     }
 }
 
@@ -136,11 +166,19 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
         matcher: MatcherBuilder::new(),
         owners: Vec::new(),
     };
-    for phrase in COMPAT_BEFORE {
-        b.add(phrase, Owner::CompatBefore);
+    // Context cues: the base set, then every pack's, whether the pack is on or not
+    // (they are vocabulary, not rules).
+    let mut cues = crate::pack::cues::base_cues()?;
+    for p in &packs {
+        cues.merge(&p.cues);
     }
-    for phrase in COMPAT_AFTER {
-        b.add(phrase, Owner::CompatAfter);
+    let cues: Cues = cues;
+    b.add_words(&cues.compatible_before, Owner::CompatBefore);
+    b.add_words(&cues.compatible_after, Owner::CompatAfter);
+    for (lang, words) in &cues.language_hints {
+        for w in words {
+            b.add(w, Owner::Hint(*lang), LangSet::ANY);
+        }
     }
 
     // Product types first: brands and floors refer to them.
@@ -152,11 +190,10 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
                 products.push(ptype.clone());
                 (products.len() - 1) as u32
             });
-            for w in words {
-                b.add(w, Owner::Product(id));
-            }
+            b.add_words(words, Owner::Product(id));
         }
     }
+    let mut gap_terms: Vec<GapTerm> = Vec::new();
 
     let mut infos = Vec::new();
     let mut rules = Vec::new();
@@ -174,11 +211,34 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
             match &rule.kind {
                 RuleKind::Term { terms, unless, .. } => {
                     for t in terms {
-                        b.add(t, Owner::Term(ri));
+                        if !t.text.contains('~') {
+                            b.add_words(std::slice::from_ref(t), Owner::Term(ri));
+                            continue;
+                        }
+                        let parts = crate::pack::words::split_gaps(&t.text)
+                            .expect("gaps are validated when a pack is parsed");
+                        if parts.len() == 1 {
+                            b.add_words(std::slice::from_ref(t), Owner::Term(ri));
+                            continue;
+                        }
+                        let g = gap_terms.len() as u32;
+                        let mut term = GapTerm {
+                            rule: ri,
+                            parts: Vec::new(),
+                            gaps: Vec::new(),
+                        };
+                        for (i, (part, gap)) in parts.iter().enumerate() {
+                            let lit = b
+                                .add(part, Owner::GapPart(g), t.langs)
+                                .expect("every part of a term is checked to match something");
+                            term.parts.push(lit);
+                            if i + 1 < parts.len() {
+                                term.gaps.push(*gap);
+                            }
+                        }
+                        gap_terms.push(term);
                     }
-                    for u in unless {
-                        b.add(u, Owner::Unless(ri));
-                    }
+                    b.add_words(unless, Owner::Unless(ri));
                 }
                 RuleKind::Pattern {
                     patterns: ps,
@@ -189,9 +249,7 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
                         // ASCII word boundaries keep the fast engine on any text.
                         patterns.push((ri, super::boundary::ascii_boundaries(p).into_owned()));
                     }
-                    for u in unless {
-                        b.add(u, Owner::Unless(ri));
-                    }
+                    b.add_words(unless, Owner::Unless(ri));
                 }
                 RuleKind::Brand { brands, .. } => {
                     for brand in brands {
@@ -241,9 +299,8 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
                             needs,
                             products: own_products,
                         });
-                        for name in std::iter::once(&brand.name).chain(&brand.aliases) {
-                            b.add(name, Owner::Brand(entry));
-                        }
+                        b.add(&brand.name, Owner::Brand(entry), LangSet::ANY);
+                        b.add_words(&brand.aliases, Owner::Brand(entry));
                     }
                 }
                 RuleKind::PriceFloor {
@@ -251,9 +308,7 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
                     floors,
                     unless,
                 } => {
-                    for u in unless {
-                        b.add(u, Owner::Unless(ri));
-                    }
+                    b.add_words(unless, Owner::Unless(ri));
                     for f in floors {
                         floor_docs.push((ri, pi, f.clone(), *currency));
                     }
@@ -319,6 +374,9 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
         rule_pack,
         matcher,
         owners,
+        gap_terms,
+        compat_gap: cues.compatible_gap.unwrap_or(3),
+        near_brand: cues.near_brand_window.unwrap_or(12),
         entries,
         groups,
         products,

@@ -56,6 +56,7 @@ impl Engine {
                 let config = LintConfig {
                     packs: [(pack.clone(), true)].into_iter().collect(),
                     allow_brands: e.allow_brands.clone(),
+                    language: e.language,
                     marketplace: e
                         .listing
                         .marketplace

@@ -210,7 +210,7 @@ impl Floors {
                 matches!(a.field.role, FieldRole::Title | FieldRole::Category)
                     && a.hits
                         .iter()
-                        .any(|h| p.c.owners[h.lit as usize].contains(&Owner::Unless(rule)))
+                        .any(|h| a.owned_by(p.c, h.lit, Owner::Unless(rule)))
             })
         };
         let mut excused_rules: Vec<(u32, bool)> = Vec::new();

@@ -4,7 +4,7 @@
 //! search per question, not a scan of every hit.
 
 use super::compile::{Compiled, Owner};
-use crate::matcher::Hit;
+use super::lint::Analysis;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -40,12 +40,20 @@ pub(crate) struct HitIndex {
 }
 
 impl HitIndex {
-    pub fn new(c: &Compiled, hits: &[Hit]) -> HitIndex {
+    /// Indexes the hits of field `a`, each for the owners its language tag lets fire
+    /// on the field's language.
+    pub fn new(c: &Compiled, a: &Analysis) -> HitIndex {
         let mut ix = HitIndex::default();
-        for h in hits {
+        for h in &a.hits {
             ix.max_tokens = ix.max_tokens.max(h.tokens.len());
-            for o in &c.owners[h.lit as usize] {
-                match *o {
+            let wanted = |o: &Owner| {
+                matches!(
+                    o,
+                    Owner::Unless(_) | Owner::Brand(_) | Owner::CompatBefore | Owner::CompatAfter
+                )
+            };
+            for o in a.owners(c, h.lit, wanted) {
+                match o {
                     Owner::Unless(r) => ix.unless.entry(r).or_default().push(h.tokens.clone()),
                     Owner::Brand(_) => {
                         ix.longest_brand = ix.longest_brand.max(h.span.len());

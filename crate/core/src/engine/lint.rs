@@ -2,11 +2,11 @@
 //! literal), then let each rule kind read the hits.
 
 use super::compile::{Compiled, Owner};
-use super::context::{COMPAT_GAP, NEAR_BRAND};
 use super::hit_index::{HitIndex, MAX_FINDINGS_PER_RULE_FIELD};
 use super::{checks, render::fill};
 use crate::config::LintConfig;
 use crate::finding::{Finding, Severity, Span};
+use crate::language::{LangSet, Language};
 use crate::listing::{FieldRef, FieldRole, Listing, Marketplace};
 use crate::matcher::Hit;
 use crate::normalize::Normalized;
@@ -20,6 +20,10 @@ pub(crate) struct Analysis<'a> {
     pub text: &'a str,
     pub norm: Normalized,
     pub hits: Vec<Hit>,
+    /// The seller's declared language, which wins over detection.
+    pub declared: Option<Language>,
+    /// The field's language, detected on first need (see `context.rs`).
+    pub lang: std::cell::OnceCell<LangSet>,
 }
 
 /// One brand named in a text field.
@@ -40,6 +44,8 @@ pub(crate) struct Pass<'c, 'l> {
     pub listing: &'l Listing,
     pub config: &'l LintConfig,
     pub marketplace: Option<Marketplace>,
+    /// The destination market: the listing's, else the site's.
+    pub market: Option<String>,
     pub active: Vec<bool>,
     pub fields: Vec<Analysis<'l>>,
     pub brands: Vec<BrandHit>,
@@ -60,7 +66,12 @@ pub(crate) struct Pass<'c, 'l> {
 
 pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<Finding> {
     let marketplace = config.marketplace.or(listing.marketplace);
-    let active = active_rules(c, config, marketplace);
+    let market = listing
+        .market
+        .as_deref()
+        .or(config.market.as_deref())
+        .and_then(crate::market::market_code);
+    let active = active_rules(c, config, marketplace, market.as_deref());
     let fields: Vec<Analysis> = listing
         .fields()
         .map(|(field, text)| {
@@ -72,6 +83,8 @@ pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<
                 text,
                 norm,
                 hits,
+                declared: config.language,
+                lang: std::cell::OnceCell::new(),
             }
         })
         .collect();
@@ -80,6 +93,7 @@ pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<
         listing,
         config,
         marketplace,
+        market,
         active,
         brands: Vec::new(),
         own: Vec::new(),
@@ -91,11 +105,7 @@ pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<
         category_unless: HashSet::new(),
         pushed: HashMap::new(),
     };
-    pass.index = pass
-        .fields
-        .iter()
-        .map(|a| HitIndex::new(c, &a.hits))
-        .collect();
+    pass.index = pass.fields.iter().map(|a| HitIndex::new(c, a)).collect();
     pass.category_unless = super::hit_index::category_excuses(
         pass.fields
             .iter()
@@ -132,7 +142,12 @@ pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<
     finish(pass.out, config, listing)
 }
 
-fn active_rules(c: &Compiled, config: &LintConfig, mp: Option<Marketplace>) -> Vec<bool> {
+fn active_rules(
+    c: &Compiled,
+    config: &LintConfig,
+    mp: Option<Marketplace>,
+    market: Option<&str>,
+) -> Vec<bool> {
     c.rules
         .iter()
         .zip(&c.rule_pack)
@@ -144,7 +159,10 @@ fn active_rules(c: &Compiled, config: &LintConfig, mp: Option<Marketplace>) -> V
                 .copied()
                 .unwrap_or(pack.default_enabled);
             let rule_on = config.rules.get(&rule.full_id).copied().unwrap_or(true);
-            pack_on && rule_on && rule.applies_on(mp) && rule.severity.get(mp).is_some()
+            pack_on
+                && rule_on
+                && rule.applies_on(mp, market)
+                && rule.severity.get(mp, market).is_some()
         })
         .collect()
 }
@@ -154,7 +172,7 @@ pub(crate) fn groups_of<'a>(c: &'a Compiled, hits: &'a [Hit]) -> impl Iterator<I
     hits.iter().flat_map(move |h| {
         c.owners[h.lit as usize]
             .iter()
-            .filter_map(move |o| match o {
+            .filter_map(move |(o, _)| match o {
                 Owner::Brand(e) => Some(c.entries[*e as usize].group),
                 _ => None,
             })
@@ -172,10 +190,10 @@ fn brand_hits(p: &Pass) -> Vec<BrandHit> {
         }
         let start = out.len();
         for h in &a.hits {
-            for o in &p.c.owners[h.lit as usize] {
-                let Owner::Brand(e) = *o else { continue };
+            for o in a.owners(p.c, h.lit, |o| matches!(o, Owner::Brand(_))) {
+                let Owner::Brand(e) = o else { continue };
                 let entry = &p.c.entries[e as usize];
-                if entry.strict_case && !has_upper(&a.text[a.norm.to_original(h.span.clone())]) {
+                if entry.strict_case && all_lower(&a.text[a.norm.to_original(h.span.clone())]) {
                     continue;
                 }
                 if !entry.needs.is_empty() && !entry.needs.iter().any(|n| p.products.contains(n)) {
@@ -190,7 +208,7 @@ fn brand_hits(p: &Pass) -> Vec<BrandHit> {
                     group: entry.group,
                     tokens: h.tokens.clone(),
                     norm: h.span.clone(),
-                    compat: p.index[fi].compat(&h.tokens, COMPAT_GAP),
+                    compat: p.index[fi].compat(&h.tokens, p.c.compat_gap),
                 });
             }
         }
@@ -217,10 +235,10 @@ fn products(p: &Pass) -> Vec<u32> {
             continue;
         }
         for h in &a.hits {
-            for o in &p.c.owners[h.lit as usize] {
+            for o in a.owners(p.c, h.lit, |o| matches!(o, Owner::Product(_))) {
                 if let Owner::Product(pt) = o {
-                    if !out.contains(pt) {
-                        out.push(*pt);
+                    if !out.contains(&pt) {
+                        out.push(pt);
                     }
                 }
             }
@@ -229,8 +247,11 @@ fn products(p: &Pass) -> Vec<u32> {
     out
 }
 
-fn has_upper(s: &str) -> bool {
-    s.chars().any(char::is_uppercase)
+/// Whether text written in a cased script is all lower case (`coach`, not `Coach`):
+/// what a `strict_case` brand does not count. Text with no cased letter at all
+/// (Chinese, Thai) is not lower case: strict case applies only to cased scripts.
+fn all_lower(s: &str) -> bool {
+    s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)
 }
 
 /// Whether `a` and `b` are within `gap` tokens of each other.
@@ -243,7 +264,7 @@ impl Pass<'_, '_> {
         // Active rules always have a severity on this marketplace.
         self.c.rules[rule as usize]
             .severity
-            .get(self.marketplace)
+            .get(self.marketplace, self.market.as_deref())
             .unwrap_or(Severity::Info)
     }
 
@@ -257,25 +278,28 @@ impl Pass<'_, '_> {
         self.index[fi].unless_near(rule, tokens, window) || self.category_unless.contains(&rule)
     }
 
-    /// The brand a piece of counterfeit wording is near: one named within
-    /// [`NEAR_BRAND`] tokens in the same field, or the listing's own brand.
+    /// The brand a piece of counterfeit wording is near: one named within the cues'
+    /// `near_brand_window` tokens in the same field, or the listing's own brand. A
+    /// brand the seller owns or is authorised for is not one: wording next to it stays
+    /// at the rule's own severity.
     fn brand_near(&self, fi: usize, tokens: &Range<usize>) -> Option<u32> {
+        let window = self.c.near_brand;
         // `brands` is ordered by field, then token start; a brand hit covers at most
         // `max_tokens` tokens.
         let from = tokens
             .start
-            .saturating_sub(NEAR_BRAND + self.index[fi].max_tokens);
+            .saturating_sub(window + self.index[fi].max_tokens);
         let first = self
             .brands
             .partition_point(|b| (b.field, b.tokens.start) < (fi, from));
         self.brands[first..]
             .iter()
-            .take_while(|b| b.field == fi && b.tokens.start <= tokens.end + NEAR_BRAND)
+            .take_while(|b| b.field == fi && b.tokens.start <= tokens.end + window)
             .inspect(|_| super::hit_index::tally(1))
-            .filter(|b| near(&b.tokens, tokens, NEAR_BRAND))
+            .filter(|b| near(&b.tokens, tokens, window))
             .map(|b| b.group)
-            .next()
-            .or_else(|| self.own.first().copied())
+            .chain(self.own.iter().copied())
+            .find(|g| !self.allowed.contains(g))
     }
 
     /// Whether `tokens` lie inside a brand name (`dupe` in `EZ-Dupe`).
@@ -346,7 +370,7 @@ impl Pass<'_, '_> {
             span_utf16: Span::default(),
             text: matched,
             message,
-            policy: r.policy.clone(),
+            policy: r.policy.get(self.marketplace).clone(),
             brand: brand_name,
         });
     }
@@ -364,13 +388,25 @@ impl Pass<'_, '_> {
 fn term_findings(p: &mut Pass, fi: usize) {
     let role = p.fields[fi].field.role;
     let mut found = Vec::new();
-    for h in &p.fields[fi].hits {
-        for o in &p.c.owners[h.lit as usize] {
-            let Owner::Term(r) = *o else { continue };
-            if !p.reads(r, role) {
-                continue;
+    let a = &p.fields[fi];
+    for (i, h) in a.hits.iter().enumerate() {
+        for o in a.owners(p.c, h.lit, |o| {
+            matches!(o, Owner::Term(_) | Owner::GapPart(_))
+        }) {
+            match o {
+                Owner::Term(r) if p.reads(r, role) => {
+                    found.push((r, h.tokens.clone(), h.span.clone()));
+                }
+                Owner::GapPart(g) => {
+                    let term = &p.c.gap_terms[g as usize];
+                    if term.parts[0] == h.lit && p.reads(term.rule, role) {
+                        if let Some((tokens, norm)) = super::gaps::complete(p.c, a, i, term) {
+                            found.push((term.rule, tokens, norm));
+                        }
+                    }
+                }
+                _ => {}
             }
-            found.push((r, h.tokens.clone(), h.span.clone()));
         }
     }
     for (r, tokens, norm) in found {

@@ -9,6 +9,7 @@ mod context;
 mod evidence;
 mod examples;
 mod floor;
+mod gaps;
 mod hit_index;
 mod limits;
 mod lint;

@@ -8,11 +8,16 @@
 //! so a hostile pack cannot exhaust memory.
 
 mod builtin;
+pub(crate) mod cues;
+mod pattern_case;
 mod rule;
 pub(crate) mod schema;
+pub(crate) mod words;
 
 pub use builtin::builtin_sources;
+pub(crate) use cues::Cues;
 pub(crate) use rule::{check_pattern, Example, FieldCheck, Rule, RuleKind};
+pub(crate) use words::Word;
 
 use crate::error::{PackError, PackErrorKind};
 use crate::finding::Severity;
@@ -39,6 +44,10 @@ pub(crate) mod limits {
     pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
     /// Most examples on one rule.
     pub const MAX_EXAMPLES: usize = 200;
+    /// Most examples in one pack: they all run when the pack is imported.
+    pub const MAX_PACK_EXAMPLES: usize = 2_000;
+    /// Most characters in one `forbidden-chars` list.
+    pub const MAX_FORBIDDEN_CHARS: usize = 1_000;
 }
 
 /// Text in English and Chinese. `zh` falls back to `en` when a pack gives none.
@@ -90,7 +99,14 @@ pub struct RuleInfo {
     /// The severity where no marketplace-specific one applies.
     pub severity: Severity,
     pub message: Text,
+    /// The policy where no marketplace-specific one applies.
     pub policy: crate::Policy,
+    /// Marketplace to its own policy, where the rule names one.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub policies: BTreeMap<String, crate::Policy>,
+    /// Destination markets the rule is limited to; empty: every market.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub markets: Vec<String>,
 }
 
 /// What a catalogue shows of one pack: everything but the rules' data.
@@ -113,7 +129,8 @@ pub struct PackInfo {
 #[derive(Clone, Debug)]
 pub struct Pack {
     pub(crate) info: PackInfo,
-    pub(crate) product_types: BTreeMap<String, Vec<String>>,
+    pub(crate) product_types: BTreeMap<String, Vec<Word>>,
+    pub(crate) cues: Cues,
     pub(crate) rules: Vec<Rule>,
 }
 
@@ -251,22 +268,81 @@ fn validate(source: &str, doc: PackDoc) -> Result<Pack, PackError> {
             ),
         ));
     }
-    for (ptype, words) in &doc.product_types {
-        check_id(ptype)
-            .map_err(|m| PackError::new(PackErrorKind::Invalid, m).key("product_types"))?;
-        if words.is_empty() {
+    // Counted before anything is compiled or run: a hostile pack costs no more than
+    // reading it.
+    let patterns: usize = doc.rules.iter().map(|r| r.get_ref().patterns.len()).sum();
+    if patterns > limits::MAX_PATTERNS {
+        return Err(PackError::new(
+            PackErrorKind::Limit,
+            format!("{patterns} patterns; the limit is {}", limits::MAX_PATTERNS),
+        ));
+    }
+    let examples: usize = doc
+        .rules
+        .iter()
+        .map(|r| r.get_ref().examples.fire.len() + r.get_ref().examples.pass.len())
+        .sum();
+    if examples > limits::MAX_PACK_EXAMPLES {
+        return Err(PackError::new(
+            PackErrorKind::Limit,
+            format!(
+                "{examples} examples; the limit is {} per pack",
+                limits::MAX_PACK_EXAMPLES
+            ),
+        ));
+    }
+    let given: usize = doc
+        .rules
+        .iter()
+        .map(|r| {
+            let r = r.get_ref();
+            r.terms.len()
+                + r.unless.len()
+                + r.brands.iter().map(|b| 1 + b.aliases.len()).sum::<usize>()
+                + r.brand_lines.as_deref().map_or(0, |l| l.lines().count())
+        })
+        .sum::<usize>()
+        + doc
+            .product_types
+            .values()
+            .map(|w| w.get_ref().len())
+            .sum::<usize>();
+    if given > limits::MAX_LITERALS {
+        return Err(PackError::new(
+            PackErrorKind::Limit,
+            format!("{given} literals; the limit is {}", limits::MAX_LITERALS),
+        ));
+    }
+    let mut literals = 0;
+    let mut product_types = BTreeMap::new();
+    for (ptype, list) in &doc.product_types {
+        let key = format!("product_types.{ptype}");
+        let at = list.span().start;
+        check_id(ptype).map_err(|m| {
+            PackError::new(PackErrorKind::Invalid, m)
+                .key("product_types")
+                .at(source, at)
+        })?;
+        if list.get_ref().is_empty() {
             return Err(PackError::new(
                 PackErrorKind::Invalid,
                 format!("product type `{ptype}` has no words"),
             )
-            .key(format!("product_types.{ptype}")));
+            .key(key)
+            .at(source, at));
         }
+        let list = words::words(list.get_ref(), &key, false).map_err(|e| e.at(source, at))?;
+        literals += list.len();
+        product_types.insert(ptype.clone(), list);
     }
+    let cues = match &doc.cues {
+        Some(c) => Cues::from_doc(c.get_ref()).map_err(|e| e.at(source, c.span().start))?,
+        None => Cues::default(),
+    };
+    literals += cues.literal_count();
     let pack_id = meta.id.get_ref().clone();
     let mut rules = Vec::with_capacity(doc.rules.len());
     let mut seen = std::collections::HashSet::new();
-    let mut literals = doc.product_types.values().map(Vec::len).sum::<usize>();
-    let mut patterns = 0;
     for spanned in doc.rules {
         let at = spanned.span().start;
         let rule_doc = spanned.into_inner();
@@ -282,20 +358,13 @@ fn validate(source: &str, doc: PackDoc) -> Result<Pack, PackError> {
             .at(source, at));
         }
         literals += rule.literal_count();
-        patterns += rule.pattern_count();
+        if literals > limits::MAX_LITERALS {
+            return Err(PackError::new(
+                PackErrorKind::Limit,
+                format!("{literals} literals; the limit is {}", limits::MAX_LITERALS),
+            ));
+        }
         rules.push(rule);
-    }
-    if literals > limits::MAX_LITERALS {
-        return Err(PackError::new(
-            PackErrorKind::Limit,
-            format!("{literals} literals; the limit is {}", limits::MAX_LITERALS),
-        ));
-    }
-    if patterns > limits::MAX_PATTERNS {
-        return Err(PackError::new(
-            PackErrorKind::Limit,
-            format!("{patterns} patterns; the limit is {}", limits::MAX_PATTERNS),
-        ));
     }
     let info = PackInfo {
         id: pack_id,
@@ -324,7 +393,8 @@ fn validate(source: &str, doc: PackDoc) -> Result<Pack, PackError> {
     };
     Ok(Pack {
         info,
-        product_types: doc.product_types,
+        product_types,
+        cues,
         rules,
     })
 }

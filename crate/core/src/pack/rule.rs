@@ -1,25 +1,44 @@
 //! One validated rule, of one of the closed set of kinds.
 
 use super::limits;
-use super::schema::{BrandDoc, ExampleDoc, LimitDoc, RuleDoc, SeverityDoc};
+use super::schema::{
+    BrandDoc, ExampleDoc, LimitDoc, PolicyDoc, PolicyOneDoc, RuleDoc, SeverityDoc,
+    SeverityValueDoc, WordsDoc,
+};
+use super::words::{words, Word};
 use super::{check_id, text, RuleInfo, Text};
 use crate::currency::Currency;
 use crate::error::{PackError, PackErrorKind};
 use crate::finding::{Policy, Severity};
 use crate::listing::{FieldRole, Listing, Marketplace};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
-/// A severity for every marketplace, with per-marketplace exceptions.
+/// A severity for every marketplace, with per-marketplace and per-market exceptions.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct SeverityMap {
     default: Option<Severity>,
     per: BTreeMap<Marketplace, Severity>,
+    /// Destination market (country code or `eu`) to severity; wins over the others.
+    market: Vec<(String, Severity)>,
 }
 
 impl SeverityMap {
-    /// The severity on `marketplace`; with no marketplace known, the default or else the
-    /// strictest per-marketplace one. `None`: the rule does not apply there.
-    pub fn get(&self, marketplace: Option<Marketplace>) -> Option<Severity> {
+    /// The severity on `marketplace` selling to `market`: the market's own when the
+    /// rule names it, else the marketplace's, else the default; with no marketplace
+    /// known, the default or else the strictest per-marketplace one. `None`: the rule
+    /// does not apply there.
+    pub fn get(&self, marketplace: Option<Marketplace>, market: Option<&str>) -> Option<Severity> {
+        if let Some(m) = market {
+            // A country named outright wins over `eu`.
+            let own = self.market.iter().find(|(k, _)| k == m);
+            let group = self
+                .market
+                .iter()
+                .find(|(k, _)| crate::market::covers(k, m));
+            if let Some((_, s)) = own.or(group) {
+                return Some(*s);
+            }
+        }
         match marketplace {
             Some(m) => self.per.get(&m).copied().or(self.default),
             None => self.default.or_else(|| self.per.values().copied().max()),
@@ -28,7 +47,7 @@ impl SeverityMap {
 
     /// The severity shown in catalogues.
     pub fn headline(&self) -> Severity {
-        self.get(None).unwrap_or(Severity::Info)
+        self.get(None, None).unwrap_or(Severity::Info)
     }
 
     fn from_doc(doc: &SeverityDoc) -> Result<SeverityMap, PackError> {
@@ -45,13 +64,42 @@ impl SeverityMap {
             SeverityDoc::One(s) => Ok(SeverityMap {
                 default: Some(parse(s)?),
                 per: BTreeMap::new(),
+                market: Vec::new(),
             }),
             SeverityDoc::PerMarketplace(map) => {
                 let mut out = SeverityMap {
                     default: None,
                     per: BTreeMap::new(),
+                    market: Vec::new(),
                 };
                 for (k, v) in map {
+                    let v = match (k.as_str(), v) {
+                        ("market", SeverityValueDoc::Table(markets)) => {
+                            for (code, sev) in markets {
+                                let c = crate::market::market_code(code).ok_or_else(|| {
+                                    invalid(format!(
+                                        "unknown market `{code}`: use a two-letter country code (au, de, tw) or eu"
+                                    ))
+                                    .key("severity.market")
+                                })?;
+                                out.market.push((c, parse(sev)?));
+                            }
+                            continue;
+                        }
+                        ("market", SeverityValueDoc::One(_)) => {
+                            return Err(invalid(
+                                "`severity.market` is a table: market = { au = \"block\" }",
+                            )
+                            .key("severity.market"))
+                        }
+                        (_, SeverityValueDoc::Table(_)) => {
+                            return Err(invalid(format!(
+                                "`severity.{k}` must be a severity; only `market` takes a table"
+                            ))
+                            .key("severity"))
+                        }
+                        (_, SeverityValueDoc::One(v)) => v,
+                    };
                     let sev = parse(v)?;
                     if k == "default" {
                         out.default = Some(sev);
@@ -118,11 +166,67 @@ impl Limit {
     }
 }
 
+/// A policy for every marketplace, with per-marketplace ones.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct PolicyMap {
+    pub default: Policy,
+    pub per: BTreeMap<Marketplace, Policy>,
+}
+
+impl PolicyMap {
+    /// The policy of `marketplace` when the rule names one for it, else the default:
+    /// never another marketplace's.
+    pub fn get(&self, marketplace: Option<Marketplace>) -> &Policy {
+        marketplace
+            .and_then(|m| self.per.get(&m))
+            .unwrap_or(&self.default)
+    }
+
+    fn from_doc(doc: &PolicyDoc) -> Result<PolicyMap, PackError> {
+        let one = |p: &PolicyOneDoc, key: &str| -> Result<Policy, PackError> {
+            if p.name.trim().is_empty() {
+                return Err(invalid("the policy has no name").key(format!("{key}.name")));
+            }
+            Ok(Policy {
+                name: p.name.clone(),
+                url: p.url.clone(),
+            })
+        };
+        match doc {
+            PolicyDoc::One(p) => Ok(PolicyMap {
+                default: one(p, "policy")?,
+                per: BTreeMap::new(),
+            }),
+            PolicyDoc::PerMarketplace(map) => {
+                let default = map.get("default").ok_or_else(|| {
+                    invalid("a policy per marketplace needs a `default` for the others")
+                        .key("policy.default")
+                })?;
+                let mut out = PolicyMap {
+                    default: one(default, "policy.default")?,
+                    per: BTreeMap::new(),
+                };
+                for (k, p) in map {
+                    if k == "default" {
+                        continue;
+                    }
+                    let key = format!("policy.{k}");
+                    let m = Marketplace::parse(k).ok_or_else(|| {
+                        invalid(format!("unknown marketplace `{k}`")).key(key.clone())
+                    })?;
+                    out.per.insert(m, one(p, &key)?);
+                }
+                Ok(out)
+            }
+        }
+    }
+}
+
 /// One brand of a brand rule.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Brand {
     pub name: String,
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Word>,
     pub products: Vec<String>,
     pub strict_case: bool,
     pub needs_product: bool,
@@ -146,8 +250,8 @@ pub(crate) enum FieldCheck {
     MaxBytes(Limit),
     /// More comma-separated items than allowed (Etsy's 13 tags).
     MaxItems(Limit),
-    /// Any of these characters.
-    ForbiddenChars(Vec<char>),
+    /// Any of these characters (a set: one lookup per character of the field).
+    ForbiddenChars(HashSet<char>),
     /// A price or cost that cannot be read.
     PriceUnreadable,
     /// The price or cost cannot be read while a price floor applies to the listing.
@@ -159,14 +263,15 @@ pub(crate) enum FieldCheck {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum RuleKind {
     Term {
-        terms: Vec<String>,
-        unless: Vec<String>,
+        /// Terms; a term with `~N` gaps allows up to N other words between its parts.
+        terms: Vec<Word>,
+        unless: Vec<Word>,
         window: usize,
         near_brand: Option<Severity>,
     },
     Pattern {
         patterns: Vec<String>,
-        unless: Vec<String>,
+        unless: Vec<Word>,
         window: usize,
         near_brand: Option<Severity>,
     },
@@ -180,7 +285,7 @@ pub(crate) enum RuleKind {
         floors: Vec<Floor>,
         /// Words in the title or category that make the listing something other than the
         /// branded product itself (a case, a strap, a repair part): no floor applies.
-        unless: Vec<String>,
+        unless: Vec<Word>,
     },
     Field(FieldCheck),
 }
@@ -190,6 +295,8 @@ pub(crate) enum RuleKind {
 pub(crate) struct Example {
     pub listing: Listing,
     pub allow_brands: Vec<String>,
+    /// The seller's declared language, if the example gives one.
+    pub language: Option<crate::language::Language>,
     /// What the example was written as, for failure reports.
     pub shown: String,
 }
@@ -205,8 +312,10 @@ pub(crate) struct Rule {
     pub fields: Vec<FieldRole>,
     /// Empty: every marketplace.
     pub marketplaces: Vec<Marketplace>,
+    /// Destination markets (country codes or `eu`); empty: every market.
+    pub markets: Vec<String>,
     pub message: Text,
-    pub policy: Policy,
+    pub policy: PolicyMap,
     pub fire: Vec<Example>,
     pub pass: Vec<Example>,
 }
@@ -231,16 +340,30 @@ impl Rule {
             kind: self.kind_name(),
             severity: self.severity.headline(),
             message: self.message.clone(),
-            policy: self.policy.clone(),
+            policy: self.policy.default.clone(),
+            policies: self
+                .policy
+                .per
+                .iter()
+                .map(|(m, p)| (m.as_str().to_string(), p.clone()))
+                .collect(),
+            markets: self.markets.clone(),
         }
     }
 
-    /// Whether the rule applies on `marketplace` (unknown: yes).
-    pub fn applies_on(&self, marketplace: Option<Marketplace>) -> bool {
-        match marketplace {
+    /// Whether the rule applies on `marketplace` selling to `market` (unknown: yes).
+    pub fn applies_on(&self, marketplace: Option<Marketplace>, market: Option<&str>) -> bool {
+        let on_marketplace = match marketplace {
             Some(m) => self.marketplaces.is_empty() || self.marketplaces.contains(&m),
             None => true,
-        }
+        };
+        let in_market = match market {
+            Some(m) => {
+                self.markets.is_empty() || self.markets.iter().any(|r| crate::market::covers(r, m))
+            }
+            None => true,
+        };
+        on_marketplace && in_market
     }
 
     pub fn literal_count(&self) -> usize {
@@ -249,13 +372,7 @@ impl Rule {
             RuleKind::Pattern { unless, .. } => unless.len(),
             RuleKind::PriceFloor { unless, .. } => unless.len(),
             RuleKind::Brand { brands, .. } => brands.iter().map(|b| 1 + b.aliases.len()).sum(),
-            _ => 0,
-        }
-    }
-
-    pub fn pattern_count(&self) -> usize {
-        match &self.kind {
-            RuleKind::Pattern { patterns, .. } => patterns.len(),
+            RuleKind::Field(FieldCheck::ForbiddenChars(chars)) => chars.len(),
             _ => 0,
         }
     }
@@ -286,17 +403,20 @@ impl Rule {
         if marketplaces.is_empty() {
             marketplaces = pack_marketplaces.to_vec();
         }
+        let mut markets = Vec::new();
+        for m in &doc.markets {
+            markets.push(crate::market::market_code(m).ok_or_else(|| {
+                invalid(format!(
+                    "unknown market `{m}`: use a two-letter country code (au, de, tw) or eu"
+                ))
+                .key("markets")
+            })?);
+        }
         let message = text(&doc.message);
         if message.en.trim().is_empty() {
             return Err(invalid("the message is empty").key("message"));
         }
-        let policy = Policy {
-            name: doc.policy.name.clone(),
-            url: doc.policy.url.clone(),
-        };
-        if policy.name.trim().is_empty() {
-            return Err(invalid("the policy has no name").key("policy.name"));
-        }
+        let policy = PolicyMap::from_doc(&doc.policy)?;
         let kind = kind_from_doc(&doc)?;
         if fields.is_empty() {
             fields = default_fields(&kind);
@@ -320,6 +440,7 @@ impl Rule {
             severity,
             fields,
             marketplaces,
+            markets,
             message,
             policy,
             fire,
@@ -350,23 +471,6 @@ fn parse_severity(s: &Option<String>, key: &str) -> Result<Option<Severity>, Pac
             Severity::parse(v).ok_or_else(|| invalid(format!("unknown severity `{v}`")).key(key))
         })
         .transpose()
-}
-
-fn check_literals(list: &[String], key: &str) -> Result<(), PackError> {
-    for (i, t) in list.iter().enumerate() {
-        let n = t.chars().count();
-        if t.trim().is_empty() {
-            return Err(invalid("an empty term").key(format!("{key}[{i}]")));
-        }
-        if n > limits::MAX_LITERAL_CHARS {
-            return Err(PackError::new(
-                PackErrorKind::Limit,
-                format!("{n} characters; the limit is {}", limits::MAX_LITERAL_CHARS),
-            )
-            .key(format!("{key}[{i}]")));
-        }
-    }
-    Ok(())
 }
 
 /// Which keys each kind may use; anything else set on the rule is an error.
@@ -406,11 +510,9 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
             if doc.terms.is_empty() {
                 return Err(invalid("a term rule needs `terms`").key("terms"));
             }
-            check_literals(&doc.terms, "terms")?;
-            check_literals(&doc.unless, "unless")?;
             Ok(RuleKind::Term {
-                terms: doc.terms.clone(),
-                unless: doc.unless.clone(),
+                terms: words(&doc.terms, "terms", true)?,
+                unless: words(&doc.unless, "unless", false)?,
                 window,
                 near_brand,
             })
@@ -423,10 +525,9 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
             for (i, p) in doc.patterns.iter().enumerate() {
                 check_pattern(p).map_err(|e| e.key(format!("patterns[{i}]")))?;
             }
-            check_literals(&doc.unless, "unless")?;
             Ok(RuleKind::Pattern {
                 patterns: doc.patterns.clone(),
-                unless: doc.unless.clone(),
+                unless: words(&doc.unless, "unless", false)?,
                 window,
                 near_brand,
             })
@@ -444,12 +545,12 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
             )?;
             let mut brands = Vec::new();
             for (i, b) in doc.brands.iter().enumerate() {
-                brands.push(brand(b).map_err(|e| e.key(format!("brands[{i}]")))?);
+                brands.push(brand(b).map_err(|e| e.key_prefix(format_args!("brands[{i}]")))?);
             }
             if let Some(lines) = &doc.brand_lines {
                 for (i, line) in lines.lines().enumerate() {
                     if let Some(b) = brand_line(line)
-                        .map_err(|e| e.key(format!("brand_lines line {}", i + 1)))?
+                        .map_err(|e| e.key_prefix(format_args!("brand_lines line {}", i + 1)))?
                     {
                         brands.push(b);
                     }
@@ -475,7 +576,7 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
         }
         "price-floor" => {
             refuse_foreign_keys(doc, &["currency", "floors", "unless"])?;
-            check_literals(&doc.unless, "unless")?;
+            let unless = words(&doc.unless, "unless", false)?;
             let code = doc.currency.as_deref().unwrap_or("USD");
             let currency = Currency::from_code(code)
                 .ok_or_else(|| invalid(format!("unknown currency `{code}`")).key("currency"))?;
@@ -502,7 +603,7 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
             Ok(RuleKind::PriceFloor {
                 currency,
                 floors,
-                unless: doc.unless.clone(),
+                unless,
             })
         }
         "field" => {
@@ -519,7 +620,16 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
                 "max-bytes" => FieldCheck::MaxBytes(limit()?),
                 "max-items" => FieldCheck::MaxItems(limit()?),
                 "forbidden-chars" => {
-                    let chars: Vec<char> = doc.chars.clone().unwrap_or_default().chars().collect();
+                    let given = doc.chars.as_deref().unwrap_or_default();
+                    let n = given.chars().count();
+                    if n > limits::MAX_FORBIDDEN_CHARS {
+                        return Err(PackError::new(
+                            PackErrorKind::Limit,
+                            format!("{n} characters; the limit is {}", limits::MAX_FORBIDDEN_CHARS),
+                        )
+                        .key("chars"));
+                    }
+                    let chars: HashSet<char> = given.chars().collect();
                     if chars.is_empty() {
                         return Err(invalid("check `forbidden-chars` needs `chars`").key("chars"));
                     }
@@ -553,6 +663,20 @@ pub(crate) fn check_pattern(p: &str) -> Result<regex::Regex, PackError> {
             format!("{n} characters; the limit is {}", limits::MAX_PATTERN_CHARS),
         ));
     }
+    if p.trim().is_empty() {
+        return Err(PackError::new(
+            PackErrorKind::Pattern,
+            "an empty pattern matches everywhere and shows nothing",
+        ));
+    }
+    if let Some(c) = super::pattern_case::capital_literal(p) {
+        return Err(PackError::new(
+            PackErrorKind::Pattern,
+            format!(
+                "the pattern `{p}` has the capital letter `{c}`, which can never match: patterns run on lower-case text, so write it in lower case"
+            ),
+        ));
+    }
     regex::RegexBuilder::new(p)
         .size_limit(limits::REGEX_SIZE_LIMIT)
         .dfa_size_limit(limits::REGEX_SIZE_LIMIT)
@@ -579,14 +703,14 @@ fn brand(doc: &BrandDoc) -> Result<Brand, PackError> {
     if doc.needs_product && doc.products.is_empty() {
         return Err(invalid("`needs_product` needs `products`").key("needs_product"));
     }
-    check_literals(std::slice::from_ref(&doc.name), "name")?;
-    check_literals(&doc.aliases, "aliases")?;
+    super::words::check_literal(&doc.name, false).map_err(|e| e.key("name"))?;
+    let aliases = words(&doc.aliases, "aliases", false)?;
     for p in &doc.products {
         check_id(p).map_err(|m| invalid(m).key("products"))?;
     }
     Ok(Brand {
         name: doc.name.trim().to_string(),
-        aliases: doc.aliases.iter().map(|a| a.trim().to_string()).collect(),
+        aliases,
         products: doc.products.clone(),
         strict_case: doc.strict_case || doc.dictionary_word,
         needs_product: doc.needs_product,
@@ -612,7 +736,7 @@ fn brand_line(line: &str) -> Result<Option<Brand>, PackError> {
     let name = parts.next().unwrap_or_default().to_string();
     let doc = BrandDoc {
         name,
-        aliases: parts.map(str::to_string).collect(),
+        aliases: WordsDoc::List(parts.map(str::to_string).collect()),
         products: Vec::new(),
         strict_case: strict,
         needs_product: false,
@@ -639,6 +763,7 @@ fn example(doc: &ExampleDoc, first_field: FieldRole) -> Result<Example, PackErro
             Ok(Example {
                 listing,
                 allow_brands: Vec::new(),
+                language: None,
                 shown: format!("{t:?}"),
             })
         }
@@ -647,6 +772,20 @@ fn example(doc: &ExampleDoc, first_field: FieldRole) -> Result<Example, PackErro
                 Some(m) => Some(
                     Marketplace::parse(m)
                         .ok_or_else(|| invalid(format!("unknown marketplace `{m}`")))?,
+                ),
+                None => None,
+            };
+            let market = match &l.market {
+                Some(m) => Some(
+                    crate::market::market_code(m)
+                        .ok_or_else(|| invalid(format!("unknown market `{m}`")))?,
+                ),
+                None => None,
+            };
+            let language = match &l.language {
+                Some(code) => Some(
+                    crate::language::Language::parse(code)
+                        .ok_or_else(|| invalid(format!("unknown language `{code}`")))?,
                 ),
                 None => None,
             };
@@ -662,14 +801,18 @@ fn example(doc: &ExampleDoc, first_field: FieldRole) -> Result<Example, PackErro
                 cost: l.cost.clone(),
                 currency: l.currency.clone(),
                 marketplace,
-                market: l.market.clone(),
+                market,
                 other: Vec::new(),
                 variants: l.variants.clone(),
             };
-            let shown = summarize(&listing);
+            let mut shown = summarize(&listing);
+            if let Some(l) = language {
+                shown = format!("{shown} (language {l})");
+            }
             Ok(Example {
                 listing,
                 allow_brands: l.allow_brands.clone(),
+                language,
                 shown,
             })
         }

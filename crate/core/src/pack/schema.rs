@@ -13,9 +13,12 @@ use toml::Spanned;
 #[serde(deny_unknown_fields)]
 pub(crate) struct PackDoc {
     pub pack: MetaDoc,
-    /// Product-type vocabulary: type id to the words that name it (any language).
+    /// Product-type vocabulary: type id to the words that name it.
     #[serde(default)]
-    pub product_types: BTreeMap<String, Vec<String>>,
+    pub product_types: BTreeMap<String, Spanned<WordsDoc>>,
+    /// Context words merged across packs (compatibility phrases, language hints).
+    #[serde(default)]
+    pub cues: Option<Spanned<CuesDoc>>,
     #[serde(default, rename = "rule")]
     pub rules: Vec<Spanned<RuleDoc>>,
 }
@@ -65,13 +68,90 @@ pub(crate) struct SourceDoc {
     pub retrieved: String,
 }
 
-/// A severity, either one for every marketplace or one per marketplace with a
-/// `default` for the rest.
+/// A word list: plain (every language) or keyed by language code, `any` for every
+/// language: `{ any = ["1:1"], en = ["replica"], id = ["kw"] }`.
+#[derive(Clone, Debug)]
+pub(crate) enum WordsDoc {
+    List(Vec<String>),
+    Tagged(BTreeMap<String, Vec<String>>),
+}
+
+// By hand rather than `untagged`: no buffering of every list, and a plain message.
+impl<'de> Deserialize<'de> for WordsDoc {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<WordsDoc, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = WordsDoc;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of words, or a table of language code to a list of words")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<WordsDoc, A::Error> {
+                Deserialize::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))
+                    .map(WordsDoc::List)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<WordsDoc, A::Error> {
+                Deserialize::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(WordsDoc::Tagged)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Default for WordsDoc {
+    fn default() -> WordsDoc {
+        WordsDoc::List(Vec::new())
+    }
+}
+
+impl WordsDoc {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            WordsDoc::List(l) => l.is_empty(),
+            WordsDoc::Tagged(m) => m.values().all(Vec::is_empty),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            WordsDoc::List(l) => l.len(),
+            WordsDoc::Tagged(m) => m.values().map(Vec::len).sum(),
+        }
+    }
+}
+
+/// The `[cues]` table: context words every pack can add to, merged across packs.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub(crate) struct CuesDoc {
+    /// Phrases that, a few words before a brand, mark a compatibility mention.
+    pub compatible_before: WordsDoc,
+    /// Phrases that, right after a brand (`苹果专用`), mark a compatibility mention.
+    pub compatible_after: WordsDoc,
+    /// How many words may stand between a `compatible_before` phrase and the brand.
+    pub compatible_gap: Option<usize>,
+    /// How many words around counterfeit wording count as "near" a brand.
+    pub near_brand_window: Option<usize>,
+    /// Words typical of one of two languages the detector cannot tell apart
+    /// (Indonesian and Malay), keyed by language code.
+    pub language_hints: BTreeMap<String, Vec<String>>,
+}
+
+/// A severity: one for every marketplace, or one per marketplace with a `default` for
+/// the rest and a `market` table per destination market.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(untagged)]
 pub(crate) enum SeverityDoc {
     One(String),
-    PerMarketplace(BTreeMap<String, String>),
+    PerMarketplace(BTreeMap<String, SeverityValueDoc>),
+}
+
+/// A value in a severity table: a severity, or (under `market`) a table of them.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum SeverityValueDoc {
+    One(String),
+    Table(BTreeMap<String, String>),
 }
 
 /// A number limit, either one for every marketplace or one per marketplace with a
@@ -83,9 +163,17 @@ pub(crate) enum LimitDoc {
     PerMarketplace(BTreeMap<String, u64>),
 }
 
+/// A policy: one for every marketplace, or one per marketplace with a `default`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum PolicyDoc {
+    One(PolicyOneDoc),
+    PerMarketplace(BTreeMap<String, PolicyOneDoc>),
+}
+
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct PolicyDoc {
+pub(crate) struct PolicyOneDoc {
     pub name: String,
     #[serde(default)]
     pub url: String,
@@ -112,8 +200,10 @@ pub(crate) struct ExampleListingDoc {
     pub cost: String,
     pub currency: Option<String>,
     pub marketplace: Option<String>,
-    /// The destination market (`"id"`, `"vn"`): the currency of a price without one.
+    /// The destination market (`au`, `de`).
     pub market: Option<String>,
+    /// The seller's declared language (`vi`), which wins over detection.
+    pub language: Option<String>,
     /// Rows of a variation table, `{ label, price, cost }`.
     pub variants: Vec<crate::listing::Variant>,
     /// Brands the example seller owns or is authorised for.
@@ -137,7 +227,7 @@ pub(crate) struct BrandDoc {
     pub name: String,
     /// Other names: Chinese names, nicknames, abbreviations, evasion spellings.
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: WordsDoc,
     /// Product-type ids the brand makes (keys of some pack's `[product_types]`).
     #[serde(default)]
     pub products: Vec<String>,
@@ -182,6 +272,10 @@ pub(crate) struct RuleDoc {
     /// Marketplaces the rule applies to; default: the pack's.
     #[serde(default)]
     pub marketplaces: Vec<String>,
+    /// Destination markets (ISO country codes, or `eu`) the rule is limited to;
+    /// default: every market.
+    #[serde(default)]
+    pub markets: Vec<String>,
     pub message: TextDoc,
     pub policy: PolicyDoc,
     #[serde(default)]
@@ -189,13 +283,13 @@ pub(crate) struct RuleDoc {
 
     // term
     #[serde(default)]
-    pub terms: Vec<String>,
+    pub terms: WordsDoc,
     // pattern
     #[serde(default)]
     pub patterns: Vec<String>,
     // term and pattern
     #[serde(default)]
-    pub unless: Vec<String>,
+    pub unless: WordsDoc,
     #[serde(default)]
     pub window: Option<usize>,
     #[serde(default)]

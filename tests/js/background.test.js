@@ -1,0 +1,92 @@
+// The background's message gate with a fake browser API: what a listing page's content
+// script may ask for, and what only the extension's own pages may do.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ROOT } from './load.mjs';
+
+const require = createRequire(import.meta.url);
+const EXT = 'chrome-extension://abc/';
+
+function area() {
+  const data = {};
+  return {
+    data,
+    async get(k) { if (k === null) return structuredClone(data); const o = {}; for (const x of [].concat(k)) if (x in data) o[x] = structuredClone(data[x]); return o; },
+    async set(items) { Object.assign(data, structuredClone(items)); },
+    async remove(k) { for (const x of [].concat(k)) delete data[x]; },
+  };
+}
+
+const local = area();
+const session = area();
+const created = [];
+let listener = null;
+const removedListeners = [];
+globalThis.chrome = {
+  runtime: { id: 'abc', getURL: (p) => EXT + p, onMessage: { addListener: (f) => { listener = f; } }, getManifest: () => ({ version: '0' }) },
+  i18n: { getUILanguage: () => 'en' },
+  storage: { local, session, onChanged: { addListener() {} } },
+  tabs: { create: async (o) => { created.push(o); }, query: async () => [{ id: 1 }], onRemoved: { addListener: (f) => removedListeners.push(f) } },
+  action: { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {} },
+};
+globalThis.wasm_bindgen = { checkPack: () => ({ id: 'x' }) };
+globalThis.LGEngine = { init: async () => {}, error: () => null,
+  get: async () => ({ lint: () => [{ rule: 'counterfeit.replica', text: 'Replica', severity: 'block' }], packs: () => [] }) };
+for (const f of ['settings-schema.js', 'settings-store.js', 'settings.js', 'confirm.js', 'tabs.js', 'background.js']) {
+  const exported = require(path.join(ROOT, 'extension/background', f));
+  if (f === 'settings-schema.js') globalThis.LGSchema = exported;
+  if (f === 'settings-store.js') globalThis.LGStore = exported;
+  if (f === 'settings.js') globalThis.LGSettings = exported;
+  if (f === 'confirm.js') globalThis.LGConfirm = exported;
+}
+
+const page = { id: 'abc', url: 'https://sellercentral.amazon.com/abis/listing', tab: { id: 1, windowId: 1, index: 0 } };
+const ext = { id: 'abc', url: `${EXT}options/options.html`, tab: { id: 2 } };
+
+function send(msg, sender) {
+  return new Promise((resolve) => {
+    const async = listener(msg, sender, resolve);
+    if (!async) resolve(undefined);
+  });
+}
+
+test('a page may lint and ignore (on its own page only); global changes wait for a confirmation', async () => {
+  assert.equal((await send({ type: 'lint', listing: { title: 'Replica' }, host: 'x' }, page)).ok, true);
+  let r = await send({ type: 'settings-op', op: 'ignore', rule: 'counterfeit.replica', text: 'Replica', page: 'evil.example/elsewhere' }, page);
+  assert.equal(r.ok, true);
+  assert.equal(local.data.settings.ignored[0].page, 'sellercentral.amazon.com/abis/listing', 'the page key comes from the sender');
+  r = await send({ type: 'lint', listing: { title: 'Replica' }, host: 'x' }, page);
+  assert.deepEqual(r.findings, [], 'the ignore applies after the engine');
+  r = await send({ type: 'settings-op', op: 'allow-brand', brand: 'Rolex' }, page);
+  assert.equal(r.confirm, true);
+  assert.deepEqual(local.data.settings.brands, [], 'not applied from a page');
+  assert.equal(created.length, 1);
+  assert.match(created[0].url, /^chrome-extension:\/\/abc\/confirm\/confirm\.html\?id=/);
+  for (const op of ['set-rule', 'toggle-pack', 'import-settings', 'clear-ignored', 'reset', 'set-custom', 'remove-brand']) {
+    r = await send({ type: 'settings-op', op, rule: 'a.b', on: false }, page);
+    assert.equal(r.ok, false, op);
+    assert.match(r.error, /not available from a page/);
+  }
+  for (const type of ['packs', 'export', 'tab', 'try', 'confirm', 'pending']) {
+    assert.equal(await send({ type, tabId: 1, id: 'x' }, page), undefined, `${type} answered a page`);
+  }
+  // The extension's confirm page answers with the request's id; a wrong id does nothing.
+  const id = new URL(created[0].url).searchParams.get('id');
+  assert.equal((await send({ type: 'confirm', id: 'nope', accept: true }, ext)).ok, false);
+  assert.equal((await send({ type: 'pending', id }, ext)).pending.op.brand, 'Rolex');
+  assert.equal((await send({ type: 'confirm', id, accept: true }, ext)).applied, true);
+  assert.deepEqual(local.data.settings.brands, [{ name: 'Rolex', note: '' }]);
+  assert.equal((await send({ type: 'confirm', id, accept: true }, ext)).ok, false, 'answered once');
+  // Extension pages may change anything.
+  assert.equal((await send({ type: 'settings-op', op: 'set-rule', rule: 'a.b', on: false }, ext)).ok, true);
+  assert.deepEqual(local.data.settings.rules, { 'a.b': false });
+});
+
+test('counts of a closed tab are removed', async () => {
+  await session.set({ 'tab:7': { host: 'h', frames: {} }, 'tab:1': { host: 'h', frames: {} } });
+  removedListeners.forEach((f) => f(7));
+  await new Promise((r) => setTimeout(r, 0));
+  assert.deepEqual(Object.keys(session.data).filter((k) => k.startsWith('tab:')), ['tab:1']);
+});
