@@ -220,6 +220,7 @@ fn brand_hits(p: &Pass) -> Vec<BrandHit> {
             k += 1;
             k <= start || keep[k - 1 - start]
         });
+        super::lists::carry_compat(p.c, a, &mut out[start..]);
     }
     out
 }

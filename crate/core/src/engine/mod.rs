@@ -13,6 +13,7 @@ mod gaps;
 mod hit_index;
 mod limits;
 mod lint;
+mod lists;
 mod render;
 
 pub use examples::ExampleFailure;

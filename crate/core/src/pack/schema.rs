@@ -132,6 +132,9 @@ pub(crate) struct CuesDoc {
     pub compatible_gap: Option<usize>,
     /// How many words around counterfeit wording count as "near" a brand.
     pub near_brand_window: Option<usize>,
+    /// Words and signs that join the items of a list ("and", `,`, `/`, `和`, `dan`): a
+    /// compatibility mention covers the whole list that follows it.
+    pub list_joiners: WordsDoc,
     /// Words typical of one of two languages the detector cannot tell apart
     /// (Indonesian and Malay), keyed by language code.
     pub language_hints: BTreeMap<String, Vec<String>>,
