@@ -14,7 +14,7 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage:
   listing-guard check [--pack FILE]... [--builtin] [--marketplace M] [--allow-brand B]...
-                      [--market CC] [--language L]
+                      [--resell-brand B[=NOTE]]... [--market CC] [--language L]
                       [--lang en|zh] [--format text|json] [--fail-on block|warn|info]
                       [--csv] INPUT
   listing-guard packs list [--pack FILE]... [--lang en|zh]
@@ -26,7 +26,10 @@ INPUT is JSON Lines (one listing object per line) or CSV with a header (chosen b
 .csv extension or --csv); `-` reads standard input. Keys: id, title, bullets, description,
 keywords, brand, category, price, cost, currency, marketplace, market; other keys are
 checked as extra text fields. --market is the destination market (a row's own `market`
-wins); --language the sellers' writing language (else each field is detected). Without --pack the built-in packs are used; with --pack only
+wins); --language the sellers' writing language (else each field is detected);
+--resell-brand a brand the seller resells genuine (reseller mode: its name is not flagged,
+resale wording such as \"100% authentic\" is not escalated, counterfeit wording still is),
+with an optional note of where the proof is kept after `=`. Without --pack the built-in packs are used; with --pack only
 the given packs, plus the built-in ones if --builtin is given.";
 
 fn main() -> ExitCode {
@@ -134,6 +137,14 @@ fn check(args: &[String]) -> Result<u8, String> {
                 })?);
             }
             "--allow-brand" => config.allow_brands.push(value(args, &mut i)?),
+            "--resell-brand" => {
+                let v = value(args, &mut i)?;
+                let (brand, note) = v.split_once('=').unwrap_or((&v, ""));
+                config.resell_brands.push(listing_guard::ResellBrand {
+                    brand: brand.trim().to_string(),
+                    note: note.trim().to_string(),
+                });
+            }
             "--market" => {
                 let v = value(args, &mut i)?;
                 config.market = Some(listing_guard::market_code(&v).ok_or_else(|| {

@@ -113,3 +113,49 @@ fn unisex_and_matching_set_wording_is_not_counterfeit() {
     // The copy wording itself still blocks next to a brand.
     assert_eq!(top("明星同款 Gucci 腰带"), Some(Severity::Block));
 }
+
+fn lint_with(title: &str, brand: &str, config: &LintConfig) -> Vec<listing_guard::Finding> {
+    let l = Listing {
+        title: title.into(),
+        brand: brand.into(),
+        ..Default::default()
+    };
+    engine().lint(&l, config)
+}
+
+#[test]
+fn reseller_mode_quiets_the_brand_and_resale_wording_but_not_counterfeit_wording() {
+    let resell = LintConfig {
+        resell_brands: vec!["Nike".into()],
+        ..Default::default()
+    };
+    let plain = LintConfig::default();
+    let title = "Nike Air Force 1 original 100% authentic with receipt";
+    let before = lint_with(title, "Nike", &plain);
+    assert!(
+        before.iter().any(|f| f.severity >= Severity::Warn),
+        "{before:?}"
+    );
+    let after = lint_with(title, "Nike", &resell);
+    assert!(
+        after.iter().all(|f| f.severity < Severity::Warn),
+        "{after:?}"
+    );
+    assert!(
+        !after.iter().any(|f| f.rule.starts_with("brands.")),
+        "{after:?}"
+    );
+    // A reseller who writes "replica" is offering a replica.
+    let replica = lint_with("Nike Air Force 1 replica 1:1", "Nike", &resell);
+    assert!(
+        replica.iter().any(|f| f.severity == Severity::Block),
+        "{replica:?}"
+    );
+    // The note travels with the brand; a plain string is a brand without one.
+    let parsed: LintConfig = serde_json::from_str(
+        r#"{"resell_brands": ["Nike", {"brand": "Rolex", "note": "invoice in shop files"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(parsed.resell_brands[0].brand, "Nike");
+    assert_eq!(parsed.resell_brands[1].note, "invoice in shop files");
+}

@@ -268,12 +268,16 @@ pub(crate) enum RuleKind {
         unless: Vec<Word>,
         window: usize,
         near_brand: Option<Severity>,
+        /// Wording normal for genuine resale ("100% authentic", 正品): not escalated
+        /// next to a brand the seller declared they resell (`LintConfig::resell_brands`).
+        resale_wording: bool,
     },
     Pattern {
         patterns: Vec<String>,
         unless: Vec<Word>,
         window: usize,
         near_brand: Option<Severity>,
+        resale_wording: bool,
     },
     Brand {
         brands: Vec<Brand>,
@@ -475,12 +479,13 @@ fn parse_severity(s: &Option<String>, key: &str) -> Result<Option<Severity>, Pac
 
 /// Which keys each kind may use; anything else set on the rule is an error.
 fn refuse_foreign_keys(doc: &RuleDoc, allowed: &[&str]) -> Result<(), PackError> {
-    let set: [(&str, bool); 14] = [
+    let set: [(&str, bool); 15] = [
         ("terms", !doc.terms.is_empty()),
         ("patterns", !doc.patterns.is_empty()),
         ("unless", !doc.unless.is_empty()),
         ("window", doc.window.is_some()),
         ("near_brand", doc.near_brand.is_some()),
+        ("resale_wording", doc.resale_wording),
         ("brands", !doc.brands.is_empty()),
         ("brand_lines", doc.brand_lines.is_some()),
         ("compatible", doc.compatible),
@@ -506,7 +511,10 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
     let near_brand = parse_severity(&doc.near_brand, "near_brand")?;
     match doc.kind.as_str() {
         "term" => {
-            refuse_foreign_keys(doc, &["terms", "unless", "window", "near_brand"])?;
+            refuse_foreign_keys(
+                doc,
+                &["terms", "unless", "window", "near_brand", "resale_wording"],
+            )?;
             if doc.terms.is_empty() {
                 return Err(invalid("a term rule needs `terms`").key("terms"));
             }
@@ -515,10 +523,20 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
                 unless: words(&doc.unless, "unless", false)?,
                 window,
                 near_brand,
+                resale_wording: doc.resale_wording,
             })
         }
         "pattern" => {
-            refuse_foreign_keys(doc, &["patterns", "unless", "window", "near_brand"])?;
+            refuse_foreign_keys(
+                doc,
+                &[
+                    "patterns",
+                    "unless",
+                    "window",
+                    "near_brand",
+                    "resale_wording",
+                ],
+            )?;
             if doc.patterns.is_empty() {
                 return Err(invalid("a pattern rule needs `patterns`").key("patterns"));
             }
@@ -530,6 +548,7 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
                 unless: words(&doc.unless, "unless", false)?,
                 window,
                 near_brand,
+                resale_wording: doc.resale_wording,
             })
         }
         "brand" => {

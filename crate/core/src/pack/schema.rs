@@ -297,6 +297,9 @@ pub(crate) struct RuleDoc {
     pub window: Option<usize>,
     #[serde(default)]
     pub near_brand: Option<String>,
+    /// Wording normal for genuine resale: not escalated next to a resold brand.
+    #[serde(default)]
+    pub resale_wording: bool,
 
     // brand
     #[serde(default)]
