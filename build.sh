@@ -2,7 +2,8 @@
 # Listing Guard: the one entry point.
 #   ./build.sh          build dist/chrome/, dist/firefox/ and their zips
 #   ./build.sh test     build, then run every test (Rust, wasm binding, JS, both browsers)
-#   ./build.sh bench    print the engine's speed and size figures
+#   ./build.sh bench    print the engine's speed and size figures, and catalogue throughput
+#                       (CATALOGUE_ROWS=1000000 ./build.sh bench for a million-row file)
 #   ./build.sh fuzz [S] fuzz every target for S seconds each (default 60; a new seed each run)
 # Each step installs what it lacks, so a fresh Debian 12 machine (as root) needs nothing else.
 set -euo pipefail
@@ -86,7 +87,7 @@ build() {
 prereqs_test() {
   step "prerequisites: chromium, firefox-esr, geckodriver, npm packages"
   # The l10n packages let the tests start each browser in Chinese.
-  apt_install chromium chromium-driver chromium-l10n firefox-esr firefox-esr-l10n-zh-cn fonts-noto-cjk fonts-noto-color-emoji
+  apt_install chromium chromium-driver chromium-l10n firefox-esr firefox-esr-l10n-zh-cn firefox-esr-l10n-zh-tw fonts-noto-cjk fonts-noto-color-emoji
   have geckodriver || cargo install geckodriver --locked --root "$TOOLS"
   (cd tests && npm ci --no-audit --no-fund --loglevel=error)
 }
@@ -128,6 +129,8 @@ case "${1:-build}" in
   bench)
     prereqs_build
     cargo run -q --profile release-native -p listing-guard-cli --bin listing-guard-bench -- "${@:2}"
+    step "catalogue check: a generated Amazon flat file, one core and every core"
+    cargo run -q --profile release-native -p listing-guard-cli --bin listing-guard-catalogue-bench -- "${CATALOGUE_ROWS:-200000}"
     build_wasm ;;
   fuzz) run_fuzz "${2:-60}" "${@:3}" ;;
   *) echo "usage: ./build.sh [test|bench|fuzz [seconds]]" >&2; exit 2 ;;

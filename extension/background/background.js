@@ -173,6 +173,7 @@
       const linter = await LGEngine.get(LGSettings.extraPacks(settings));
       const findings = withoutIgnored(settings, linter.lint(msg.listing, configFor(settings, site.marketplace || msg.marketplace, page)), page);
       await recordCounts(sender, host, findings);
+      if (!fromExtensionPage(sender)) await LGLog.add({ event: 'checked', page, rules: findings.map((f) => f.rule) }).catch(() => {});
       return { findings, disabled: false, packError: LGEngine.error(), beforeSubmit: settings.beforeSubmit };
     },
     async packs() {
@@ -202,6 +203,7 @@
         // (own brand, rule off) waits for the seller's yes in the extension's own page.
         if (msg.op === 'ignore') {
           await LGSettings.update((s) => OPS.ignore(s, { rule: msg.rule, text: msg.text, page: pageOf(sender) }));
+          await LGLog.add({ event: 'ignored', page: pageOf(sender), rules: [msg.rule], text: msg.text }).catch(() => {});
           return {};
         }
         if (TAB_CONFIRMS.includes(msg.op)) return LGConfirm.ask(confirmOp(msg), sender);
@@ -230,6 +232,19 @@
     },
   };
 
+  // The record of checks: a tab reports what the seller fixed or submitted anyway; the
+  // settings page reads, switches, exports and clears it.
+  handlers.log = async (msg, sender) => {
+    if (!['fixed', 'submitted-anyway'].includes(msg.event)) throw new Error(`${msg.event} is not reported by a page`);
+    return { recorded: await LGLog.add({ event: msg.event, page: pageOf(sender), rules: msg.rules, text: msg.text, replacement: msg.replacement }) };
+  };
+  handlers['log-get'] = async (msg) => {
+    const doc = await LGLog.read();
+    return { on: doc.on, count: doc.entries.length, entries: msg.entries ? doc.entries : undefined, csv: msg.csv ? LGLog.csv(doc.entries) : undefined };
+  };
+  handlers['log-set'] = async (msg) => { await LGLog.setOn(msg.on === true); return {}; };
+  handlers['log-clear'] = async () => { await LGLog.clear(); return {}; };
+
   /** Global changes a card may ask for; each is confirmed in confirm.html first. */
   const TAB_CONFIRMS = ['allow-brand', 'disable-rule'];
   const confirmOp = (m) => (m.op === 'allow-brand' ? { op: m.op, brand: String(m.brand || '').slice(0, 100) } : { op: m.op, rule: String(m.rule || '').slice(0, 120) });
@@ -243,7 +258,7 @@
   };
 
   /** What a content script (sender: a tab's page) may send; everything else is for extension pages. */
-  const TAB_MESSAGES = ['lint', 'settings-op'];
+  const TAB_MESSAGES = ['lint', 'settings-op', 'log'];
 
   /** The shapes each message must have before it is acted on. */
   function valid(msg) {
@@ -251,8 +266,14 @@
     if (msg.type === 'lint') return typeof msg.listing === 'object' && typeof msg.host === 'string';
     if (msg.type === 'tab') return Number.isInteger(msg.tabId);
     if (msg.type === 'settings-op') return typeof msg.op === 'string';
+    if (msg.type === 'log') return typeof msg.event === 'string';
     return true;
   }
+
+  // First run: the welcome page (what the colours mean, own brands, a sample listing).
+  api.runtime.onInstalled.addListener((details) => {
+    if (details.reason === 'install') api.tabs.create({ url: api.runtime.getURL('welcome/welcome.html') }).catch(() => {});
+  });
 
   api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (sender.id !== api.runtime.id || !valid(msg)) return false;

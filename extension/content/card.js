@@ -1,10 +1,16 @@
-// The explanation card: shown when the pointer rests on a highlight or the caret sits
-// inside one. Everything in it is set with textContent (never HTML): messages and
-// matched text come from the engine and the page. Its buttons change settings through
-// the background; the page then re-lints on the storage change.
+// The explanation card: opened by the seller's pointer on a highlight (hover or click)
+// or by keyboard (see main.js), never merely because the caret entered a flagged word.
+// It shows the fix first (original → result, *Apply*), then what is wrong, what the
+// marketplace does about it, what to write instead, and the buttons that silence it.
+// It is placed above or below the field being edited, whichever side has room, else
+// beside it: never over the field. Everything in it is set with textContent (never
+// HTML): messages and matched text come from the engine and the page. Its buttons act
+// only on the seller's own (trusted) clicks.
 'use strict';
 (() => {
   const t = (key, subs) => ListingGuard.t(key, subs);
+  const MARKETPLACES = ['amazon', 'aliexpress', 'ebay', 'etsy', 'lazada', 'shopee', 'shopify', 'tiktok', 'walmart', 'wish'];
+  const CONTEXT = 18; // characters of the field shown around a fix
 
   function el(doc, tag, cls, text) {
     const e = doc.createElement(tag);
@@ -13,15 +19,100 @@
     return e;
   }
 
-  /** Fills the card for one drawn finding and places it under its first box. */
+  /** "…before [old] after…" → "…before [new] after…", as two strings. */
+  function preview(text, fix) {
+    const from = Math.max(0, fix.start - CONTEXT);
+    const to = Math.min(text.length, fix.end + CONTEXT);
+    const pre = (from > 0 ? '…' : '') + text.slice(from, fix.start);
+    const post = text.slice(fix.end, to) + (to < text.length ? '…' : '');
+    return { pre, old: text.slice(fix.start, fix.end), now: fix.replacement, post };
+  }
+
+  function previewLine(doc, p) {
+    const line = el(doc, 'div', 'preview');
+    const side = (cls, middle) => {
+      const s = el(doc, 'span', cls);
+      s.append(p.pre);
+      s.append(el(doc, cls === 'was' ? 'del' : 'ins', '', middle));
+      s.append(p.post);
+      return s;
+    };
+    line.append(side('was', p.old), el(doc, 'span', 'arrow', ' → '), side('now', p.now));
+    return line;
+  }
+
+  /** The top-viewport rect of a field (inside iframes too). */
+  function fieldRect(field) {
+    const r = field.el.getBoundingClientRect();
+    let x = 0, y = 0;
+    for (let frame = field.frame; frame; ) {
+      const q = frame.getBoundingClientRect();
+      x += q.left + frame.clientLeft; y += q.top + frame.clientTop;
+      const win = frame.ownerDocument.defaultView;
+      frame = win && win.frameElement && win !== window ? win.frameElement : null;
+    }
+    if (field.frame && field.el === field.el.ownerDocument.body) {
+      const q = field.frame.getBoundingClientRect();
+      return { left: q.left, top: q.top, right: q.right, bottom: q.bottom };
+    }
+    return { left: r.left + x, top: r.top + y, right: r.right + x, bottom: r.bottom + y };
+  }
+
+  /**
+   * Where a card of size (w, h) goes for a field at `f` (viewport rect) in a viewport
+   * of (vw, vh): below the field if it fits, else above, else beside (right, then left),
+   * else below anyway. `anchorX` is the highlight's left edge. Viewport coordinates.
+   */
+  function place(f, w, h, vw, vh, anchorX) {
+    const gap = 6;
+    const x = Math.max(4, Math.min(anchorX, vw - w - 8));
+    if (f.bottom + gap + h <= vh) return { left: x, top: f.bottom + gap, side: 'below' };
+    if (f.top - gap - h >= 0) return { left: x, top: f.top - gap - h, side: 'above' };
+    const top = Math.max(4, Math.min(f.top, vh - h - 4));
+    if (f.right + gap + w <= vw) return { left: f.right + gap, top, side: 'right' };
+    if (f.left - gap - w >= 0) return { left: f.left - gap - w, top, side: 'left' };
+    return { left: x, top: f.bottom + gap, side: 'below' };
+  }
+
+  /** Fills the card for one drawn finding and places it beside its field. */
   function show(root, drawn, ctx) {
-    const { finding } = drawn;
+    const { finding, field } = drawn;
     const card = root.card;
     const doc = card.ownerDocument;
-    const sev = el(doc, 'div', `sev ${finding.severity}`, t(`severity_${finding.severity}`));
-    const msg = el(doc, 'div', 'msg', finding.message);
-    const meta = el(doc, 'div', 'meta', `${t('card_rule')} ${finding.rule} · “${finding.text}”`);
-    const parts = [sev, msg, meta];
+    const parts = [el(doc, 'div', `sev ${finding.severity}`, t(`severity_${finding.severity}`))];
+    const button = (label, op, extra, cls) => {
+      const b = el(doc, 'button', cls || '', label);
+      b.type = 'button';
+      b.dataset.op = op;
+      if (extra && extra.fix !== undefined) b.dataset.fix = String(extra.fix);
+      b.addEventListener('click', (ev) => {
+        // Only the seller's own click: a page script's .click() or dispatched event is ignored.
+        if (!ev.isTrusted) return;
+        ev.preventDefault();
+        ev.stopPropagation();
+        if (op === 'apply-fix') { ctx.applyFix(drawn, extra.fix); return; }
+        hide(root);
+        ctx.settingsOp({ op, ...extra });
+      });
+      return b;
+    };
+    const text = field.text || '';
+    (finding.fixes || []).forEach((fix, i) => {
+      const row = el(doc, 'div', 'fix');
+      row.append(previewLine(doc, preview(text, fix)));
+      const go = button(t('action_apply'), 'apply-fix', { fix: i }, 'apply');
+      go.setAttribute('aria-label', `${t('action_apply')}: ${fix.label}`);
+      go.title = fix.label;
+      row.append(go);
+      parts.push(row);
+    });
+    parts.push(el(doc, 'div', 'msg', finding.message));
+    const mp = ctx.marketplace && ctx.marketplace();
+    if (mp && MARKETPLACES.includes(mp) && finding.severity !== 'info') {
+      parts.push(el(doc, 'div', 'consequence', t(`consequence_${mp}`)));
+    }
+    if (finding.instead) parts.push(el(doc, 'div', 'instead', `${t('card_instead')} ${finding.instead}`));
+    parts.push(el(doc, 'div', 'meta', `${t('card_rule')} ${finding.rule} · “${finding.text}”`));
     if (finding.policy && finding.policy.name) {
       const src = el(doc, 'div', 'meta', `${t('card_source')} `);
       if (/^https:\/\//.test(finding.policy.url || '')) {
@@ -36,34 +127,25 @@
       parts.push(src);
     }
     const actions = el(doc, 'div', 'actions');
-    const button = (label, op, extra) => {
-      const b = el(doc, 'button', '', label);
-      b.type = 'button';
-      b.dataset.op = op;
-      b.addEventListener('click', (ev) => {
-        // Only the seller's own click: a page script's .click() or dispatched event is ignored.
-        if (!ev.isTrusted) return;
-        ev.preventDefault();
-        ev.stopPropagation();
-        hide(root);
-        ctx.settingsOp({ op, ...extra });
-      });
-      actions.append(b);
-    };
-    button(t('action_ignore'), 'ignore', { page: ctx.page(), rule: finding.rule, text: finding.text });
-    if (finding.brand) button(t('action_allow_brand', [finding.brand]), 'allow-brand', { brand: finding.brand });
-    button(t('action_disable_rule'), 'disable-rule', { rule: finding.rule });
+    actions.append(button(t('action_ignore'), 'ignore', { page: ctx.page(), rule: finding.rule, text: finding.text }));
+    if (finding.brand) actions.append(button(t('action_allow_brand', [finding.brand]), 'allow-brand', { brand: finding.brand }));
+    actions.append(button(t('action_disable_rule'), 'disable-rule', { rule: finding.rule }));
     parts.push(actions);
     card.replaceChildren(...parts);
     card.setAttribute('aria-label', t('card_label'));
     card.dataset.rule = finding.rule;
     const b = drawn.boxes[0];
     if (!b) return hide(root);
+    card.style.visibility = 'hidden';
     card.hidden = false;
-    const vw = doc.documentElement.clientWidth + window.scrollX;
-    const width = Math.min(card.offsetWidth || 300, 360);
-    card.style.left = `${Math.max(window.scrollX + 4, Math.min(b.left, vw - width - 8))}px`;
-    card.style.top = `${b.top + b.height + 4}px`;
+    const w = Math.min(card.offsetWidth || 300, 380);
+    const h = card.offsetHeight || 160;
+    const de = doc.documentElement;
+    const spot = place(fieldRect(field), w, h, de.clientWidth, window.innerHeight, b.left - window.scrollX);
+    card.style.left = `${spot.left + window.scrollX}px`;
+    card.style.top = `${spot.top + window.scrollY}px`;
+    card.dataset.side = spot.side;
+    card.style.visibility = '';
     root.cardFor = drawn;
   }
 
@@ -85,13 +167,7 @@
     return best && best.d;
   }
 
-  /** The drawn finding of this field whose span holds the caret, if any. */
-  function atCaret(drawnList, el, caret) {
-    return drawnList.find((d) => d.field.el === el && caret >= d.finding.start_utf16 && caret <= d.finding.end_utf16
-      && d.finding.start_utf16 !== d.finding.end_utf16) || null;
-  }
-
-  const card = { show, hide, hitTest, atCaret };
+  const card = { show, hide, hitTest, place, preview };
   if (typeof ListingGuard !== 'undefined') ListingGuard.card = card;
   if (typeof module !== 'undefined') module.exports = card;
 })();

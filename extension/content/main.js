@@ -29,6 +29,8 @@
   let firstEdit = 0;        // when the pending timer's first edit was seen
   let lastLinted = null;    // the listing (and settings generation) of the last answer
   let settingsGen = 0;
+  let applying = false;     // a fix of the seller's is being applied
+  let nav = null;           // keyboard navigation: {index, origin} while it lasts
 
   const isOurs = (node) => Boolean(root && node && (node === root.host || root.host.contains(node)));
 
@@ -141,13 +143,26 @@
   function finish(rev) {
     if (!root || rev !== revision) return;
     drawn = LG.highlight.draw(root, findings, fieldFor);
-    if (root.cardFor) LG.card.hide(root);
+    keepCard();
     LG.overlay.setState(root, 'idle', findings.length);
   }
 
   function relayout() {
     if (!root || !scan || !findings.length) return;
     drawn = LG.highlight.draw(root, findings, fieldFor);
+    keepCard();
+  }
+
+  const sameFinding = (a, b) => a.rule === b.rule && a.field === b.field && a.index === b.index
+    && a.start_utf16 === b.start_utf16 && a.end_utf16 === b.end_utf16 && a.text === b.text;
+
+  /** After a redraw: the open card follows its finding, or closes when it is gone. */
+  function keepCard() {
+    if (!root.cardFor) return;
+    const same = drawn.find((d) => sameFinding(d.finding, root.cardFor.finding) && d.boxes.length);
+    if (!same) { LG.card.hide(root); nav = null; return; }
+    root.cardFor = same;
+    if (nav && nav.drawn) nav.drawn = same;
   }
 
   /**
@@ -185,14 +200,11 @@
     return scan.fields.find((f) => f.el === target || (f.kind === 'editable' && f.el.contains && f.el.contains(target))) || null;
   }
 
+  // The card opens on the seller's pointer (hover or click on a highlight) or keyboard,
+  // never merely because the caret entered a flagged word; a click on a highlight opens it.
   function onCaret(e) {
     if (!e.isTrusted) return;
-    if (!root || !drawn.length) return;
-    const field = fieldOfEvent(e);
-    if (!field || (field.kind !== 'input' && field.kind !== 'textarea')) return;
-    const d = LG.card.atCaret(drawn, field.el, field.el.selectionStart);
-    if (d) LG.card.show(root, d, cardContext);
-    else if (root.cardFor && root.cardFor.field === field) LG.card.hide(root);
+    if (e.type === 'mouseup' && root && drawn.length) onPointer(e, e.target && e.target.ownerDocument || document);
   }
 
   let pointerQueued = null;
@@ -213,27 +225,141 @@
       }
       const px = x + window.scrollX, py = y + window.scrollY;
       const hit = LG.card.hitTest(drawn, px, py);
-      if (hit) { if (root.cardFor !== hit) LG.card.show(root, hit, cardContext); return; }
-      if (root.cardFor && !overCard(x, y)) LG.card.hide(root);
+      if (hit) { if (!root.cardFor || root.cardFor.finding !== hit.finding) LG.card.show(root, hit, cardContext); return; }
+      // A card opened by keyboard stays until Esc; one opened by the pointer goes when the
+      // pointer leaves the highlight, the card and the way between them.
+      if (root.cardFor && !nav && !overCard(x, y)) LG.card.hide(root);
     });
   }
 
   function overCard(x, y) {
     const r = root.card.getBoundingClientRect();
-    return x >= r.left - 6 && x <= r.right + 6 && y >= r.top - 12 && y <= r.bottom + 6;
+    let { left, right, top, bottom } = r;
+    const b = root.cardFor && root.cardFor.boxes[0];
+    if (b) {
+      const bl = b.left - window.scrollX, bt = b.top - window.scrollY;
+      left = Math.min(left, bl); right = Math.max(right, bl + b.width);
+      top = Math.min(top, bt); bottom = Math.max(bottom, bt + b.height);
+    }
+    return x >= left - 6 && x <= right + 6 && y >= top - 6 && y <= bottom + 6;
+  }
+
+  /** Applies fix `i` of a drawn finding (a trusted click or key press of the seller's). */
+  function applyFix(d, i) {
+    const fix = d.finding.fixes && d.finding.fixes[i];
+    if (!fix || !d.field.el.isConnected) return false;
+    LG.card.hide(root);
+    nav = null;
+    applying = true;
+    let ok = false;
+    try {
+      ok = LG.apply.apply(d.field, fix, d.field.text.slice(fix.start, fix.end));
+    } finally {
+      applying = false;
+    }
+    if (!ok) console.warn('Listing Guard: the fix could not be applied; the text changed since it was checked.');
+    else api.runtime.sendMessage({ type: 'log', event: 'fixed', rules: [d.finding.rule], text: d.finding.text, replacement: fix.replacement }).catch(() => {});
+    schedule();
+    return ok;
   }
 
   const cardContext = {
     page,
+    marketplace: () => LG.sites.marketplaceFor(document, LG.flags),
+    applyFix,
     settingsOp: (op) => api.runtime.sendMessage({ type: 'settings-op', ...op }).catch(() => {}),
   };
 
+  /** Drawn findings in reading order: field by field, then by position. */
+  function ordered() {
+    const pos = new Map(scan ? scan.fields.map((f, i) => [f, i]) : []);
+    return drawn.filter((d) => d.boxes.length).slice().sort((a, b) => (pos.get(a.field) - pos.get(b.field))
+      || (a.finding.start_utf16 - b.finding.start_utf16));
+  }
+
+  function selectFinding(d) {
+    const f = d.finding;
+    const whole = f.start_utf16 === f.end_utf16;
+    const end = whole ? (d.field.text || '').length : f.end_utf16;
+    LG.apply.select(d.field, whole ? 0 : f.start_utf16, end);
+  }
+
+  function step(dir) {
+    const list = ordered();
+    if (!list.length) return;
+    if (!nav) nav = { index: dir > 0 ? -1 : list.length, origin: LG.apply.saveFocus() };
+    nav.index = (nav.index + dir + list.length) % list.length;
+    const d = list[nav.index];
+    nav.drawn = d;
+    selectFinding(d);
+    relayout();
+    const again = drawn.find((x) => x.finding === d.finding) || d;
+    LG.card.show(root, again, cardContext);
+  }
+
+  function focusCard() {
+    const first = root.card.querySelector('button');
+    if (!first) return false;
+    if (!nav) nav = { index: -1, origin: LG.apply.saveFocus() };
+    first.focus();
+    return true;
+  }
+
+  /** The finding the caret or selection is in, in the focused field. */
+  function atCaret() {
+    const saved = LG.apply.saveFocus();
+    if (!saved) return null;
+    return drawn.find((d) => d.field.el === saved.el && saved.start !== undefined
+      && saved.start >= d.finding.start_utf16 && saved.start <= d.finding.end_utf16 && d.finding.start_utf16 !== d.finding.end_utf16) || null;
+  }
+
+  // Alt+Shift+J / K: next / previous finding (its words selected, its card opened);
+  // Enter right after: focus into the card (Enter again presses its first button);
+  // Alt+Shift+A: apply the first fix of the open card or of the finding at the caret;
+  // Alt+Shift+G: focus into the open card; Esc: close, focus and caret back where they were.
+  function onKey(e) {
+    if (!e.isTrusted || !root || !enabled) return;
+    const open = !root.card.hidden;
+    const combo = e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey;
+    const take = () => { e.preventDefault(); e.stopPropagation(); };
+    if (combo && (e.code === 'KeyJ' || e.code === 'KeyK')) { take(); step(e.code === 'KeyJ' ? 1 : -1); return; }
+    if (combo && e.code === 'KeyA') {
+      const d = (open && root.cardFor) || atCaret();
+      if (d && d.finding.fixes && d.finding.fixes.length) { take(); applyFix(d, 0); }
+      return;
+    }
+    if (combo && e.code === 'KeyG' && open) { take(); focusCard(); return; }
+    if (e.key === 'Escape' && open) {
+      take();
+      LG.card.hide(root);
+      const inCard = root.shadow.activeElement;
+      if (nav && nav.origin) LG.apply.restoreFocus(nav.origin);
+      else if (inCard) inCard.blur();
+      nav = null;
+      return;
+    }
+    if (e.key === 'Enter' && open && nav && nav.drawn && root.cardFor && !root.shadow.activeElement) {
+      take();
+      focusCard();
+      return;
+    }
+    // Any other key while navigating ends navigation (the seller types on).
+    if (nav && !root.shadow.activeElement && !['Shift', 'Alt', 'Control', 'Meta'].includes(e.key)) nav = null;
+  }
+
   const watcher = LG.watch.createWatcher({
-    onEdit: (kind, e) => { if (kind === 'input') followEdit(e); schedule(); },
+    // Typing closes the card (it stays out of the way); other edits keep it on its finding.
+    // Drawn findings move with the text at once (followEdit), before the next lint.
+    onEdit: (kind, e) => {
+      if (kind === 'input' && root && root.cardFor && !applying && !(root.shadow.activeElement)) { LG.card.hide(root); nav = null; }
+      if (kind === 'input') followEdit(e);
+      schedule();
+    },
     onLayout: relayout,
     onCaret,
     onPointer,
     onCompose,
+    onKey,
     isOurs,
     isRelevant: (r) => LG.busy.relevant(r, scan ? scan.fields : []),
   });
@@ -247,15 +373,38 @@
     if (d.field.kind !== 'editable') d.field.el.setSelectionRange(d.finding.start_utf16, d.finding.end_utf16);
   });
 
-  document.addEventListener('keydown', (e) => {
-    if (!e.isTrusted) return;
-    if (!root || root.card.hidden) return;
-    if (e.key === 'Escape') { LG.card.hide(root); return; }
-    if (e.altKey && e.shiftKey && (e.code === 'KeyG')) {
-      const first = root.card.querySelector('button');
-      if (first) { e.preventDefault(); first.focus(); }
+  // The popup lists this tab's findings and can go to one or fix it. Only the
+  // extension's own pages may ask (never a page, never another tab's content script).
+  const keyOf = (f) => `${f.rule}|${f.field}|${f.index}|${f.start_utf16}|${f.end_utf16}`;
+  api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+    if (!msg || typeof msg.type !== 'string' || !msg.type.startsWith('lg-')) return false;
+    const ours = api.runtime.getURL('');
+    if (sender.id !== api.runtime.id || typeof sender.url !== 'string' || !sender.url.startsWith(ours)) return false;
+    if (msg.type === 'lg-findings') {
+      sendResponse({ ok: true, findings: ordered().map((d) => ({ key: keyOf(d.finding), rule: d.finding.rule,
+        severity: d.finding.severity, field: d.finding.field, index: d.finding.index, name: d.field.name || '',
+        text: d.finding.text, message: d.finding.message, fixes: (d.finding.fixes || []).map((x) => ({ label: x.label })) })) });
+      return false;
     }
-  }, true);
+    const d = drawn.find((x) => keyOf(x.finding) === msg.key);
+    if (!d) { sendResponse({ ok: false, error: 'gone' }); return false; }
+    if (msg.type === 'lg-goto') {
+      const origin = LG.apply.saveFocus();
+      selectFinding(d);
+      const el = d.field.frame || d.field.el;
+      if (el.scrollIntoView) el.scrollIntoView({ block: 'center' });
+      relayout();
+      const again = drawn.find((x) => keyOf(x.finding) === msg.key) || d;
+      LG.card.show(root, again, cardContext);
+      nav = { index: -1, drawn: again, origin };
+      sendResponse({ ok: true });
+    } else if (msg.type === 'lg-fix' && Number.isInteger(msg.fix)) {
+      sendResponse({ ok: applyFix(d, msg.fix) });
+    } else {
+      sendResponse({ ok: false, error: 'unknown' });
+    }
+    return false;
+  });
 
   /** Whether the seller left Listing Guard on for this site (settings of any schema). */
   function siteOn(s) {

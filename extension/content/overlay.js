@@ -25,6 +25,15 @@
     .card .sev { font-weight: 600; text-transform: uppercase; font-size: 11px; letter-spacing: .04em; }
     .card .sev.block { color: #c62828; } .card .sev.warn { color: #a15c00; } .card .sev.info { color: #1a5fb4; }
     .card .msg { margin: 4px 0 6px; }
+    .card .fix { display: flex; align-items: center; gap: 8px; margin: 6px 0; padding: 6px 8px;
+                 border-radius: 6px; background: #f0f6ee; }
+    .card .preview { flex: 1; min-width: 0; overflow-wrap: anywhere; }
+    .card .preview del { color: #b3261e; background: rgba(211, 47, 47, .12); }
+    .card .preview ins { color: #1b6e2a; text-decoration: none; font-weight: 600; }
+    .card .preview .arrow { color: #5f5f66; }
+    .card button.apply { background: #1b6e2a; border-color: #1b6e2a; color: #fff; font-weight: 600; }
+    .card .consequence { margin: 4px 0; font-weight: 600; }
+    .card .instead { margin: 4px 0 6px; }
     .card .meta { color: #5f5f66; font-size: 12px; }
     .card a { color: #1a5fb4; }
     .card .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
@@ -35,6 +44,9 @@
       .card { color: #eee; background: #26262b; border-color: #4a4a52; }
       .card .meta { color: #aaa; } .card a { color: #8ab4f8; }
       .card button { background: #34343a; border-color: #55555d; }
+      .card .fix { background: #1f2d22; }
+      .card .preview del { color: #ff8a80; } .card .preview ins { color: #8fd19e; }
+      .card button.apply { background: #2e7d32; border-color: #2e7d32; color: #fff; }
     }`;
 
   /**

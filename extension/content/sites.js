@@ -21,6 +21,10 @@
   }
 
   function marketplaceFor(doc, flags) {
+    // The extension's own "check a listing" page names the marketplace the seller chose.
+    if (/^(chrome|moz)-extension:$/.test(doc.location.protocol) && doc.documentElement.dataset.marketplace) {
+      return doc.documentElement.dataset.marketplace;
+    }
     if (flags && flags.test) {
       const meta = doc.querySelector('meta[name="listing-guard-marketplace"]');
       if (meta) return meta.getAttribute('content');

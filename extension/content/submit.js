@@ -51,6 +51,7 @@
     anyway.textContent = t('submit_anyway');
     anyway.addEventListener('click', () => {
       box.remove();
+      ListingGuard.api.runtime.sendMessage({ type: 'log', event: 'submitted-anyway', rules: blocks.map((d) => d.finding.rule) }).catch(() => {});
       bypass = true;
       try {
         if (submitter && submitter.form === form) form.requestSubmit(submitter);

@@ -5,7 +5,7 @@
 // every document and open shadow root we reach, and a ResizeObserver on the fields.
 'use strict';
 (() => {
-  function createWatcher({ onEdit, onLayout, onCaret, onPointer, onCompose, isOurs, isRelevant = () => true }) {
+  function createWatcher({ onEdit, onLayout, onCaret, onPointer, onCompose, onKey = () => {}, isOurs, isRelevant = () => true }) {
     const observed = new WeakSet();
     const listened = new WeakSet();
     let layoutQueued = false;
@@ -36,6 +36,8 @@
       doc.addEventListener('change', (e) => onEdit('change', e), opts);
       doc.addEventListener('keyup', (e) => onCaret(e), opts);
       doc.addEventListener('mouseup', (e) => onCaret(e), opts);
+      // Not passive: a shortcut of ours is kept from the page.
+      doc.addEventListener('keydown', (e) => onKey(e), { capture: true });
       doc.addEventListener('focusin', (e) => onCaret(e), opts);
       doc.addEventListener('scroll', layout, opts);
       // An IME composition is not linted until it is committed (compositionend).

@@ -25,6 +25,7 @@
     // The background names the imported packs' ids as its parser read them.
     const imported = new Set(r.imported || []);
     const packs = r.packs.map((p) => ({ ...p, imported: imported.has(p.id) }));
+    LGGroups.render($('groups'), packs, settings, (op) => change(op));
     LGCatalog.render($('catalog'), packs, settings, (op) => change(op).catch(() => {}));
     LGCatalog.filter($('catalog'), $('search').value);
     LGLists.brands($('brands'), settings, (op) => change(op).catch(() => {}));

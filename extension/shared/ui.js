@@ -39,7 +39,7 @@ const LGUI = (() => {
 
   /** Fills every [data-i18n] element with its string and sets the page language. */
   function localize() {
-    document.documentElement.lang = zh ? 'zh-CN' : 'en';
+    document.documentElement.lang = api.i18n.getUILanguage() || (zh ? 'zh-CN' : 'en');
     for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);
   }
 

@@ -203,6 +203,7 @@ export const hardeningSpecs = [
       const listing = await drv.currentTab();
       const options = await drv.openTab(`${drv.extensionBase}options/options.html`);
       await waitFor(drv, 'options ready', () => drv.eval(`document.body.dataset.ready || null`), Boolean);
+      await drv.click('#advanced > summary'); // packs are under Advanced
       await drv.setFile('#import-pack', path.join(FIXTURES, 'packs/overlap-pack.toml'));
       await waitFor(drv, 'Remove button', () => drv.eval(`Boolean(document.querySelector('[data-remove-pack="overlap-words"]'))`), Boolean);
       await drv.useTab(listing);

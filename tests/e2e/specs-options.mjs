@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageScript } from './page.mjs';
+import { tabIdOf } from './specs.mjs';
 import { waitFor, waitFindings, F } from './specs.mjs';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -19,6 +20,9 @@ async function typeTitle(drv, text) {
 async function openOptions(drv) {
   const tab = await drv.openTab(`${drv.extensionBase}options/options.html`);
   await waitFor(drv, 'options page ready', () => drv.eval(`document.body.dataset.ready || null`), Boolean);
+  // Packs, rules and severities are under Advanced, as a seller opens it.
+  await drv.click('#advanced > summary');
+  await waitFor(drv, 'Advanced open', () => drv.eval(`document.getElementById('advanced').open`), Boolean);
   return tab;
 }
 
@@ -176,9 +180,11 @@ export const optionSpecs = [
   },
 ];
 
-/** In a browser started in Chinese (and/or dark): the UI speaks Chinese, screenshots taken. */
+/** In a browser started in Chinese (Simplified or Traditional) and/or dark: the UI speaks its language, screenshots taken. */
 export function uiSpecs(session) {
-  const tag = `${session.lang === 'zh-CN' ? 'zh' : 'en'}-${session.dark ? 'dark' : 'light'}`;
+  const lang = { 'zh-CN': 'zh', 'zh-TW': 'zh-tw' }[session.lang] || 'en';
+  const tag = `${lang}-${session.dark ? 'dark' : 'light'}`;
+  const say = (en, zh, tw) => ({ en, zh, 'zh-tw': tw })[lang];
   return [{
     name: `UI in ${tag}`,
     pages: ['basic.html'],
@@ -191,25 +197,45 @@ export function uiSpecs(session) {
       await drv.mouseMove(box.left + box.width / 2, box.top + box.height / 2);
       const card = await waitFor(drv, 'card', () => drv.eval(`(() => { const c = document.querySelector('listing-guard-root').shadowRoot.querySelector('.card');
         return c.hidden ? null : { text: c.textContent, bg: getComputedStyle(c).backgroundColor }; })()`), Boolean);
-      if (session.lang === 'zh-CN') assert.match(card.text, /仿制品/, 'the card speaks Chinese');
-      else assert.match(card.text, /imitation/);
+      assert.match(card.text, say(/imitation/, /仿制品/, /仿制品/), 'the card speaks the language of the engine messages');
+      assert.ok(card.text.includes(say('Apply', '应用', '套用')), `the card's buttons speak ${lang}`);
+      assert.ok(card.text.includes(say('On Amazon', '在亚马逊', '在亞馬遜')), 'the consequence line');
       await shot(`card-${tag}`);
       const options = await openOptions(drv);
       const ui = await drv.eval(`({ h: document.getElementById('packs-h').textContent, lang: document.documentElement.lang,
         bg: getComputedStyle(document.body).backgroundColor })`);
-      if (session.lang === 'zh-CN') assert.equal(ui.h, '规则包');
-      else assert.equal(ui.h, 'Rule packs');
+      assert.equal(ui.h, say('Rule packs', '规则包', '規則包'));
       const dark = (rgb) => rgb.match(/\d+/g).slice(0, 3).reduce((a, b) => a + Number(b), 0) < 200;
       assert.equal(dark(ui.bg), session.dark, `options background ${ui.bg} follows the system theme`);
       await shot(`options-${tag}`);
       await drv.closeTab(options);
       await drv.useTab(listing);
-      const popup = await drv.openTab(`${base}popup/popup.html?tab=-1`);
-      await waitFor(drv, 'popup ready', () => drv.eval(`document.body.dataset.ready || null`), Boolean);
-      const title = await drv.eval(`document.getElementById('packs-h').textContent`);
-      assert.equal(title, session.lang === 'zh-CN' ? '规则包' : 'Rule packs');
+      const popup = await drv.openTab(`${base}popup/popup.html?tab=${await tabIdOf(drv, listing)}`);
+      await waitFor(drv, 'popup with findings', () => drv.eval(`document.body.dataset.ready && document.querySelectorAll('#findings .item').length`), Boolean);
+      const title = await drv.eval(`document.getElementById('legend-h').textContent`);
+      assert.equal(title, say('What the colours mean', '颜色的含义', '顏色代表什麼'));
       await shot(`popup-${tag}`);
       await drv.closeTab(popup);
+      // The first-run page and the check page, as a seller sees them in this language.
+      const welcome = await drv.openTab(`${base}welcome/welcome.html`);
+      await waitFor(drv, 'welcome ready', () => drv.eval('document.body.dataset.ready || null'), Boolean);
+      assert.equal(await drv.eval(`document.getElementById('brands-h').textContent`), say('Your own brands and brands you resell', '你自己的品牌和你转售的品牌', '你自己的品牌和你轉售的品牌'));
+      await drv.click('#check');
+      await waitFor(drv, 'sample checked', () => drv.eval('document.body.dataset.checked || null'), Boolean);
+      await shot(`welcome-${tag}`);
+      await drv.closeTab(welcome);
+      const check = await drv.openTab(`${base}check/check.html?marketplace=amazon`);
+      await waitFor(drv, 'check page', () => drv.eval(`Boolean(document.querySelector('#title'))`), Boolean);
+      assert.equal(await drv.eval(pageScript(`LG.focusEnd(document.querySelector('#title'))`)), true);
+      await drv.paste('Replica Rolex watch, antibacterial strap');
+      assert.equal(await drv.eval(pageScript(`LG.focusEnd(document.querySelector('#description'))`)), true);
+      await drv.paste('Stainless steel. Questions? Email seller@example.com');
+      const c = await waitFindings(drv, 'check page findings', (x) => x.findings.some((f) => f.rule === 'counterfeit.replica'));
+      const b = c.findings.find((f) => f.rule === 'counterfeit.replica').boxes[0];
+      await drv.mouseMove(b.left + b.width / 2, b.top + b.height / 2);
+      await waitFor(drv, 'card on the check page', () => drv.eval(`!document.querySelector('listing-guard-root').shadowRoot.querySelector('.card').hidden`), Boolean);
+      await shot(`check-${tag}`);
+      await drv.closeTab(check);
       await drv.useTab(listing);
     },
   }];

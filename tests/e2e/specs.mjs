@@ -107,44 +107,75 @@ export const specs = [
     },
   },
   {
-    name: 'a pack turned off in the popup leaves the open tab at once; counts and site switch work',
+    name: 'popup: counts, findings by field worst first, Go to selects the words, Fix applies; a pack turned off in settings leaves the tab at once; site switch',
     pages: ['basic.html'],
     async run(drv, { url, base, shot }) {
       await drv.goto(url);
       const tab = await drv.currentTab();
       await focus(drv, F.title);
       await drv.type('Replica Rolex watch');
-      let s = await waitFindings(drv, 'replica in title', (s) => has(s, 'counterfeit.replica', 'title') && has(s, 'brands.watches', 'title'));
+      await focus(drv, F.bullet);
+      await drv.type('Antibacterial cutting board');
+      let s = await waitFindings(drv, 'replica in title', (s) => has(s, 'counterfeit.replica', 'title') && has(s, 'brands.watches', 'title')
+        && has(s, 'claims.pesticide', 'bullets'));
       const blocks = s.findings.filter((f) => f.severity === 'block').length;
       const popup = await drv.openTab(`${base}popup/popup.html?tab=${await tabIdOf(drv, tab)}`);
-      const counts = await waitFor(drv, 'popup ready', () => drv.eval(`({ ready: document.body.dataset.ready || null,
+      const read = () => drv.eval(`({ ready: document.body.dataset.ready || null,
         block: document.querySelector('[data-count=block]').textContent,
-        packs: document.querySelectorAll('input[data-pack]').length })`), (c) => c.ready && c.packs > 0);
-      assert.equal(Number(counts.block), blocks, 'popup block count matches the tab');
+        packs: document.querySelectorAll('input[data-pack]').length,
+        groups: [...document.querySelectorAll('#findings .group')].map((g) => ({ field: g.dataset.field,
+          items: [...g.querySelectorAll('.item')].map((i) => ({ rule: i.dataset.rule, severity: i.dataset.severity,
+            ops: [...i.querySelectorAll('button')].map((b) => b.dataset.op) })) })),
+        legend: document.querySelectorAll('.legend li').length })`);
+      const p = await waitFor(drv, 'popup ready', read, (c) => c.ready && c.groups.length >= 2);
+      assert.equal(Number(p.block), blocks, 'popup block count matches the tab');
+      assert.equal(p.packs, 0, 'pack switches live in the settings page, not the popup');
+      assert.equal(p.legend, 3, 'a legend of the three colours');
+      assert.equal(p.groups[0].field, 'title', 'the field with the worst finding comes first');
+      assert.equal(p.groups[0].items[0].severity, 'block', 'worst first within a field');
+      const replica = p.groups[0].items.find((i) => i.rule === 'counterfeit.replica');
+      assert.deepEqual(replica.ops, ['goto', 'fix'], 'Go to and Fix');
       // The toolbar badge shows the block and warn findings of the tab.
       const warns = s.findings.filter((f) => f.severity === 'warn').length;
       const badge = await drv.eval(`(async () => { const api = globalThis.browser ?? globalThis.chrome;
         return api.action.getBadgeText({ tabId: Number(new URLSearchParams(location.search).get('tab')) }); })()`);
       assert.equal(badge, String(blocks + warns), 'badge = block + warn findings');
       await shot('popup');
+      // Go to: the tab's title field has the words selected.
+      await drv.click('#findings .group[data-field="title"] .item[data-rule="counterfeit.replica"] button[data-op="goto"]');
+      await drv.useTab(tab);
+      const sel = await drv.eval(`[${F.title}.selectionStart, ${F.title}.selectionEnd]`);
+      assert.deepEqual(sel, [0, 7], 'Go to selects “Replica”');
+      // Fix from the popup: the bullet's claim is replaced.
+      await drv.useTab(popup);
+      await drv.click('#findings .group[data-field="bullets"] .item[data-rule="claims.pesticide"] button[data-op="fix"]');
+      await drv.useTab(tab);
+      await waitFor(drv, 'fixed from the popup', () => drv.eval(`${F.bullet}.value`), (v) => v === 'Easy to clean cutting board');
+      await drv.closeTab(popup);
+      // A pack switched off in the settings page leaves the open tab at once.
+      const options = await drv.openTab(`${base}options/options.html`);
+      await waitFor(drv, 'pack switches', () => drv.eval(`document.querySelectorAll('input[data-pack]').length`), (n) => n > 0);
+      await drv.click('#advanced > summary');
       await drv.click('input[data-pack="counterfeit"]');
       await drv.useTab(tab);
       s = await waitFindings(drv, 'counterfeit findings gone', (s) => !s.findings.some((f) => f.rule.startsWith('counterfeit.'))
         && has(s, 'brands.watches', 'title'));
-      await drv.useTab(popup);
+      await drv.useTab(options);
       await drv.click('input[data-pack="counterfeit"]');
+      await drv.closeTab(options);
       await drv.useTab(tab);
       await waitFindings(drv, 'counterfeit findings back', (s) => has(s, 'counterfeit.replica', 'title'));
       // Site off: nothing of ours is left on the page; on again: back.
-      await drv.useTab(popup);
+      const popup2 = await drv.openTab(`${base}popup/popup.html?tab=${await tabIdOf(drv, tab)}`);
+      await waitFor(drv, 'popup ready', read, (c) => c.ready);
       await drv.click('#site');
       await drv.useTab(tab);
       await waitFor(drv, 'root removed', () => snapshot(drv), (s) => !s.present);
-      await drv.useTab(popup);
+      await drv.useTab(popup2);
       await drv.click('#site');
       await drv.useTab(tab);
       await waitFindings(drv, 'findings back with the site on', (s) => has(s, 'counterfeit.replica', 'title'));
-      await drv.closeTab(popup);
+      await drv.closeTab(popup2);
       await drv.useTab(tab);
     },
   },
@@ -198,7 +229,7 @@ export const specs = [
 ];
 
 /** The browser's id of a tab, read from what the background recorded for it. */
-async function tabIdOf(drv, tab) {
+export async function tabIdOf(drv, tab) {
   const probe = await drv.openTab(`${drv.extensionBase}popup/popup.html?tab=-1`);
   const ids = await drv.eval(`(async () => { const api = globalThis.browser ?? globalThis.chrome;
     const all = await api.storage.session.get(null);

@@ -25,7 +25,7 @@ const created = [];
 let listener = null;
 const removedListeners = [];
 globalThis.chrome = {
-  runtime: { id: 'abc', getURL: (p) => EXT + p, onMessage: { addListener: (f) => { listener = f; } }, getManifest: () => ({ version: '0' }) },
+  runtime: { id: 'abc', getURL: (p) => EXT + p, onMessage: { addListener: (f) => { listener = f; } }, onInstalled: { addListener() {} }, getManifest: () => ({ version: '0' }) },
   i18n: { getUILanguage: () => 'en' },
   storage: { local, session, onChanged: { addListener() {} } },
   tabs: { create: async (o) => { created.push(o); }, query: async () => [{ id: 1 }], onRemoved: { addListener: (f) => removedListeners.push(f) } },
@@ -34,12 +34,13 @@ globalThis.chrome = {
 globalThis.wasm_bindgen = { checkPack: () => ({ id: 'x' }) };
 globalThis.LGEngine = { init: async () => {}, error: () => null,
   get: async () => ({ lint: () => [{ rule: 'counterfeit.replica', text: 'Replica', severity: 'block' }], packs: () => [] }) };
-for (const f of ['settings-schema.js', 'settings-store.js', 'settings.js', 'confirm.js', 'tabs.js', 'background.js']) {
+for (const f of ['settings-schema.js', 'settings-store.js', 'settings.js', 'confirm.js', 'tabs.js', 'log.js', 'background.js']) {
   const exported = require(path.join(ROOT, 'extension/background', f));
   if (f === 'settings-schema.js') globalThis.LGSchema = exported;
   if (f === 'settings-store.js') globalThis.LGStore = exported;
   if (f === 'settings.js') globalThis.LGSettings = exported;
   if (f === 'confirm.js') globalThis.LGConfirm = exported;
+  if (f === 'log.js') globalThis.LGLog = exported;
 }
 
 const page = { id: 'abc', url: 'https://sellercentral.amazon.com/abis/listing', tab: { id: 1, windowId: 1, index: 0 } };

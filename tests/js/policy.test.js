@@ -37,10 +37,15 @@ test('no network, no eval, no HTML from strings in the extension code', () => {
   }
 });
 
-test('every UI string exists in English and Chinese', () => {
+test('every UI string exists in English, Simplified and Traditional Chinese', () => {
   const en = JSON.parse(fs.readFileSync(path.join(EXT, '_locales/en/messages.json'), 'utf8'));
   const zh = JSON.parse(fs.readFileSync(path.join(EXT, '_locales/zh_CN/messages.json'), 'utf8'));
+  const tw = JSON.parse(fs.readFileSync(path.join(EXT, '_locales/zh_TW/messages.json'), 'utf8'));
   assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+  assert.deepEqual(Object.keys(tw).sort(), Object.keys(en).sort());
+  // Traditional Chinese as written in Taiwan, not Simplified characters left over.
+  const simplified = /[设档讯户卖单击页显删网络简体应标签帐]/;
+  for (const [k, v] of Object.entries(tw)) assert.doesNotMatch(v.message, simplified, `zh_TW ${k}: ${v.message}`);
   const used = new Set();
   for (const f of [...sources, path.join(EXT, 'manifest.json')]) {
     const text = fs.readFileSync(f, 'utf8');

@@ -35,6 +35,19 @@ pub fn read(text: &str, csv: bool) -> Result<Vec<Row>, InputError> {
     }
 }
 
+/// One JSON Lines line as a listing; errors carry the line.
+pub fn parse_line(line_no: usize, line: &str) -> Result<Listing, InputError> {
+    let err = |message: String| InputError {
+        line: line_no,
+        message,
+    };
+    let value: Value = serde_json::from_str(line).map_err(|e| err(format!("not JSON: {e}")))?;
+    let Value::Object(map) = value else {
+        return Err(err("expected one JSON object per line".into()));
+    };
+    from_map(&map).map_err(err)
+}
+
 fn read_jsonl(text: &str) -> Result<Vec<Row>, InputError> {
     let mut rows = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -128,7 +141,7 @@ fn text(value: &Value, key: &str) -> Result<String, String> {
     }
 }
 
-fn from_map(map: &Map<String, Value>) -> Result<Listing, String> {
+pub fn from_map(map: &Map<String, Value>) -> Result<Listing, String> {
     let mut l = Listing::default();
     for (key, value) in map {
         match key.as_str() {

@@ -3,34 +3,62 @@
 //! or unreadable input.
 
 mod eval;
-mod input;
-mod output;
 mod packs;
 
 use listing_guard::{Engine, Lang, LintConfig, Marketplace, Pack, Severity};
-use std::io::Write;
+use listing_guard_cli::check::{Format, Options};
+use listing_guard_cli::columns::Layout;
+use listing_guard_cli::input;
+use listing_guard_cli::table::Kind;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage:
-  listing-guard check [--pack FILE]... [--builtin] [--marketplace M] [--allow-brand B]...
-                      [--resell-brand B[=NOTE]]... [--market CC] [--language L]
-                      [--lang en|zh] [--format text|json] [--fail-on block|warn|info]
-                      [--csv] INPUT
+  listing-guard check [OPTIONS] INPUT     check a catalogue (see `listing-guard check --help`)
   listing-guard packs list [--pack FILE]... [--lang en|zh]
   listing-guard packs check FILE...
   listing-guard eval [--corpus CSV] [--risky JSONL] [--set DIR] [--only corpus,risky,set]
                      [--show N] [--pack FILE]... [--builtin]
+  listing-guard --help | --version
 
-INPUT is JSON Lines (one listing object per line) or CSV with a header (chosen by the
-.csv extension or --csv); `-` reads standard input. Keys: id, title, bullets, description,
-keywords, brand, category, price, cost, currency, marketplace, market; other keys are
-checked as extra text fields. --market is the destination market (a row's own `market`
-wins); --language the sellers' writing language (else each field is detected);
---resell-brand a brand the seller resells genuine (reseller mode: its name is not flagged,
-resale wording such as \"100% authentic\" is not escalated, counterfeit wording still is),
-with an optional note of where the proof is kept after `=`. Without --pack the built-in packs are used; with --pack only
-the given packs, plus the built-in ones if --builtin is given.";
+Exit status: 0 when nothing reaches --fail-on, 1 when something does, 2 for bad usage or
+unreadable input.";
+
+const CHECK_USAGE: &str = "\
+usage: listing-guard check [OPTIONS] INPUT
+
+INPUT is a marketplace export or template (Amazon flat file, Shopify product CSV, eBay File
+Exchange, Etsy, Shopee, Lazada, AliExpress, TikTok Shop, Walmart) as CSV, tab-separated
+text or xlsx/xlsm/ods, or Listing Guard's own columns (id, title, bullets, description,
+keywords, brand, category, price, cost, currency, marketplace, market), or JSON Lines (one
+listing object per line). `-` reads standard input (not spreadsheets).
+
+Input:
+  --columns auto|FILE   which column means what: detected from the header row (auto,
+                        the default) or a mapping file (TOML, or JSON by its .json name)
+  --csv | --tsv | --jsonl   the file's format, when its extension does not say
+Checking:
+  --pack FILE           a rule pack (repeatable); without it the built-in packs
+  --builtin             the built-in packs as well as the --pack files
+  --marketplace M       check as on marketplace M (else the layout's, else all rules)
+  --allow-brand B       a brand the seller owns or may sell (repeatable)
+  --resell-brand B[=NOTE]  a brand the seller resells genuine (reseller mode, repeatable):
+                        its name is not flagged and resale wording (\"100% authentic\") is
+                        not escalated; counterfeit wording still is. NOTE: where the proof is
+                        kept
+  --market CC           destination market when a row names none (us, de, tw, eu)
+  --language L          the sellers' writing language (en zh id ms th vi tl es pt de fr it
+                        ja ko); else each field's language is detected
+  --lang en|zh          language of messages and labels
+Output:
+  --format text|json|csv   findings as readable text (default), JSON Lines or CSV
+  --summary             text: SKUs needing attention and the rules with most findings
+                        instead of every finding
+  --report FILE.html    also write a self-contained HTML report
+  --fail-on block|warn|info   exit 1 when a finding is this serious (default warn)
+  --quiet               no progress bar and no closing line on standard error
+  --jobs N              lint on N threads (default: every core)
+  -h, --help            this help";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -46,11 +74,19 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<u8, String> {
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
+        Some("packs") if args[1..].iter().any(|a| a == "-h" || a == "--help") => {
+            println!("usage:\n  listing-guard packs list [--pack FILE]... [--builtin] [--lang en|zh]\n  listing-guard packs check FILE...\n\n`list` prints each pack with its rules, languages, marketplaces and sources;\n`check` validates pack files and runs their examples (exit 1 if one fails).");
+            Ok(0)
+        }
         Some("packs") => match args.get(1).map(String::as_str) {
             Some("list") => packs::list(&args[2..]),
             Some("check") => packs::check(&args[2..]),
             _ => Err(format!("expected `packs list` or `packs check`\n\n{USAGE}")),
         },
+        Some("eval") if args[1..].iter().any(|a| a == "-h" || a == "--help") => {
+            println!("usage: listing-guard eval [--corpus CSV] [--risky JSONL] [--pack FILE]... [--builtin] [--lang en|zh]\n\nMeasures the packs: the share of genuine listings (CSV corpus) with block and warn\nfindings, and the share of risky listings (JSON Lines) caught. Prints figures; exit 0,\nor 2 for bad usage or unreadable input.");
+            Ok(0)
+        }
         Some("eval") => eval::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
@@ -116,8 +152,13 @@ pub fn value(args: &[String], i: &mut usize) -> Result<String, String> {
 fn check(args: &[String]) -> Result<u8, String> {
     let mut common = Common::default();
     let mut config = LintConfig::default();
-    let mut json = false;
-    let mut csv = false;
+    let mut format = Format::Text;
+    let mut kind = None;
+    let mut columns = None;
+    let mut summary = false;
+    let mut report = None;
+    let mut quiet = false;
+    let mut jobs = None;
     let mut fail_on = Severity::Warn;
     let mut input = None;
     let mut i = 0;
@@ -127,6 +168,10 @@ fn check(args: &[String]) -> Result<u8, String> {
             continue;
         }
         match args[i].as_str() {
+            "-h" | "--help" => {
+                println!("{CHECK_USAGE}");
+                return Ok(0);
+            }
             "--marketplace" => {
                 let v = value(args, &mut i)?;
                 config.marketplace = Some(Marketplace::parse(&v).ok_or_else(|| {
@@ -157,18 +202,45 @@ fn check(args: &[String]) -> Result<u8, String> {
                     format!("--language: unknown `{v}` (en zh id ms th vi tl es pt de fr it ja ko)")
                 })?);
             }
-            "--format" => match value(args, &mut i)?.as_str() {
-                "json" => json = true,
-                "text" => json = false,
-                v => return Err(format!("--format: `{v}` is not text or json")),
-            },
+            "--format" => {
+                format = match value(args, &mut i)?.as_str() {
+                    "json" => Format::Json,
+                    "text" => Format::Text,
+                    "csv" => Format::Csv,
+                    v => return Err(format!("--format: `{v}` is not text, json or csv")),
+                }
+            }
             "--fail-on" => {
                 let v = value(args, &mut i)?;
                 fail_on = Severity::parse(&v)
                     .ok_or_else(|| format!("--fail-on: `{v}` is not block, warn or info"))?;
             }
-            "--csv" => csv = true,
-            s if s.starts_with("--") => return Err(format!("unknown option `{s}`\n\n{USAGE}")),
+            "--columns" => {
+                let v = value(args, &mut i)?;
+                columns = if v == "auto" {
+                    None
+                } else {
+                    Some(Layout::load(&v)?)
+                };
+            }
+            "--csv" => kind = Some(Kind::Delimited(b',')),
+            "--tsv" => kind = Some(Kind::Delimited(b'\t')),
+            "--jsonl" => kind = Some(Kind::Jsonl),
+            "--summary" => summary = true,
+            "--report" => report = Some(value(args, &mut i)?),
+            "--quiet" | "-q" => quiet = true,
+            "--jobs" | "-j" => {
+                let v = value(args, &mut i)?;
+                jobs = Some(
+                    v.parse::<usize>()
+                        .ok()
+                        .filter(|&n| n > 0)
+                        .ok_or_else(|| format!("--jobs: `{v}` is not a positive number"))?,
+                );
+            }
+            s if s.starts_with('-') && s != "-" => {
+                return Err(format!("unknown option `{s}`\n\n{CHECK_USAGE}"))
+            }
             s => {
                 if input.replace(s.to_string()).is_some() {
                     return Err("give one INPUT".into());
@@ -177,61 +249,34 @@ fn check(args: &[String]) -> Result<u8, String> {
         }
         i += 1;
     }
-    let input = input.ok_or_else(|| format!("check needs an INPUT\n\n{USAGE}"))?;
-    if let Some(lang) = common.lang {
-        config.lang = lang;
-    }
-    let text = if input == "-" {
-        std::io::read_to_string(std::io::stdin()).map_err(|e| format!("stdin: {e}"))?
-    } else {
-        std::fs::read_to_string(&input).map_err(|e| format!("{input}: {e}"))?
-    };
-    let csv = csv || input.to_ascii_lowercase().ends_with(".csv");
-    let rows = input::read(&text, csv).map_err(|e| format!("{input}: {e}"))?;
+    let input = input.ok_or_else(|| format!("check needs an INPUT\n\n{CHECK_USAGE}"))?;
+    let lang = common.lang.unwrap_or_default();
+    config.lang = lang;
     let engine = common.engine()?;
-    let mut failed = false;
-    let mut counts = [0usize; 3];
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for row in &rows {
-        let mut cfg = config.clone();
-        if row.listing.marketplace.is_some() {
-            cfg.marketplace = row.listing.marketplace;
-        }
-        let name = output::listing_name(&row.listing, row.line);
-        for f in engine.lint(&row.listing, &cfg) {
-            failed |= f.severity >= fail_on;
-            counts[f.severity as usize] += 1;
-            let written = if json {
-                writeln!(out, "{}", output::json_line(&name, &f))
-            } else {
-                write!(
-                    out,
-                    "{}",
-                    output::text_block(&input, &name, &row.listing, &f)
-                )
-            };
-            if let Err(e) = written {
-                // A reader that stopped early (`| head`) is not an error of ours.
-                return if e.kind() == std::io::ErrorKind::BrokenPipe {
-                    Ok(u8::from(failed))
-                } else {
-                    Err(format!("stdout: {e}"))
-                };
-            }
-        }
+    let options = Options {
+        input,
+        kind,
+        columns,
+        config,
+        format,
+        summary,
+        report,
+        fail_on,
+        lang,
+        progress: !quiet,
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout());
+    let mut run = || listing_guard_cli::check::run(&engine, &options, &mut out);
+    let outcome = match jobs {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .map_err(|e| e.to_string())?
+            .install(run)?,
+        None => run()?,
+    };
+    if format == Format::Text && !quiet {
+        eprintln!("{}", outcome.totals.line(lang));
     }
-    match out.flush() {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(format!("stdout: {e}")),
-        _ => {}
-    }
-    if !json {
-        eprintln!(
-            "{} listings: {} block, {} warn, {} info",
-            rows.len(),
-            counts[Severity::Block as usize],
-            counts[Severity::Warn as usize],
-            counts[Severity::Info as usize]
-        );
-    }
-    Ok(u8::from(failed))
+    Ok(u8::from(outcome.failed))
 }

@@ -79,6 +79,20 @@ pub struct Policy {
     pub url: String,
 }
 
+/// A one-click edit a finding offers: replace `span` of the field's original text with
+/// `replacement` (empty: delete). Computed by the engine from the rule's `fixes`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FixEdit {
+    /// What the button says, in the language asked for ("Remove “replica”").
+    pub label: String,
+    pub replacement: String,
+    /// Byte offsets into the field's text; may be wider than the finding's span (the
+    /// separator a removal takes with it).
+    pub span: Span,
+    /// The same range in UTF-16 code units.
+    pub span_utf16: Span,
+}
+
 /// One warning about one place in a listing.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
@@ -107,4 +121,10 @@ pub struct Finding {
     /// The brand the finding is about, if any (display name).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub brand: Option<String>,
+    /// Edits the seller may apply, best first; empty when the rule offers none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<FixEdit>,
+    /// What to write instead, one line, when the rule says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instead: Option<String>,
 }

@@ -16,10 +16,12 @@
 //!   (`c家` matches `c家包包`, not `abc家`).
 //!
 //! A word broken by a space or hyphen into short pieces (`Ro lex`, `Lou-is Vuit-ton`)
-//! matches a word literal when the pieces joined are exactly that literal's words
+//! matches a brand literal when the pieces joined are exactly that literal's words
 //! joined: at most [`MAX_PIECES`] pieces of at most [`MAX_PIECE_CHARS`] characters, one
-//! space or hyphen between each, joined form of at least [`MIN_JOINED_CHARS`]. Ordinary
-//! words are never joined into anything but a known literal.
+//! space or hyphen between each, joined form of at least [`MIN_JOINED_CHARS`]. A space
+//! inside one of the literal's words also needs a fragment next to it: a piece of
+//! exactly two letters that is not a common word (`data/short-words.txt`), so `go pro`,
+//! `night owl` and `cool blue` stay ordinary words.
 //!
 //! It does not stem: `nike` does not match `nikes`.
 
@@ -61,6 +63,29 @@ pub const MAX_PIECE_CHARS: usize = 5;
 /// A joined literal has at least this many characters.
 pub const MIN_JOINED_CHARS: usize = 5;
 
+const HEAD_WORDS: usize = 1024;
+
+/// The bit of [`MatcherBuilder::joined_heads`] for a key's first three bytes.
+fn head_bit(key: &[u8]) -> usize {
+    let h = key
+        .iter()
+        .take(3)
+        .fold(0u32, |h, &b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+    (h.wrapping_mul(0x9E37_79B1) >> 16) as usize % (HEAD_WORDS * 64)
+}
+
+/// Common two-letter words that are not fragments of a broken word.
+fn short_words() -> &'static [&'static str] {
+    static W: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        include_str!("../data/short-words.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
+}
+
 /// The id of a literal registered with a [`MatcherBuilder`].
 pub type LitId = u32;
 
@@ -81,10 +106,11 @@ pub struct MatcherBuilder {
     /// The first word of every word literal: a token that is none of these starts nothing.
     starts: HashSet<String, FxBuild>,
     max_words: usize,
-    /// Word literals keyed by their words joined without spaces, for broken words.
-    joined: HashMap<String, LitId, FxBuild>,
-    /// The literals that broken words may join into (see [`MatcherBuilder::joinable`]).
-    joinable: HashSet<LitId, FxBuild>,
+    /// Word literals keyed by their words joined without spaces, for broken words, with
+    /// the byte offsets of the literal's own word boundaries in that key.
+    joined: HashMap<String, (LitId, Vec<usize>), FxBuild>,
+    /// A bit per hash of the first three bytes of every joined key: a quick "no".
+    joined_heads: Vec<u64>,
     substrings: Vec<String>,
     substring_ids: HashMap<String, LitId>,
     substring_lits: Vec<LitId>,
@@ -98,7 +124,15 @@ impl MatcherBuilder {
 
     /// Registers a literal and returns its id; the same literal after normalisation gets
     /// the same id. `None` when the literal normalises to nothing (only punctuation).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn add(&mut self, literal: &str) -> Option<LitId> {
+        self.add_with(literal, false)
+    }
+
+    /// Like [`MatcherBuilder::add`]; with `joinable` a word broken into short pieces
+    /// (`Ro lex`) may match it too. The engine allows that for brand names only, so
+    /// ordinary vocabulary is never joined.
+    pub fn add_with(&mut self, literal: &str, joinable: bool) -> Option<LitId> {
         let n = Normalized::new(literal);
         let text = n.text().trim();
         if text.chars().any(is_unspaced) {
@@ -121,24 +155,35 @@ impl MatcherBuilder {
             return None;
         }
         let key = words.join(" ");
-        if let Some(&id) = self.words.get(&key) {
-            return Some(id);
+        let id = match self.words.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = self.fresh();
+                self.max_words = self.max_words.max(words.len());
+                self.starts.insert(words[0].to_string());
+                self.words.insert(key, id);
+                id
+            }
+        };
+        if joinable {
+            let joined: String = words.concat();
+            if joined.chars().count() >= MIN_JOINED_CHARS {
+                let bounds = words
+                    .iter()
+                    .scan(0, |at, w| {
+                        *at += w.len();
+                        Some(*at)
+                    })
+                    .collect();
+                if self.joined_heads.is_empty() {
+                    self.joined_heads.resize(HEAD_WORDS, 0);
+                }
+                let bit = head_bit(joined.as_bytes());
+                self.joined_heads[bit / 64] |= 1 << (bit % 64);
+                self.joined.entry(joined).or_insert((id, bounds));
+            }
         }
-        let id = self.fresh();
-        self.max_words = self.max_words.max(words.len());
-        self.starts.insert(words[0].to_string());
-        let joined: String = words.concat();
-        if joined.chars().count() >= MIN_JOINED_CHARS {
-            self.joined.entry(joined).or_insert(id);
-        }
-        self.words.insert(key, id);
         Some(id)
-    }
-
-    /// Lets a word broken into short pieces (`Ro lex`) match literal `id`. The engine
-    /// allows it for brand names only, so ordinary vocabulary is never joined.
-    pub fn joinable(&mut self, id: LitId) {
-        self.joinable.insert(id);
     }
 
     fn fresh(&mut self) -> LitId {
@@ -147,9 +192,7 @@ impl MatcherBuilder {
         id
     }
 
-    pub fn build(mut self) -> Matcher {
-        let joinable = std::mem::take(&mut self.joinable);
-        self.joined.retain(|_, id| joinable.contains(id));
+    pub fn build(self) -> Matcher {
         let automaton = (!self.substrings.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
@@ -171,6 +214,7 @@ impl MatcherBuilder {
             starts: self.starts,
             max_words: self.max_words,
             joined: self.joined,
+            joined_heads: self.joined_heads,
             automaton,
             substring_lits: self.substring_lits,
             edges,
@@ -184,7 +228,8 @@ pub struct Matcher {
     words: HashMap<String, LitId, FxBuild>,
     starts: HashSet<String, FxBuild>,
     max_words: usize,
-    joined: HashMap<String, LitId, FxBuild>,
+    joined: HashMap<String, (LitId, Vec<usize>), FxBuild>,
+    joined_heads: Vec<u64>,
     automaton: Option<AhoCorasick>,
     substring_lits: Vec<LitId>,
     /// Whether each substring literal starts / ends with a word character.
@@ -248,25 +293,61 @@ impl Matcher {
         let tokens = text.tokens();
         let s = text.text();
         let short = |i: usize| {
+            let k = text.key(&tokens[i]);
             tokens[i].kind == TokenKind::Word
-                && text.key(&tokens[i]).chars().count() <= MAX_PIECE_CHARS
+                && (k.len() <= MAX_PIECE_CHARS
+                    || (k.len() <= 4 * MAX_PIECE_CHARS && k.chars().count() <= MAX_PIECE_CHARS))
+        };
+        let head_set = |key: &[u8]| {
+            let b = head_bit(key);
+            self.joined_heads[b / 64] & (1 << (b % 64)) != 0
+        };
+        let fragment = |i: usize| {
+            let k = text.key(&tokens[i]);
+            k.chars().count() == 2 && !short_words().contains(&k)
         };
         let mut buf = String::new();
+        // Space gaps of the current run: (offset in `buf`, a fragment beside it).
+        let mut spaces: Vec<(usize, bool)> = Vec::new();
         for i in 0..tokens.len() {
             if !short(i) {
                 continue;
             }
             buf.clear();
+            spaces.clear();
             buf.push_str(text.key(&tokens[i]));
+            // The joined key starts with this piece and the next: check its head first.
+            if i + 1 < tokens.len() && tokens[i + 1].kind == TokenKind::Word {
+                let mut head = [0u8; 3];
+                let next = text.key(&tokens[i + 1]).as_bytes();
+                let both = buf.as_bytes().iter().chain(next).take(3);
+                let mut n = 0;
+                for (h, &b) in head.iter_mut().zip(both) {
+                    *h = b;
+                    n += 1;
+                }
+                if n == 3 && !head_set(&head) {
+                    continue;
+                }
+            }
             for j in i + 1..tokens.len().min(i + MAX_PIECES) {
                 let gap = &s[tokens[j - 1].span.end..tokens[j].span.start];
                 if !short(j) || !(gap == " " || gap == "-") {
                     break;
                 }
+                if gap == " " {
+                    spaces.push((buf.len(), fragment(j - 1) || fragment(j)));
+                }
                 buf.push_str(text.key(&tokens[j]));
-                if let Some(&lit) = self.joined.get(buf.as_str()) {
+                let Some((lit, bounds)) = self.joined.get(buf.as_str()) else {
+                    continue;
+                };
+                if spaces
+                    .iter()
+                    .all(|&(at, frag)| frag || bounds.contains(&at))
+                {
                     hits.push(Hit {
-                        lit,
+                        lit: *lit,
                         span: tokens[i].span.start..tokens[j].span.end,
                         tokens: i..j + 1,
                     });
@@ -313,8 +394,7 @@ mod tests {
     /// Whether `literal` is found in `text`, and the original text of the first hit.
     fn found(literal: &str, text: &str) -> Option<String> {
         let mut b = MatcherBuilder::new();
-        let id = b.add(literal).unwrap();
-        b.joinable(id);
+        let id = b.add_with(literal, true).unwrap();
         let m = b.build();
         let n = Normalized::new(text);
         m.find(&n)
@@ -435,6 +515,13 @@ mod tests {
             ("Rolex", "Ro, lex", None),
             ("Rolex", "Rol ex ample", Some("Rol ex")),
             ("Chanel", "Chan elegant", None),
+            ("GoPro", "go pro mount", None),
+            ("GoPro", "Go-Pro mount", Some("Go-Pro")),
+            ("Nightowl", "night owl lamp", None),
+            ("Baseus", "base us", None),
+            ("Louis Vuitton", "Louis Vuit-ton", Some("Louis Vuit-ton")),
+            ("Montblanc", "mont blanc pen", None),
+            ("Blacks", "black s shape", None),
         ];
         let mut failures = Vec::new();
         for (lit, text, want) in cases {
@@ -455,8 +542,7 @@ mod tests {
     fn only_joinable_literals_join_broken_words() {
         let mut b = MatcherBuilder::new();
         let theme = b.add("theme").unwrap();
-        let rolex = b.add("Rolex").unwrap();
-        b.joinable(rolex);
+        let rolex = b.add_with("Rolex", true).unwrap();
         let m = b.build();
         let hits = m.find(&Normalized::new("the me Ro lex"));
         assert_eq!(hits.iter().map(|h| h.lit).collect::<Vec<_>>(), vec![rolex]);

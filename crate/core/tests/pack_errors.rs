@@ -34,6 +34,24 @@ fn malformed_packs_are_refused_with_location() {
             says: &["pack `mine`", "rule `r1`", "serverity", "line"],
         },
         Case {
+            name: "unknown fix kind",
+            source: rule("kind = \"term\"\nseverity = \"warn\"\nterms = [\"x\"]\nfixes = [{ kind = \"rewrite\" }]\n[rule.examples]\nfix = [{ text = \"x\", result = \"\" }]"),
+            kind: PackErrorKind::Invalid,
+            says: &["pack `mine`", "rule `r1`", "fixes[0]", "rewrite"],
+        },
+        Case {
+            name: "fixes without a fix example",
+            source: rule("kind = \"term\"\nseverity = \"warn\"\nterms = [\"x\"]\nfixes = [{ kind = \"remove\" }]"),
+            kind: PackErrorKind::Invalid,
+            says: &["pack `mine`", "rule `r1`", "examples.fix"],
+        },
+        Case {
+            name: "replace without with",
+            source: rule("kind = \"term\"\nseverity = \"warn\"\nterms = [\"x\"]\nfixes = [{ kind = \"replace\" }]\n[rule.examples]\nfix = [{ text = \"x\", result = \"\" }]"),
+            kind: PackErrorKind::Invalid,
+            says: &["rule `r1`", "fixes[0]", "with"],
+        },
+        Case {
             name: "bad regex",
             source: rule("kind = \"pattern\"\nseverity = \"warn\"\npatterns = [\"ok\", \"(unclosed\"]"),
             kind: PackErrorKind::Pattern,

@@ -69,6 +69,20 @@ pub(crate) struct FindingOut<'a> {
     policy: &'a listing_guard::Policy,
     #[serde(skip_serializing_if = "Option::is_none")]
     brand: Option<&'a str>,
+    /// One-click edits; spans in UTF-16 units of the field's original text.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<FixOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    instead: Option<&'a str>,
+}
+
+/// A fix as the extension applies it: replace `[start, end)` (UTF-16) with `replacement`.
+#[derive(Serialize)]
+pub(crate) struct FixOut<'a> {
+    label: &'a str,
+    replacement: &'a str,
+    start: usize,
+    end: usize,
 }
 
 fn bad_input(what: &str, e: impl std::fmt::Display) -> JsError {
@@ -142,6 +156,17 @@ pub(crate) fn finding(f: &Finding) -> FindingOut<'_> {
         message: &f.message,
         policy: &f.policy,
         brand: f.brand.as_deref(),
+        fixes: f
+            .fixes
+            .iter()
+            .map(|x| FixOut {
+                label: &x.label,
+                replacement: &x.replacement,
+                start: x.span_utf16.start,
+                end: x.span_utf16.end,
+            })
+            .collect(),
+        instead: f.instead.as_deref(),
     }
 }
 

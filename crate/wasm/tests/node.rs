@@ -40,6 +40,31 @@ fn lints_with_utf16_spans() {
 }
 
 #[wasm_bindgen_test]
+fn fixes_carry_utf16_spans_of_the_original_text() {
+    let linter = Linter::new(vec![]).unwrap();
+    let title = "🔥 新款 Rolex replica, steel";
+    let listing = obj(&format!(r#"{{"title": {title:?}}}"#));
+    let findings: Array = linter
+        .lint(listing, obj(r#"{"lang": "en"}"#))
+        .unwrap()
+        .into();
+    let units: Vec<u16> = title.encode_utf16().collect();
+    let replica = findings
+        .iter()
+        .find(|f| get(f, "text").as_string().as_deref() == Some("replica"))
+        .expect("replica found");
+    let fix = Array::from(&get(&replica, "fixes")).get(0);
+    let start = get(&fix, "start").as_f64().unwrap() as usize;
+    let end = get(&fix, "end").as_f64().unwrap() as usize;
+    let with = get(&fix, "replacement").as_string().unwrap();
+    let mut fixed: Vec<u16> = units[..start].to_vec();
+    fixed.extend(with.encode_utf16());
+    fixed.extend(&units[end..]);
+    assert_eq!(String::from_utf16(&fixed).unwrap(), "🔥 新款 Rolex, steel");
+    assert!(get(&fix, "label").as_string().unwrap().contains("replica"));
+}
+
+#[wasm_bindgen_test]
 fn config_turns_a_pack_off_and_speaks_chinese() {
     let linter = Linter::new(vec![]).unwrap();
     let listing = obj(r#"{"title": "Rolex replica watch"}"#);

@@ -46,6 +46,10 @@ export async function launchChromium({ extDir, proxyPort, lang = 'en-US', dark =
     async type(text) { await page.keyboard.type(text); },
     async paste(text) { await page.keyboard.insertText(text); },
     async press(key) { await page.keyboard.press(key); },
+    /** One Ctrl+Z, as the seller presses it. */
+    async undo() { await page.keyboard.press('Control+z'); },
+    /** A shortcut: modifiers (Alt, Shift) and a key. */
+    async chord(mods, key) { await page.keyboard.press([...mods, key].join('+')); },
     async click(selector) { await page.click(selector); },
     async setFile(selector, file) { await page.setInputFiles(selector, file); },
     /** Clicks something that downloads a file; returns the file's text. */
@@ -59,6 +63,8 @@ export async function launchChromium({ extDir, proxyPort, lang = 'en-US', dark =
     async openTab(url) { const p = await ctx.newPage(); watch(p); page = p; await p.goto(url); return p; },
     async useTab(tab) { page = tab; await page.bringToFront(); },
     currentTab() { return page; },
+    /** An open tab whose address contains `part` (one the browser or extension opened), or null. */
+    async findTab(part) { return ctx.pages().find((p) => !p.isClosed() && p.url().includes(part)) || null; },
     async closeTab(tab) { await tab.close(); },
     /** After a failed spec: make sure there is a live tab to go on with. */
     async reset() {

@@ -3,9 +3,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Builder, By } from 'selenium-webdriver';
+import { Builder, By, Key } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 
+const KEYS = { Escape: Key.ESCAPE, Enter: Key.ENTER, Tab: Key.TAB, Home: Key.HOME, End: Key.END, ArrowRight: Key.ARROW_RIGHT, ArrowLeft: Key.ARROW_LEFT };
 const ADDON_ID = 'listing-guard@listing-guard.dev';
 const UUID = '5b4c1f0e-7d1a-4c57-9a57-1e57c0de0001';
 
@@ -21,7 +22,7 @@ export async function launchFirefox({ extDir, proxyPort, lang = 'en-US', dark = 
     .setPreference('browser.download.dir', downloads)
     .setPreference('browser.download.useDownloadDir', true)
     .setPreference('browser.download.always_ask_before_handling_new_types', false)
-    .setPreference('browser.helperApps.neverAsk.saveToDisk', 'application/json')
+    .setPreference('browser.helperApps.neverAsk.saveToDisk', 'application/json,text/csv')
     .setPreference('intl.accept_languages', lang)
     // Every request goes through the fixture server, which records it.
     .setPreference('network.proxy.type', 1)
@@ -61,7 +62,17 @@ export async function launchFirefox({ extDir, proxyPort, lang = 'en-US', dark = 
         return a && a.localName === 'iframe' ? deep(a.contentDocument) : doc; })(document);
         d.execCommand('insertText', false, arguments[0]);`, text);
     },
-    async press(key) { await wd.actions().sendKeys(key).perform(); },
+    async press(key) { await wd.actions().sendKeys(KEYS[key] || key).perform(); },
+    /** One Ctrl+Z, as the seller presses it. */
+    async undo() { await wd.actions().keyDown(Key.CONTROL).sendKeys('z').keyUp(Key.CONTROL).perform(); },
+    /** A shortcut: modifiers (Alt, Shift) and a key. */
+    async chord(mods, key) {
+      let a = wd.actions();
+      for (const m of mods) a = a.keyDown(Key[m.toUpperCase()]);
+      a = a.sendKeys(KEYS[key] || key.toLowerCase());
+      for (const m of [...mods].reverse()) a = a.keyUp(Key[m.toUpperCase()]);
+      await a.perform();
+    },
     async click(selector) { await wd.findElement(By.css(selector)).click(); },
     async setFile(selector, file) { await wd.findElement(By.css(selector)).sendKeys(file); },
     /** Clicks something that downloads a file; returns the file's text once it is complete. */
@@ -101,6 +112,17 @@ export async function launchFirefox({ extDir, proxyPort, lang = 'en-US', dark = 
     },
     async useTab(tab) { await wd.switchTo().window(tab); },
     currentTab() { return wd.getWindowHandle(); },
+    /** An open tab whose address contains `part` (one the browser or extension opened), or null. */
+    async findTab(part) {
+      const here = await wd.getWindowHandle();
+      let found = null;
+      for (const h of await wd.getAllWindowHandles()) {
+        await wd.switchTo().window(h);
+        if ((await wd.getCurrentUrl()).includes(part)) { found = h; break; }
+      }
+      await wd.switchTo().window(here);
+      return found;
+    },
     async closeTab(tab) { await wd.switchTo().window(tab); await wd.close(); },
     async reset() {
       const handles = await wd.getAllWindowHandles();

@@ -71,6 +71,35 @@ fn main() {
         fmt(elapsed / n as u32)
     );
 
+    // Hostile listings (issue 17 item 7): bounded by the per-field analysed length and
+    // the per-rule finding cap, so they cost milliseconds, not seconds.
+    for (name, listing) in [
+        (
+            "a risky word 20,000 times",
+            Listing {
+                title: "Watch".into(),
+                description: "Rolex replica ".repeat(20_000),
+                ..Listing::default()
+            },
+        ),
+        (
+            "an 80 KB description",
+            Listing {
+                title: "Watch".into(),
+                description: "高仿 Rolex 1:1 AAA+ สินค้า dupe 🔥 ".repeat(80_000 / 48),
+                ..Listing::default()
+            },
+        ),
+    ] {
+        let findings = engine.lint(&listing, &config).len();
+        let (n, elapsed) = repeat(Duration::from_millis(500), || {
+            black_box(engine.lint(black_box(&listing), &config));
+        });
+        println!(
+            "lint, hostile listing ({name}, {findings} findings): {} per listing ({n} runs)",
+            fmt(elapsed / n as u32)
+        );
+    }
     price_figures();
 
     // Throughput over a real catalogue.

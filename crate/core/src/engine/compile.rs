@@ -132,10 +132,10 @@ struct Builder {
 
 impl Builder {
     fn add(&mut self, literal: &str, owner: Owner, langs: LangSet) -> Option<LitId> {
-        let id = self.matcher.add(literal)?;
-        if matches!(owner, Owner::Brand(_)) {
-            self.matcher.joinable(id);
-        }
+        // Broken words (`Ro lex`) may join into brand names only.
+        let id = self
+            .matcher
+            .add_with(literal, matches!(owner, Owner::Brand(_)))?;
         let i = id as usize;
         if self.owners.len() <= i {
             self.owners.resize_with(i + 1, Vec::new);

@@ -25,6 +25,8 @@ impl fmt::Display for ExampleFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let expect = if self.which.starts_with("fire") {
             "should fire but did not"
+        } else if self.which.starts_with("fix") {
+            "is not what the fix gives"
         } else {
             "should not fire but did"
         };
@@ -92,7 +94,56 @@ impl Engine {
                     });
                 }
             }
+            for (i, e) in rule.fix_examples.iter().enumerate() {
+                if let Some(f) = self.check_fix(pack, rule, e) {
+                    failures.push(ExampleFailure {
+                        rule: rule.full_id.clone(),
+                        which: format!("fix[{i}]"),
+                        example: format!("{:?} → {:?}", e.text, e.result),
+                        found: vec![f],
+                    });
+                }
+            }
         }
         failures
+    }
+
+    /// `None` when applying the example's fix to its text gives its result; else what
+    /// happened instead.
+    fn check_fix(
+        &self,
+        pack: &str,
+        rule: &crate::pack::Rule,
+        e: &crate::pack::fix::FixExample,
+    ) -> Option<String> {
+        let mut listing = crate::Listing::default();
+        let field = rule.fields[0];
+        match field {
+            crate::FieldRole::Title => listing.title = e.text.clone(),
+            crate::FieldRole::Bullets => listing.bullets = vec![e.text.clone()],
+            crate::FieldRole::Description => listing.description = e.text.clone(),
+            crate::FieldRole::Keywords => listing.keywords = e.text.clone(),
+            crate::FieldRole::Other => listing.other = vec![("other".into(), e.text.clone())],
+            _ => return Some(format!("fix examples need a text field, not {field}")),
+        }
+        let config = LintConfig {
+            packs: [(pack.to_string(), true)].into_iter().collect(),
+            marketplace: e.marketplace.or_else(|| rule.marketplaces.first().copied()),
+            ..Default::default()
+        };
+        let found = self.lint(&listing, &config);
+        let Some(f) = found.iter().find(|f| f.rule == rule.full_id) else {
+            return Some("the rule did not fire".into());
+        };
+        let Some(edit) = f.fixes.get(e.fix) else {
+            return Some(format!("the finding offers {} fixes", f.fixes.len()));
+        };
+        let got = format!(
+            "{}{}{}",
+            &e.text[..edit.span.start],
+            edit.replacement,
+            &e.text[edit.span.end..]
+        );
+        (got != e.result).then(|| format!("the fix gives {got:?}"))
     }
 }

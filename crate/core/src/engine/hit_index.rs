@@ -40,18 +40,18 @@ pub(crate) struct HitIndex {
 }
 
 impl HitIndex {
-    /// Indexes the hits of field `a`, each for the owners its language tag lets fire
-    /// on the field's language.
+    /// Indexes the hits of field `a`, each by what it stands for in that field's
+    /// language (see `Analysis::owners`).
     pub fn new(c: &Compiled, a: &Analysis) -> HitIndex {
         let mut ix = HitIndex::default();
+        let wanted = |o: &Owner| {
+            matches!(
+                o,
+                Owner::Unless(_) | Owner::Brand(_) | Owner::CompatBefore | Owner::CompatAfter
+            )
+        };
         for h in &a.hits {
             ix.max_tokens = ix.max_tokens.max(h.tokens.len());
-            let wanted = |o: &Owner| {
-                matches!(
-                    o,
-                    Owner::Unless(_) | Owner::Brand(_) | Owner::CompatBefore | Owner::CompatAfter
-                )
-            };
             for o in a.owners(c, h.lit, wanted) {
                 match o {
                     Owner::Unless(r) => ix.unless.entry(r).or_default().push(h.tokens.clone()),

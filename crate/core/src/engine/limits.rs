@@ -40,6 +40,8 @@ pub(crate) fn truncated_findings(p: &mut Pass) {
             policy: Policy::default(),
             brand: None,
             variant: None,
+            fixes: Vec::new(),
+            instead: None,
         });
     }
 }

@@ -369,6 +369,11 @@ impl Pass<'_, '_> {
         }
         all.extend(vars.iter().cloned());
         let message = fill(template.get(self.config.lang), &all);
+        let fixes = self.fixes(r, field, text, span);
+        let instead = r
+            .instead
+            .as_ref()
+            .map(|t| fill(t.get(self.config.lang), &all));
         self.out.push(Finding {
             rule: r.full_id.clone(),
             pack: self.c.infos[self.c.rule_pack[rule as usize] as usize]
@@ -384,7 +389,50 @@ impl Pass<'_, '_> {
             message,
             policy: r.policy.get(self.marketplace).clone(),
             brand: brand_name,
+            fixes,
+            instead,
         });
+    }
+
+    /// The rule's fixes as edits of `text` for a match at `span`; none for a
+    /// field-level finding.
+    fn fixes(
+        &self,
+        r: &crate::pack::Rule,
+        field: FieldRef,
+        text: &str,
+        span: Span,
+    ) -> Vec<crate::finding::FixEdit> {
+        if r.fixes.is_empty() || span.is_empty() {
+            return Vec::new();
+        }
+        let lang = if r.fixes.iter().any(|f| f.with.is_some()) {
+            self.fields
+                .iter()
+                .find(|a| a.field == field)
+                .map(|a| a.language(self.c))
+                .unwrap_or_default()
+        } else {
+            LangSet::default()
+        };
+        let mut out: Vec<crate::finding::FixEdit> = Vec::new();
+        for f in &r.fixes {
+            let e = f.edit(text, span, lang);
+            let label = crate::pack::fix::label(f, &e, text, self.config.lang);
+            if out
+                .iter()
+                .any(|o| o.span == e.span && o.replacement == e.replacement)
+            {
+                continue;
+            }
+            out.push(crate::finding::FixEdit {
+                label,
+                span_utf16: crate::utf16::utf16_span(text, e.span),
+                span: e.span,
+                replacement: e.replacement,
+            });
+        }
+        out
     }
 }
 

@@ -38,6 +38,18 @@ impl Sink {
         self.text.push(c);
     }
 
+    /// A run of ASCII characters other than `&`, copied lower-cased: one identity run.
+    fn push_ascii(&mut self, run: &str, start: u32) {
+        self.flush();
+        let end = start + run.len() as u32;
+        self.origin
+            .push(self.text.len(), run.len(), start, end, true);
+        self.text
+            .extend(run.bytes().map(|b| b.to_ascii_lowercase() as char));
+        self.after_cjk = false;
+    }
+
+    #[inline]
     fn push(&mut self, c: char, start: u32, end: u32, single: bool) {
         if is_cjk(c) {
             // Separators between two CJK characters are dropped (`香～奈儿`).
@@ -55,7 +67,11 @@ impl Sink {
         self.after_cjk = false;
     }
 
+    #[inline]
     fn flush(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
         let pending = std::mem::take(&mut self.pending);
         for &(c, s, e, single) in &pending {
             self.emit(c, s, e, single);
@@ -108,9 +124,18 @@ pub(crate) fn fold(original: &str, sink: &mut Sink) {
                     continue;
                 }
             }
-            let c = b.to_ascii_lowercase() as char;
-            sink.push(c, i as u32, i as u32 + 1, true);
-            i += 1;
+            if sink.after_cjk {
+                // Separators after a CJK character wait to see what follows.
+                sink.push(b.to_ascii_lowercase() as char, i as u32, i as u32 + 1, true);
+                i += 1;
+                continue;
+            }
+            let run = bytes[i..]
+                .iter()
+                .position(|&b| !b.is_ascii() || b == b'&')
+                .map_or(bytes.len(), |n| i + n.max(1));
+            sink.push_ascii(&original[i..run], i as u32);
+            i = run;
             continue;
         }
         let c = original[i..].chars().next().expect("char boundary");

@@ -36,7 +36,9 @@ pub(crate) struct OriginMap {
 impl OriginMap {
     /// Records that the normalised character at `norm` (of `len` bytes) came from the
     /// original range `start..end`; `single` when it is the only character that range
-    /// produced.
+    /// produced. With `single` and `len == end - start` it may be several characters
+    /// copied one for one (an identity stretch).
+    #[inline]
     pub fn push(&mut self, norm: usize, len: usize, start: u32, end: u32, single: bool) {
         let norm32 = norm as u32;
         let same = single && (end - start) as usize == len;

@@ -13,7 +13,11 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// Japanese and Korean (see [`is_cjk`]), Thai, Lao, Khmer and Myanmar. Their text is
 /// matched as substrings and each character is its own token. Latin, Cyrillic, Greek
 /// and Vietnamese are not: they keep word boundaries.
+#[inline]
 pub(crate) fn is_unspaced(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
     is_cjk(c)
         || matches!(c as u32,
             0x0E00..=0x0E7F        // Thai
@@ -23,7 +27,11 @@ pub(crate) fn is_unspaced(c: char) -> bool {
 }
 
 /// Whether `c` belongs inside a word token.
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() && !is_unspaced(c)
 }
 

@@ -9,6 +9,7 @@
 
 mod builtin;
 pub(crate) mod cues;
+pub(crate) mod fix;
 mod pattern_case;
 mod rule;
 pub(crate) mod schema;
@@ -67,7 +68,7 @@ impl Text {
         }
     }
 
-    fn from_doc(doc: &TextDoc) -> Text {
+    pub(crate) fn from_doc(doc: &TextDoc) -> Text {
         match doc {
             TextDoc::Plain(s) => Text {
                 en: s.clone(),

@@ -322,6 +322,11 @@ pub(crate) struct Rule {
     pub policy: PolicyMap,
     pub fire: Vec<Example>,
     pub pass: Vec<Example>,
+    /// One-click edits, in the order the card shows them.
+    pub fixes: Vec<super::fix::Fix>,
+    pub fix_examples: Vec<super::fix::FixExample>,
+    /// What to write instead, shown on the card.
+    pub instead: Option<Text>,
 }
 
 /// Default context window for `unless`, in tokens on each side.
@@ -437,6 +442,17 @@ impl Rule {
         };
         let fire = examples(&doc.examples.fire, "examples.fire")?;
         let pass = examples(&doc.examples.pass, "examples.pass")?;
+        let fixes = super::fix::fixes(&doc.fixes)?;
+        let fix_examples = super::fix::fix_examples(&doc.examples.fix, fixes.len())?;
+        if fixes.is_empty() != fix_examples.is_empty() {
+            return Err(invalid(if fixes.is_empty() {
+                "fix examples but no `fixes`"
+            } else {
+                "every rule with `fixes` shows one in `examples.fix`"
+            })
+            .key("examples.fix"));
+        }
+        let instead = doc.instead.as_ref().map(text);
         Ok(Rule {
             full_id: format!("{pack}.{}", doc.id),
             id: doc.id,
@@ -449,6 +465,9 @@ impl Rule {
             policy,
             fire,
             pass,
+            fixes,
+            fix_examples,
+            instead,
         })
     }
 }

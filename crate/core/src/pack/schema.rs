@@ -220,6 +220,8 @@ pub(crate) struct ExamplesDoc {
     pub fire: Vec<ExampleDoc>,
     /// Listings on which the rule must not fire.
     pub pass: Vec<ExampleDoc>,
+    /// Texts and what applying one of the rule's fixes makes of them.
+    pub fix: Vec<super::fix::FixExampleDoc>,
 }
 
 /// One brand of a `brand` rule.
@@ -283,6 +285,12 @@ pub(crate) struct RuleDoc {
     pub policy: PolicyDoc,
     #[serde(default)]
     pub examples: ExamplesDoc,
+    /// One-click edits the seller may apply (see `fix.rs`).
+    #[serde(default)]
+    pub fixes: Vec<super::fix::FixDoc>,
+    /// What to write instead, one line shown on the card.
+    #[serde(default)]
+    pub instead: Option<TextDoc>,
 
     // term
     #[serde(default)]

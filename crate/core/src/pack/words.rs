@@ -6,7 +6,7 @@ use super::limits;
 use super::schema::WordsDoc;
 use crate::error::{PackError, PackErrorKind};
 use crate::language::{LangSet, Language};
-use crate::normalize::Normalized;
+use crate::normalize::{Normalized, TokenKind};
 
 /// One word or phrase of a list, with the languages it is written for.
 #[derive(Clone, Debug, PartialEq)]
@@ -89,7 +89,7 @@ pub(crate) fn check_literal(t: &str, gaps: bool) -> Result<(), PackError> {
     for (part, _) in &parts {
         if !matchable(part) {
             return Err(invalid(format!(
-                "`{part}` has no letters, digits or CJK characters once normalised, so it can never match"
+                "`{part}` has no letters, digits or CJK or Thai characters once normalised, so it can never match"
             )));
         }
     }
@@ -98,17 +98,18 @@ pub(crate) fn check_literal(t: &str, gaps: bool) -> Result<(), PackError> {
 
 /// Whether a literal keeps something to match after normalisation.
 pub(crate) fn matchable(literal: &str) -> bool {
-    // An ASCII letter or digit, or a CJK character, always survives: no need to
-    // normalise (packs hold tens of thousands of brand names).
+    // An ASCII letter or digit, or a character of a script written without spaces
+    // (CJK, Thai, Lao, Khmer, Myanmar), always survives: no need to normalise (packs
+    // hold tens of thousands of brand names).
     if literal
         .chars()
-        .any(|c| c.is_ascii_alphanumeric() || crate::normalize::is_cjk(c))
+        .any(|c| c.is_ascii_alphanumeric() || crate::normalize::is_unspaced(c))
     {
         return true;
     }
     let n = Normalized::new(literal);
-    // Every token is a word or a character of a script written without spaces (Thai too).
-    n.text().chars().any(crate::normalize::is_cjk) || !n.tokens().is_empty()
+    n.text().chars().any(crate::normalize::is_unspaced)
+        || n.tokens().iter().any(|t| t.kind == TokenKind::Word)
 }
 
 /// Splits a term at its gaps: `"replica ~2 watch"` → `[("replica", 2), ("watch", 0)]`

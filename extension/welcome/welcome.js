@@ -1,0 +1,46 @@
+// The first-run page, opened once when the extension is installed (and from the popup):
+// what the colours mean, the seller's own and resold brands, a sample listing to try,
+// and the promise that nothing leaves the browser. Changes go through the background.
+'use strict';
+(async () => {
+  const { api, t, el, send } = LGUI;
+  const $ = (sel) => document.querySelector(sel);
+  LGUI.localize();
+  for (const e of document.querySelectorAll('[data-i18n-label]')) {
+    e.setAttribute('aria-label', t(e.dataset.i18nLabel));
+    e.placeholder = t(e.dataset.i18nLabel);
+  }
+  const showError = (e) => { $('#error').textContent = String(e.message || e); $('#error').hidden = false; };
+  $('#sample').value = t('welcome_sample');
+
+  async function renderBrands() {
+    const { settings } = await send({ type: 'packs' });
+    $('#brands').replaceChildren(...settings.brands.map((b) => el('li', { dataset: { brand: b.name } }, b.name, b.note ? ` — ${b.note}` : '')));
+  }
+
+  $('#brand-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const brand = $('#brand').value.trim();
+    if (!brand) return;
+    try {
+      await send({ type: 'settings-op', op: 'allow-brand', brand, note: $('#note').value.trim() });
+      $('#brand').value = '';
+      $('#note').value = '';
+      await renderBrands();
+    } catch (err) { showError(err); }
+  });
+
+  $('#check').addEventListener('click', async () => {
+    try {
+      const { findings } = await send({ type: 'lint', host: 'welcome', page: 'welcome', listing: { title: $('#sample').value } });
+      $('#results').replaceChildren(...findings.map((f) => el('li', { class: f.severity, dataset: { rule: f.rule } },
+        el('strong', {}, `${t(`severity_${f.severity}`)}: “${f.text}”`), ' ', f.message,
+        ...(f.fixes || []).map((x) => el('div', { class: 'fix' }, `${t('popup_fix')}: ${x.label}`)))));
+      document.body.dataset.checked = String(findings.length);
+    } catch (err) { showError(err); }
+  });
+
+  $('#open-options').addEventListener('click', () => api.runtime.openOptionsPage());
+  try { await renderBrands(); } catch (e) { showError(e); }
+  document.body.dataset.ready = 'true';
+})();
