@@ -16,6 +16,7 @@
       rules: settings.rules,
       severity: settings.severity,
       allow_brands: settings.brands.map((b) => b.name),
+      resell_brands: (settings.resellBrands || []).map((b) => ({ brand: b.name, note: b.note })),
       ignore: [],
     };
   }

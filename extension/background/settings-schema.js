@@ -7,7 +7,7 @@
 // What it does not do: parse packs (the background's engine does) or touch storage.
 'use strict';
 const LGSchema = (() => {
-  const SCHEMA = 3;
+  const SCHEMA = 4;
   const SEVERITIES = ['block', 'warn', 'info'];
   const MARKETPLACES = ['amazon', 'aliexpress', 'ebay', 'etsy', 'lazada', 'shopee', 'shopify', 'tiktok', 'walmart', 'wish'];
   /** Sizes a document may have; the ignored list drops its oldest beyond `ignored`. */
@@ -22,6 +22,7 @@ const LGSchema = (() => {
     rules: {},          // `pack.rule` -> on/off
     severity: {},       // `pack.rule` -> block|warn|info
     brands: [],         // the seller's own and authorised brands: [{name, note}]
+    resellBrands: [],   // brands the seller resells genuine (reseller mode): [{name, note: where the proof is kept}]
     sites: {},          // host -> {enabled, marketplace}
     ignored: [],        // [{key, page, rule, text}], oldest first; text shortened for display
     custom: [],         // the seller's own rules: [{kind: term|pattern, value, severity}]
@@ -137,6 +138,7 @@ const LGSchema = (() => {
     rules: map(bool),
     severity: map(oneOf(SEVERITIES)),
     brands: list(LIMITS.brands, brand),
+    resellBrands: list(LIMITS.brands, brand),
     sites: map(record({ enabled: bool, marketplace }, { enabled: true, marketplace: null })),
     ignored: list(LIMITS.ignored, ignored, { dropOldest: true }),
     custom: list(LIMITS.custom, record({ kind: oneOf(['term', 'pattern']), value: str(LIMITS.customValue, { trim: true }),
@@ -163,6 +165,8 @@ const LGSchema = (() => {
     // The same brand twice is one brand (the first note kept).
     const seen = new Set();
     out.brands = out.brands.filter((b) => { const k = b.name.toLowerCase(); if (seen.has(k)) return false; seen.add(k); return true; });
+    const resold = new Set();
+    out.resellBrands = out.resellBrands.filter((b) => { const k = b.name.toLowerCase(); if (resold.has(k)) return false; resold.add(k); return true; });
     return out;
   }
 
@@ -187,6 +191,8 @@ const LGSchema = (() => {
     },
     // 2 -> 3: ignored findings carry a short key and a shortened text.
     2: (s) => ({ ...s, schema: 3 }),
+    // 3 -> 4: reseller mode (resellBrands, empty when absent).
+    3: (s) => ({ ...s, schema: 4 }),
   };
 
   /** The schema number of a document, or an error saying why it is not one we can read. */

@@ -33,7 +33,7 @@ test('settings of schema 1 (version 0.1.0) and 2 migrate without losing anything
     ignored: [{ page: 'x/y', rule: 'counterfeit.dupe', text: 'dupe' }], userPacks: ['[pack]\nid = "mine"'] };
   for (const strict of [false, true]) {
     const s = strict ? S.importDoc(v1) : S.readDoc(v1, quiet);
-    assert.equal(s.schema, 3);
+    assert.equal(s.schema, S.SCHEMA);
     assert.deepEqual(s.brands, [{ name: 'Acme', note: '' }, { name: 'Nike', note: '' }]);
     assert.equal(s.allowBrands, undefined);
     assert.deepEqual(s.sites, { 'sellercentral.amazon.com': { enabled: false, marketplace: null },
@@ -63,7 +63,7 @@ test('an import with one wrong value is refused, naming the key', () => {
     [{ schema: 3, userPacks: [1] }, /settings\.userPacks\[0\]/],
     [{ schema: 3, whatever: 1 }, /settings\.whatever: is not a Listing Guard setting/],
     [{ schema: 3, brands: Array.from({ length: 2001 }, (_, i) => ({ name: `b${i}` })) }, /settings\.brands: has 2001 entries; at most 2000/],
-    [{ schema: 4 }, /newer version of Listing Guard \(schema 4\)/],
+    [{ schema: 5 }, /newer version of Listing Guard \(schema 5\)/],
     [{ schema: '2', allowBrands: ['Acme'] }, /settings\.schema: "2" is not a schema number/],
     [{ schema: 1, allowBrands: 'Acme' }, /settings\.allowBrands: is not a list/],
     [{}, /settings\.schema: missing/],
@@ -180,4 +180,12 @@ test('custom rules become one pack whose strings are escaped', () => {
   assert.match(src, /patterns = \["\\\\bfoo\\\\d\+"\]/);
   assert.match(src, /id = "term-1"[\s\S]*id = "pattern-2"/);
   assert.deepEqual(LGSettings.extraPacks({ userPacks: ['A'], custom: [] }), ['A']);
+});
+
+test('reseller mode: resellBrands are checked, de-duplicated, exported and imported; schema 3 documents read with none', () => {
+  const s = S.importDoc({ schema: 4, resellBrands: [{ name: 'Nike', note: 'invoices in the shop drive' }, { name: 'NIKE' }, { name: 'Rolex' }] });
+  assert.deepEqual(s.resellBrands, [{ name: 'Nike', note: 'invoices in the shop drive' }, { name: 'Rolex', note: '' }]);
+  assert.deepEqual(S.importDoc(JSON.parse(JSON.stringify(s))).resellBrands, s.resellBrands);
+  assert.deepEqual(S.importDoc({ schema: 3, brands: [] }).resellBrands, []);
+  assert.throws(() => S.importDoc({ schema: 4, resellBrands: [{ name: 7 }] }), /settings\.resellBrands\[0\]\.name: 7 is not text/);
 });

@@ -159,6 +159,70 @@ guess converse bonds apollo atlas orion titan zeus hermes mercury jupiter neptun
 const STRICT_WORDS = new Set('lush mango monki nautica swatch clarks vans fossil'.split(' '));
 
 // ---------------------------------------------------------------------------------------
+// Dictionary words of the supported languages, from maintained word lists (Debian packages,
+// see README): a brand whose name is such a word, or made only of such words, is written
+// `?` (needs evidence): it fires only when written with a capital and followed by a model
+// name (a word of letters and digits: "Comet X200"). A name of two words counts
+// when both are English words. Only entries written in
+// lower case count (the lists also hold proper nouns). Missing lists are skipped, and the
+// run says which were read.
+
+const DICTS = [
+  ['en', '/usr/share/dict/american-english'], ['en', '/usr/share/dict/british-english'],
+  ['de', '/usr/share/dict/ngerman'], ['fr', '/usr/share/dict/french'],
+  ['it', '/usr/share/dict/italian'], ['es', '/usr/share/dict/spanish'],
+  ['pt', '/usr/share/dict/portuguese'],
+  ['id', '/usr/share/hunspell/id_ID.dic'], ['vi', '/usr/share/hunspell/vi_VN.dic'],
+];
+// Occasions, greetings, sounds and colours sellers put in titles ("Christmas gift",
+// "Hello Kitty-free baby card", "Echo chamber", "Blush pink"). The word lists have the
+// colours and sounds; occasions are proper nouns there, so they are listed here.
+const EVERYDAY = new Set(`
+christmas xmas easter halloween thanksgiving valentine valentines hanukkah diwali ramadan eid
+lunar newyear mothers fathers birthday wedding anniversary graduation babyshower
+hello hola bonjour ciao halo salam aloha welcome thanks merci gracias danke
+`.split(/\s+/).filter(Boolean));
+const dictWords = new Set(EVERYDAY);
+const enWords = new Set(EVERYDAY);
+const dictsRead = [];
+for (const [lang, file] of DICTS) {
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    continue;
+  }
+  let n = 0;
+  for (let line of text.split('\n')) {
+    line = line.split('/')[0].trim(); // hunspell: word/FLAGS
+    if (!line || !/^\p{Ll}/u.test(line) || /^\d+$/.test(line)) continue;
+    for (const w of norm(line).split(' ')) {
+      if (w.length < 3) continue;
+      dictWords.add(w);
+      if (lang === 'en') enWords.add(w);
+    }
+    n++;
+  }
+  dictsRead.push(`${lang} ${file.split('/').pop()} (${n})`);
+}
+/** Whether a one-word name is two English words of 3+ letters run together. */
+const joinsTwoWords = (n) => {
+  for (let i = 3; i <= n.length - 2; i++) {
+    const [a, b] = [n.slice(0, i), n.slice(i)];
+    if (enWords.has(a) && (enWords.has(b) || b === 'us')) return true;
+  }
+  return false;
+};
+/**
+ * Whether a (normalised) name is a dictionary word of any supported language, or a pair of
+ * English words ("cool blue", "boost mobile"); longer phrases are rarely written by chance.
+ */
+const isDictionary = (n) => {
+  const w = n.split(' ');
+  return w.length === 1 ? dictWords.has(n) : w.length === 2 && w.every((x) => enWords.has(x));
+};
+
+// ---------------------------------------------------------------------------------------
 // The corpus: how often each lower-case word or phrase appears in its titles.
 
 function parseCsv(text) {
@@ -317,7 +381,7 @@ function judgeLatin(name) {
   }
   const isCorpusBrand = corpusBrands.has(n);
   if (words.length === 1) {
-    if (STRICT_WORDS.has(n)) return { strict: true };
+    if (STRICT_WORDS.has(n)) return { strict: true, dict: isDictionary(n) };
     if (STOP.has(n) || COMMON.has(n)) {
       dropped.stop++;
       return null;
@@ -327,11 +391,14 @@ function judgeLatin(name) {
       dropped.word++;
       return null;
     }
+    // Two English words run together ("Coolblue"): the engine joins "cool blue" into the
+    // name, so it is strict case.
+    if (joinsTwoWords(n)) return { strict: true, dict: isDictionary(n) };
     // A corpus brand that other titles use as a plain word (zebra, eclipse) is strict case.
-    return { strict: isCorpusBrand ? hits.foreign >= 3 : hits.foreign >= STRICT_MIN_TITLES };
+    return { strict: isCorpusBrand ? hits.foreign >= 3 : hits.foreign >= STRICT_MIN_TITLES, dict: isDictionary(n) };
   }
   const commonWords = words.every((w) => COMMON.has(w) || STOP.has(w) || (byWord.get(w)?.length ?? 0) >= 3 || /^\d+$/.test(w) || w.length < 3);
-  return { strict: commonWords && !isCorpusBrand };
+  return { strict: commonWords && !isCorpusBrand, dict: isDictionary(n) };
 }
 
 function judgeHan(name, group) {
@@ -421,6 +488,7 @@ const entries = [];
 for (const b of brands.values()) {
   const names = [];
   let strict = false;
+  let dict = false;
   const seen = new Set();
   for (const name of b.latin) {
     const n = norm(name);
@@ -430,6 +498,7 @@ for (const b of brands.values()) {
     const verdict = judgeLatin(name);
     if (!verdict) continue;
     strict ||= verdict.strict;
+    dict ||= verdict.dict;
     names.push(name);
   }
   for (const name of b.han) {
@@ -457,7 +526,7 @@ for (const b of brands.values()) {
   if (!own.length) continue;
   // Prefer a Latin display name; keep the rest as aliases.
   own.sort((x, y) => Number(HAN.test(x)) - Number(HAN.test(y)));
-  entries.push({ ...b, names: own, strict, rank: (b.worldwide ? 1000 : 0) + b.places.size * 10 + b.items });
+  entries.push({ ...b, names: own, strict, dict, rank: (b.worldwide ? 1000 : 0) + b.places.size * 10 + b.items });
 }
 
 entries.sort((a, b) => b.rank - a.rank || a.names[0].localeCompare(b.names[0], 'en'));
@@ -518,14 +587,14 @@ for (const [group, list] of byGroup) {
   list.sort((a, b) => a.names[0].localeCompare(b.names[0], 'en'));
   const r = RULES[group];
   // The fire example: a preferred brand if kept and not strict, else the first plain one.
-  const plain = (e) => !e.strict && /^[A-Za-z][A-Za-z-]{3,}$/.test(e.names[0]) && !elsewhere(e.names[0]);
+  const plain = (e) => !e.strict && !e.dict && /^[A-Za-z][A-Za-z-]{3,}$/.test(e.names[0]) && !elsewhere(e.names[0]);
   const pick = list.find((e) => r.example.includes(e.names[0]) && plain(e)) ?? list.find(plain) ?? list[0];
   const ex = pick.names[0];
   // A Chinese example whose name holds no other brand's Chinese name (which would speak instead).
   const clean = (n, e) => HAN.test(n) && n.length >= 3 && !elsewhere(n) && !allHan.some(([h, owner]) => owner !== e && h !== n && n.includes(h));
   const zhEx = list.find((e) => e.names.some((n) => clean(n, e)));
   const zhName = zhEx?.names.find((n) => clean(n, zhEx));
-  const strictEx = list.find((e) => e.strict && e.names.length === 1 && /^[A-Z][a-z]{4,}$/.test(e.names[0]) && !elsewhere(e.names[0]));
+  const strictEx = list.find((e) => e.strict && !e.dict && e.names.length === 1 && /^[A-Z][a-z]{4,}$/.test(e.names[0]) && !elsewhere(e.names[0]));
   const fire = [`${ex} ${r.product}`, `${r.product} like ${ex}`];
   if (zhName) fire.push(`${zhName} ${r.productZh}`);
   if (strictEx) fire.push(`${strictEx.names[0]} ${r.product}`);
@@ -534,15 +603,23 @@ for (const [group, list] of byGroup) {
     `{ title = ${q(`${ex} ${r.product}`)}, brand = ${q(ex)}, allow_brands = [${q(ex)}] }`,
   ];
   if (strictEx) pass.push(`${strictEx.names[0].toLowerCase()} ${r.product}`);
+  // A dictionary-word brand: without a model name after it, it is the word; written with
+  // a capital before a model name, it is the brand.
+  const dictEx = list.find((e) => e.dict && e.names.length === 1 && /^[A-Z][a-z]{3,}$/.test(e.names[0]) && !elsewhere(e.names[0]));
+  if (dictEx) {
+    const d = dictEx.names[0];
+    pass.push(`${d} ${r.product}`, `${r.product}, ${d} edition`, `${r.product} ${d.toLowerCase()} X200`);
+    fire.push(`${d} X200 ${r.product}`, `${r.product} by ${d} GT-7`);
+  }
   if (group === 'retail') pass.push('Target practice foam darts, pack of 50');
   if (group === 'fashion') pass.push('Coach bag for next trip, boots and a sun hat');
   // Strict case needs a capital letter, which Chinese has not: a strict brand's Chinese
   // names go on a line of their own.
   const lines = list.flatMap((e) => {
-    if (!e.strict) return [e.names.join(' | ')];
+    if (!e.strict && !e.dict) return [e.names.join(' | ')];
     const latin = e.names.filter((n) => !HAN.test(n));
     const han = e.names.filter((n) => HAN.test(n));
-    return [latin.length ? `!${latin.join(' | ')}` : null, han.length ? han.join(' | ') : null].filter(Boolean);
+    return [latin.length ? `${e.dict ? '?' : '!'}${latin.join(' | ')}` : null, han.length ? han.join(' | ') : null].filter(Boolean);
   });
   summary.push(`${group}: ${list.length}`);
   out.push('');
@@ -564,6 +641,8 @@ for (const [group, list] of byGroup) {
 out.push('');
 writeFileSync(OUT, out.join('\n'));
 const strictCount = kept.filter((e) => e.strict).length;
+const dictCount = kept.filter((e) => e.dict).length;
 const literalCount = kept.reduce((n, e) => n + e.names.length, 0);
-console.log(`${OUT}: ${kept.length} brands (${literalCount} names, ${strictCount} strict case) of ${entries.length} candidates; ${summary.join(', ')}`);
+console.log(`${OUT}: ${kept.length} brands (${literalCount} names, ${strictCount} strict case, ${dictCount} dictionary words) of ${entries.length} candidates; ${summary.join(', ')}`);
+console.log(`word lists: ${dictsRead.join(', ')}`);
 console.log(`dropped names: ${Object.entries(dropped).map(([k, v]) => `${k} ${v}`).join(', ')}`);

@@ -42,6 +42,10 @@ Checking:
   --builtin             the built-in packs as well as the --pack files
   --marketplace M       check as on marketplace M (else the layout's, else all rules)
   --allow-brand B       a brand the seller owns or may sell (repeatable)
+  --resell-brand B[=NOTE]  a brand the seller resells genuine (reseller mode, repeatable):
+                        its name is not flagged and resale wording (\"100% authentic\") is
+                        not escalated; counterfeit wording still is. NOTE: where the proof is
+                        kept
   --market CC           destination market when a row names none (us, de, tw, eu)
   --language L          the sellers' writing language (en zh id ms th vi tl es pt de fr it
                         ja ko); else each field's language is detected
@@ -178,6 +182,14 @@ fn check(args: &[String]) -> Result<u8, String> {
                 })?);
             }
             "--allow-brand" => config.allow_brands.push(value(args, &mut i)?),
+            "--resell-brand" => {
+                let v = value(args, &mut i)?;
+                let (brand, note) = v.split_once('=').unwrap_or((&v, ""));
+                config.resell_brands.push(listing_guard::ResellBrand {
+                    brand: brand.trim().to_string(),
+                    note: note.trim().to_string(),
+                });
+            }
             "--market" => {
                 let v = value(args, &mut i)?;
                 config.market = Some(listing_guard::market_code(&v).ok_or_else(|| {

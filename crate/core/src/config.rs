@@ -38,6 +38,47 @@ pub struct Ignored {
     pub text: String,
 }
 
+/// A brand the seller resells genuine, with an optional note of where the proof is
+/// kept (an invoice, a letter of authorisation). In JSON a plain string is a brand
+/// without a note.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ResellBrand {
+    pub brand: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl<'de> Deserialize<'de> for ResellBrand {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Doc {
+            Name(String),
+            Full {
+                brand: String,
+                #[serde(default)]
+                note: String,
+            },
+        }
+        Ok(match Doc::deserialize(d)? {
+            Doc::Name(brand) => ResellBrand {
+                brand,
+                note: String::new(),
+            },
+            Doc::Full { brand, note } => ResellBrand { brand, note },
+        })
+    }
+}
+
+impl From<&str> for ResellBrand {
+    fn from(brand: &str) -> Self {
+        ResellBrand {
+            brand: brand.to_string(),
+            note: String::new(),
+        }
+    }
+}
+
 /// How to lint. `LintConfig::default()` means: every pack at its default, English
 /// messages, nothing allowed or ignored.
 ///
@@ -62,6 +103,12 @@ pub struct LintConfig {
     pub severity: BTreeMap<String, Severity>,
     /// The seller's own and authorised brands, by any of their names.
     pub allow_brands: Vec<String>,
+    /// Brands the seller resells genuine (an authorised dealer, or resale of genuine
+    /// goods): no "do not use its name" or "needs authorisation" findings for them, and
+    /// wording normal for genuine resale (rules with `resale_wording`) is not escalated
+    /// next to them. Counterfeit wording next to them still is: a reseller who writes
+    /// "replica" is offering a replica.
+    pub resell_brands: Vec<ResellBrand>,
     /// Findings the seller ignored.
     pub ignore: Vec<Ignored>,
 }

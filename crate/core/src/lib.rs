@@ -40,7 +40,7 @@ mod pack;
 mod price;
 mod utf16;
 
-pub use config::{Ignored, Lang, LintConfig};
+pub use config::{Ignored, Lang, LintConfig, ResellBrand};
 pub use currency::{Currency, RATES_DATE, RATES_SOURCE};
 pub use engine::{builtin_packs, Engine, ExampleFailure};
 pub use error::{PackError, PackErrorKind};

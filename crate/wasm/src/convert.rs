@@ -44,6 +44,8 @@ struct ConfigIn {
     rules: BTreeMap<String, bool>,
     severity: BTreeMap<String, String>,
     allow_brands: Vec<String>,
+    /// Brands resold genuine: `"Nike"` or `{ brand, note }`.
+    resell_brands: Vec<listing_guard::ResellBrand>,
     ignore: Vec<Ignored>,
 }
 
@@ -133,6 +135,7 @@ pub(crate) fn config(value: JsValue) -> Result<LintConfig, JsError> {
         rules: c.rules,
         severity,
         allow_brands: c.allow_brands,
+        resell_brands: c.resell_brands,
         ignore: c.ignore,
     })
 }

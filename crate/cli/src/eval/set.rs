@@ -7,7 +7,7 @@
 //!
 //! Each line is a listing in the `check` input format plus labels that are not listing text:
 //! `lang`, `expect` (`risky` or `genuine`), `group`, `why` and, for genuine resale,
-//! `resell_brands` (passed as the seller's allowed brands until a reseller mode exists).
+//! `resell_brands` (passed as the seller's resell brands: reseller mode, `LintConfig::resell_brands`).
 
 use super::pct;
 use crate::input;
@@ -210,9 +210,11 @@ pub fn report(
             if case.listing.marketplace.is_some() {
                 config.marketplace = case.listing.marketplace;
             }
-            config
-                .allow_brands
-                .extend(case.resell_brands.iter().cloned());
+            config.resell_brands.extend(
+                case.resell_brands
+                    .iter()
+                    .map(|b| listing_guard::ResellBrand::from(b.as_str())),
+            );
             let findings = engine.lint(&case.listing, &config);
             let top = findings.iter().map(|f| f.severity).max();
             Outcome {

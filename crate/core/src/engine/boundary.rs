@@ -202,7 +202,8 @@ mod tests {
                         let rewritten = ascii_boundaries(src);
                         crate::pack::check_pattern(&rewritten)
                             .unwrap_or_else(|e| panic!("{}: {src}: {e:?}", r.full_id));
-                        if !src.contains("\\w") && !src.contains("\\p") {
+                        // Non-ASCII characters in a pattern keep Unicode boundaries next to them.
+                        if !src.contains("\\w") && !src.contains("\\p") && src.is_ascii() {
                             let bare = rewritten.replace("(?-u:\\b)", "").replace("(?-u:\\B)", "");
                             assert!(!bare.contains("\\b") || bare.contains("\\\\b"), "{src}");
                         }

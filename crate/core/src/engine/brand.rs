@@ -14,7 +14,11 @@ pub(crate) fn brand_findings(p: &mut Pass) {
     for bh in hits {
         let rule = p.c.entries[bh.entry as usize].rule;
         let role = p.fields[bh.field].field.role;
-        if !p.reads(rule, role) || p.own.contains(&bh.group) || p.allowed.contains(&bh.group) {
+        if !p.reads(rule, role)
+            || p.own.contains(&bh.group)
+            || p.allowed.contains(&bh.group)
+            || p.resold.contains(&bh.group)
+        {
             continue;
         }
         let compatible = matches!(
@@ -72,6 +76,7 @@ pub(crate) fn own_brand_findings(p: &mut Pass) {
             let severity = *severity;
             if !p.active[rule as usize]
                 || p.allowed.contains(&entry.group)
+                || p.resold.contains(&entry.group)
                 || done.contains(&(rule, entry.group))
             {
                 continue;

@@ -53,6 +53,8 @@ pub(crate) struct BrandEntry {
     /// The brand group: the same brand named by several rules or packs.
     pub group: u32,
     pub strict_case: bool,
+    /// The name is a dictionary word: it counts only with evidence (see `evidence.rs`).
+    pub dictionary_word: bool,
     /// Product types that must be named for a mention to count (empty: none needed).
     pub needs: Vec<u32>,
     /// The entry's own product types; exactly one means its names imply that type
@@ -90,6 +92,10 @@ pub(crate) struct Compiled {
     pub compat_gap: usize,
     /// Words around counterfeit wording that count as near a brand.
     pub near_brand: usize,
+    /// List joiners (normalised words, and single signs) that carry a compatibility
+    /// mention on to the next item of a list (see `lists.rs`).
+    pub joiner_words: Vec<String>,
+    pub joiner_signs: Vec<char>,
     pub entries: Vec<BrandEntry>,
     pub groups: Vec<BrandGroup>,
     pub products: Vec<String>,
@@ -293,6 +299,7 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
                             rule: ri,
                             group,
                             strict_case: brand.strict_case,
+                            dictionary_word: brand.dictionary_word,
                             needs,
                             products: own_products,
                         });
@@ -374,6 +381,23 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
         gap_terms,
         compat_gap: cues.compatible_gap.unwrap_or(3),
         near_brand: cues.near_brand_window.unwrap_or(12),
+        joiner_words: cues
+            .list_joiners
+            .iter()
+            .filter(|w| w.text.chars().any(char::is_alphanumeric))
+            .map(|w| {
+                crate::normalize::Normalized::new(&w.text)
+                    .text()
+                    .trim()
+                    .to_string()
+            })
+            .collect(),
+        joiner_signs: cues
+            .list_joiners
+            .iter()
+            .filter(|w| !w.text.chars().any(char::is_alphanumeric))
+            .filter_map(|w| w.text.chars().next())
+            .collect(),
         entries,
         groups,
         products,

@@ -53,6 +53,8 @@ pub(crate) struct Pass<'c, 'l> {
     pub own: Vec<u32>,
     /// Brand groups the seller owns or is authorised for.
     pub allowed: Vec<u32>,
+    /// Brand groups the seller resells genuine.
+    pub resold: Vec<u32>,
     /// Product types named in the title, category or keywords.
     pub products: Vec<u32>,
     pub out: Vec<Finding>,
@@ -98,6 +100,7 @@ pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<
         brands: Vec::new(),
         own: Vec::new(),
         allowed: Vec::new(),
+        resold: Vec::new(),
         products: Vec::new(),
         fields,
         out: Vec::new(),
@@ -125,6 +128,14 @@ pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<
         .iter()
         .flat_map(|name| {
             let hits = c.matcher.find(&Normalized::new(name));
+            groups_of(c, &hits).collect::<Vec<_>>()
+        })
+        .collect();
+    pass.resold = config
+        .resell_brands
+        .iter()
+        .flat_map(|r| {
+            let hits = c.matcher.find(&Normalized::new(&r.brand));
             groups_of(c, &hits).collect::<Vec<_>>()
         })
         .collect();
@@ -199,6 +210,9 @@ fn brand_hits(p: &Pass) -> Vec<BrandHit> {
                 if !entry.needs.is_empty() && !entry.needs.iter().any(|n| p.products.contains(n)) {
                     continue;
                 }
+                if entry.dictionary_word && !super::evidence::model_follows(a, h) {
+                    continue;
+                }
                 out.push(BrandHit {
                     field: fi,
                     entry: e,
@@ -217,6 +231,7 @@ fn brand_hits(p: &Pass) -> Vec<BrandHit> {
             k += 1;
             k <= start || keep[k - 1 - start]
         });
+        super::lists::carry_compat(p.c, a, &mut out[start..]);
     }
     out
 }
@@ -279,7 +294,7 @@ impl Pass<'_, '_> {
     /// `near_brand_window` tokens in the same field, or the listing's own brand. A
     /// brand the seller owns or is authorised for is not one: wording next to it stays
     /// at the rule's own severity.
-    fn brand_near(&self, fi: usize, tokens: &Range<usize>) -> Option<u32> {
+    fn brand_near(&self, fi: usize, tokens: &Range<usize>, resale: bool) -> Option<u32> {
         let window = self.c.near_brand;
         // `brands` is ordered by field, then token start; a brand hit covers at most
         // `max_tokens` tokens.
@@ -296,7 +311,7 @@ impl Pass<'_, '_> {
             .filter(|b| near(&b.tokens, tokens, window))
             .map(|b| b.group)
             .chain(self.own.iter().copied())
-            .find(|g| !self.allowed.contains(g))
+            .find(|g| !(self.allowed.contains(g) || resale && self.resold.contains(g)))
     }
 
     /// Whether `tokens` lie inside a brand name (`dupe` in `EZ-Dupe`).
@@ -506,13 +521,19 @@ fn tokens_of(norm: &Normalized, range: Range<usize>) -> Range<usize> {
 /// Term and pattern rules share their context logic: `unless`, words inside brand
 /// names, and escalation next to a brand.
 fn wording_finding(p: &mut Pass, r: u32, fi: usize, tokens: Range<usize>, norm: Range<usize>) {
-    let (window, near_brand) = match &p.c.rules[r as usize].kind {
+    let (window, near_brand, resale) = match &p.c.rules[r as usize].kind {
         RuleKind::Term {
-            window, near_brand, ..
+            window,
+            near_brand,
+            resale_wording,
+            ..
         }
         | RuleKind::Pattern {
-            window, near_brand, ..
-        } => (*window, *near_brand),
+            window,
+            near_brand,
+            resale_wording,
+            ..
+        } => (*window, *near_brand, *resale_wording),
         _ => return,
     };
     if p.excused(r, fi, &tokens, window) || p.inside_brand(fi, &norm) {
@@ -521,7 +542,7 @@ fn wording_finding(p: &mut Pass, r: u32, fi: usize, tokens: Range<usize>, norm: 
     let mut severity = p.severity(r);
     let mut brand = None;
     if let Some(escalated) = near_brand {
-        if let Some(g) = p.brand_near(fi, &tokens) {
+        if let Some(g) = p.brand_near(fi, &tokens, resale) {
             severity = severity.max(escalated);
             brand = Some(g);
         }

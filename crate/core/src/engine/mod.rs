@@ -6,12 +6,14 @@ mod brand;
 mod checks;
 mod compile;
 mod context;
+mod evidence;
 mod examples;
 mod floor;
 mod gaps;
 mod hit_index;
 mod limits;
 mod lint;
+mod lists;
 mod render;
 
 pub use examples::ExampleFailure;

@@ -19,6 +19,7 @@ pub(crate) struct Cues {
     pub compatible_after: Vec<Word>,
     pub compatible_gap: Option<usize>,
     pub near_brand_window: Option<usize>,
+    pub list_joiners: Vec<Word>,
     pub language_hints: Vec<(Language, Vec<String>)>,
 }
 
@@ -56,6 +57,7 @@ impl Cues {
             compatible_after: words(&doc.compatible_after, "cues.compatible_after", false)?,
             compatible_gap: window(doc.compatible_gap, "compatible_gap")?,
             near_brand_window: window(doc.near_brand_window, "near_brand_window")?,
+            list_joiners: joiners(&doc.list_joiners)?,
             language_hints,
         })
     }
@@ -68,6 +70,7 @@ impl Cues {
             .extend(other.compatible_after.iter().cloned());
         self.compatible_gap = self.compatible_gap.max(other.compatible_gap);
         self.near_brand_window = self.near_brand_window.max(other.near_brand_window);
+        self.list_joiners.extend(other.list_joiners.iter().cloned());
         for (lang, list) in &other.language_hints {
             self.language_hints.push((*lang, list.clone()));
         }
@@ -82,6 +85,38 @@ impl Cues {
                 .map(|(_, l)| l.len())
                 .sum::<usize>()
     }
+}
+
+/// List joiners: words (`and`, `dan`, `和`) or one punctuation sign (`,`, `/`, `、`),
+/// compared with the text between two brand names, so signs are allowed here.
+fn joiners(doc: &super::schema::WordsDoc) -> Result<Vec<Word>, PackError> {
+    use super::schema::WordsDoc;
+    let items: Vec<(String, String)> = match doc {
+        WordsDoc::List(l) => l.iter().map(|w| ("any".to_string(), w.clone())).collect(),
+        WordsDoc::Tagged(t) => t
+            .iter()
+            .flat_map(|(k, l)| l.iter().map(move |w| (k.clone(), w.clone())))
+            .collect(),
+    };
+    let mut out = Vec::new();
+    for (code, w) in items {
+        if w.chars().any(char::is_alphanumeric) {
+            let one = std::collections::BTreeMap::from([(code, vec![w])]);
+            out.extend(words(&WordsDoc::Tagged(one), "cues.list_joiners", false)?);
+        } else if w.chars().count() == 1 {
+            out.push(Word {
+                text: w,
+                langs: crate::language::LangSet::ANY,
+            });
+        } else {
+            return Err(PackError::new(
+                PackErrorKind::Invalid,
+                format!("`{w}`: a list joiner is a word or one sign"),
+            )
+            .key("cues.list_joiners"));
+        }
+    }
+    Ok(out)
 }
 
 /// The cue file's shape: the `[cues]` table and where its words come from.

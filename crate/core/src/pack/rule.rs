@@ -230,6 +230,7 @@ pub(crate) struct Brand {
     pub products: Vec<String>,
     pub strict_case: bool,
     pub needs_product: bool,
+    pub dictionary_word: bool,
 }
 
 /// One floor of a price-floor rule.
@@ -267,12 +268,16 @@ pub(crate) enum RuleKind {
         unless: Vec<Word>,
         window: usize,
         near_brand: Option<Severity>,
+        /// Wording normal for genuine resale ("100% authentic", 正品): not escalated
+        /// next to a brand the seller declared they resell (`LintConfig::resell_brands`).
+        resale_wording: bool,
     },
     Pattern {
         patterns: Vec<String>,
         unless: Vec<Word>,
         window: usize,
         near_brand: Option<Severity>,
+        resale_wording: bool,
     },
     Brand {
         brands: Vec<Brand>,
@@ -493,12 +498,13 @@ fn parse_severity(s: &Option<String>, key: &str) -> Result<Option<Severity>, Pac
 
 /// Which keys each kind may use; anything else set on the rule is an error.
 fn refuse_foreign_keys(doc: &RuleDoc, allowed: &[&str]) -> Result<(), PackError> {
-    let set: [(&str, bool); 14] = [
+    let set: [(&str, bool); 15] = [
         ("terms", !doc.terms.is_empty()),
         ("patterns", !doc.patterns.is_empty()),
         ("unless", !doc.unless.is_empty()),
         ("window", doc.window.is_some()),
         ("near_brand", doc.near_brand.is_some()),
+        ("resale_wording", doc.resale_wording),
         ("brands", !doc.brands.is_empty()),
         ("brand_lines", doc.brand_lines.is_some()),
         ("compatible", doc.compatible),
@@ -524,7 +530,10 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
     let near_brand = parse_severity(&doc.near_brand, "near_brand")?;
     match doc.kind.as_str() {
         "term" => {
-            refuse_foreign_keys(doc, &["terms", "unless", "window", "near_brand"])?;
+            refuse_foreign_keys(
+                doc,
+                &["terms", "unless", "window", "near_brand", "resale_wording"],
+            )?;
             if doc.terms.is_empty() {
                 return Err(invalid("a term rule needs `terms`").key("terms"));
             }
@@ -533,10 +542,20 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
                 unless: words(&doc.unless, "unless", false)?,
                 window,
                 near_brand,
+                resale_wording: doc.resale_wording,
             })
         }
         "pattern" => {
-            refuse_foreign_keys(doc, &["patterns", "unless", "window", "near_brand"])?;
+            refuse_foreign_keys(
+                doc,
+                &[
+                    "patterns",
+                    "unless",
+                    "window",
+                    "near_brand",
+                    "resale_wording",
+                ],
+            )?;
             if doc.patterns.is_empty() {
                 return Err(invalid("a pattern rule needs `patterns`").key("patterns"));
             }
@@ -548,6 +567,7 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
                 unless: words(&doc.unless, "unless", false)?,
                 window,
                 near_brand,
+                resale_wording: doc.resale_wording,
             })
         }
         "brand" => {
@@ -730,20 +750,25 @@ fn brand(doc: &BrandDoc) -> Result<Brand, PackError> {
         name: doc.name.trim().to_string(),
         aliases,
         products: doc.products.clone(),
-        strict_case: doc.strict_case,
+        strict_case: doc.strict_case || doc.dictionary_word,
         needs_product: doc.needs_product,
+        dictionary_word: doc.dictionary_word,
     })
 }
 
-/// `Name | alias | alias`; `!` before the name marks a strict-case brand; `#` comments.
+/// `Name | alias | alias`; `!` before the name marks a strict-case brand, `?` a brand
+/// whose name is a dictionary word (see [`BrandDoc::dictionary_word`]); `#` comments.
 fn brand_line(line: &str) -> Result<Option<Brand>, PackError> {
     let line = line.trim();
     if line.is_empty() || line.starts_with('#') {
         return Ok(None);
     }
-    let (strict, line) = match line.strip_prefix('!') {
-        Some(rest) => (true, rest),
-        None => (false, line),
+    let (strict, dictionary, line) = if let Some(rest) = line.strip_prefix('!') {
+        (true, false, rest)
+    } else if let Some(rest) = line.strip_prefix('?') {
+        (true, true, rest)
+    } else {
+        (false, false, line)
     };
     let mut parts = line.split('|').map(str::trim).filter(|s| !s.is_empty());
     let name = parts.next().unwrap_or_default().to_string();
@@ -753,6 +778,7 @@ fn brand_line(line: &str) -> Result<Option<Brand>, PackError> {
         products: Vec::new(),
         strict_case: strict,
         needs_product: false,
+        dictionary_word: dictionary,
     };
     brand(&doc).map(Some)
 }

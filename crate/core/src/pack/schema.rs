@@ -132,6 +132,9 @@ pub(crate) struct CuesDoc {
     pub compatible_gap: Option<usize>,
     /// How many words around counterfeit wording count as "near" a brand.
     pub near_brand_window: Option<usize>,
+    /// Words and signs that join the items of a list ("and", `,`, `/`, `和`, `dan`): a
+    /// compatibility mention covers the whole list that follows it.
+    pub list_joiners: WordsDoc,
     /// Words typical of one of two languages the detector cannot tell apart
     /// (Indonesian and Malay), keyed by language code.
     pub language_hints: BTreeMap<String, Vec<String>>,
@@ -242,6 +245,11 @@ pub(crate) struct BrandDoc {
     /// (`Omega` and omega-3, `Puma` the animal).
     #[serde(default)]
     pub needs_product: bool,
+    /// The name is also a dictionary word of a supported language ("Comet", "Echo"):
+    /// a mention counts only with evidence that the brand is meant, namely written with
+    /// a capital and followed by a model name ("Comet X200"). Implies `strict_case`.
+    #[serde(default)]
+    pub dictionary_word: bool,
 }
 
 /// One floor of a `price-floor` rule.
@@ -297,6 +305,9 @@ pub(crate) struct RuleDoc {
     pub window: Option<usize>,
     #[serde(default)]
     pub near_brand: Option<String>,
+    /// Wording normal for genuine resale: not escalated next to a resold brand.
+    #[serde(default)]
+    pub resale_wording: bool,
 
     // brand
     #[serde(default)]

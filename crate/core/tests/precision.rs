@@ -1,0 +1,161 @@
+//! Precision (issue 12): compatibility lists, dictionary-word brands, everyday compounds.
+
+use listing_guard::{Engine, LintConfig, Listing, Severity};
+use std::sync::OnceLock;
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| Engine::builtin().unwrap())
+}
+
+fn top(title: &str) -> Option<Severity> {
+    let l = Listing {
+        title: title.into(),
+        ..Default::default()
+    };
+    engine()
+        .lint(&l, &LintConfig::default())
+        .iter()
+        .map(|f| f.severity)
+        .max()
+}
+
+fn brand_severity(title: &str, brand: &str) -> Option<Severity> {
+    let l = Listing {
+        title: title.into(),
+        ..Default::default()
+    };
+    engine()
+        .lint(&l, &LintConfig::default())
+        .iter()
+        .filter(|f| f.text.eq_ignore_ascii_case(brand))
+        .map(|f| f.severity)
+        .max()
+}
+
+#[test]
+fn a_compatibility_cue_covers_the_whole_list() {
+    let lists = [
+        "Clear Phone Case Compatible with iPhone 15, 14, 13 and Samsung Galaxy S24",
+        "Phone case for iPhone 15 and Samsung Galaxy A55",
+        "Laptop Sleeve fits MacBook Air M2, Dell XPS 13, Surface Laptop 5",
+        "Hülle kompatibel mit iPhone 15, 14, 13 und Samsung Galaxy S24",
+        "Funda compatible con iPhone 15, 14, 13 y Samsung Galaxy S24",
+        "Coque compatible avec iPhone 15, 14 et Samsung Galaxy S24",
+        "Case HP untuk iPhone 15 14 13 dan Samsung Galaxy A54 bening",
+        "Ốp lưng cho iPhone 15, 14, 13 và Samsung Galaxy S24",
+        "เคสโทรศัพท์ สำหรับ iPhone 15 14 13 และ Samsung Galaxy S24 กันกระแทก",
+        "手机壳 适用 iPhone 15 14 13 华为 Mate60 透明",
+        "手機殼 適用 iPhone 15/14/13 三星 S24 防摔",
+        "Charger for iPhone/Samsung/Xiaomi",
+    ];
+    for t in lists {
+        let s = top(t);
+        assert!(s < Some(Severity::Warn), "{t}: {s:?}");
+    }
+}
+
+#[test]
+fn a_list_ends_at_an_ordinary_word_or_a_sentence_end() {
+    for (t, brand) in [
+        (
+            "Phone case for iPhone 15 Pro with a Samsung logo sticker",
+            "Samsung",
+        ),
+        (
+            "Case for iPhone 15 Pro Max. Samsung charger included",
+            "Samsung",
+        ),
+        ("Case for iPhone 15 透明 三星 充电器", "三星"),
+    ] {
+        assert_eq!(brand_severity(t, brand), Some(Severity::Warn), "{t}");
+    }
+}
+
+#[test]
+fn dictionary_word_brands_need_a_model_name() {
+    // Occasions, greetings, sounds and colours are words, not the shops named after them.
+    for t in [
+        "Christmas Tree Ornament Set, Hello Spring Wreath, Echo Dot Stand, Blush Pink Throw",
+        "Happy Socks gift idea for dad, cotton",
+        "Buckle belt, leather, comet pattern",
+    ] {
+        let l = Listing {
+            title: t.into(),
+            ..Default::default()
+        };
+        let f = engine().lint(&l, &LintConfig::default());
+        assert!(
+            !f.iter().any(|f| f.rule.starts_with("brand-registry.")),
+            "{t}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn unisex_and_matching_set_wording_is_not_counterfeit() {
+    for t in [
+        "男女同款 纯棉T恤 宽松",
+        "Nike 男女同款 运动裤",
+        "情侣同款 卫衣",
+        "亲子同款 睡衣",
+    ] {
+        let l = Listing {
+            title: t.into(),
+            ..Default::default()
+        };
+        let f = engine().lint(&l, &LintConfig::default());
+        assert!(
+            !f.iter().any(|f| f.rule.starts_with("counterfeit.")),
+            "{t}: {f:?}"
+        );
+    }
+    // The copy wording itself still blocks next to a brand.
+    assert_eq!(top("明星同款 Gucci 腰带"), Some(Severity::Block));
+}
+
+fn lint_with(title: &str, brand: &str, config: &LintConfig) -> Vec<listing_guard::Finding> {
+    let l = Listing {
+        title: title.into(),
+        brand: brand.into(),
+        ..Default::default()
+    };
+    engine().lint(&l, config)
+}
+
+#[test]
+fn reseller_mode_quiets_the_brand_and_resale_wording_but_not_counterfeit_wording() {
+    let resell = LintConfig {
+        resell_brands: vec!["Nike".into()],
+        ..Default::default()
+    };
+    let plain = LintConfig::default();
+    let title = "Nike Air Force 1 original 100% authentic with receipt";
+    let before = lint_with(title, "Nike", &plain);
+    assert!(
+        before.iter().any(|f| f.severity >= Severity::Warn),
+        "{before:?}"
+    );
+    let after = lint_with(title, "Nike", &resell);
+    assert!(
+        after.iter().all(|f| f.severity < Severity::Warn),
+        "{after:?}"
+    );
+    assert!(
+        !after.iter().any(|f| f.rule.starts_with("brands.")),
+        "{after:?}"
+    );
+    // A reseller who writes "replica" is offering a replica.
+    let replica = lint_with("Nike Air Force 1 replica 1:1", "Nike", &resell);
+    assert!(
+        replica.iter().any(|f| f.severity == Severity::Block),
+        "{replica:?}"
+    );
+    // The note travels with the brand; a plain string is a brand without one.
+    let parsed: LintConfig = serde_json::from_str(
+        r#"{"resell_brands": ["Nike", {"brand": "Rolex", "note": "invoice in shop files"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(parsed.resell_brands[0].brand, "Nike");
+    assert_eq!(parsed.resell_brands[1].note, "invoice in shop files");
+}
