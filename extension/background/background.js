@@ -8,10 +8,23 @@
   const SEVERITIES = ['block', 'warn', 'info'];
   const EXPORT_FORMAT = 'listing-guard-settings';
 
-  function configFor(settings, marketplace, page) {
+  /** The destination market (`tw`, `id`, `de`) a seller-center host sells to, from the
+   * engine's own table (`market_from_host` in the core); null when the host does not say. */
+  function marketOf(host) {
+    try {
+      return (host && typeof wasm_bindgen !== 'undefined' && wasm_bindgen.marketFromHost)
+        ? (wasm_bindgen.marketFromHost(String(host)) || null) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function configFor(settings, marketplace, page, market) {
     return {
       lang: lang(),
       marketplace: marketplace || null,
+      // Prices without a currency take the market's; rules scoped to markets apply there.
+      market: market || null,
       packs: settings.packs,
       rules: settings.rules,
       severity: settings.severity,
@@ -171,7 +184,7 @@
         return { findings: [], disabled: true };
       }
       const linter = await LGEngine.get(LGSettings.extraPacks(settings));
-      const config = configFor(settings, site.marketplace || msg.marketplace, page);
+      const config = configFor(settings, site.marketplace || msg.marketplace, page, marketOf(host));
       // Keyed by its JSON: the engine converts a configuration once, not on every keystroke.
       const findings = withoutIgnored(settings, linter.lint(msg.listing, config, JSON.stringify(config)), page);
       await recordCounts(sender, host, findings);

@@ -31,9 +31,10 @@ globalThis.chrome = {
   tabs: { create: async (o) => { created.push(o); }, query: async () => [{ id: 1 }], onRemoved: { addListener: (f) => removedListeners.push(f) } },
   action: { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {} },
 };
-globalThis.wasm_bindgen = { checkPack: () => ({ id: 'x' }) };
+const configs = [];
+globalThis.wasm_bindgen = { checkPack: () => ({ id: 'x' }), marketFromHost: (h) => (h.endsWith('.tw') ? 'tw' : undefined) };
 globalThis.LGEngine = { init: async () => {}, error: () => null,
-  get: async () => ({ lint: () => [{ rule: 'counterfeit.replica', text: 'Replica', severity: 'block' }], packs: () => [] }) };
+  get: async () => ({ lint: (l, c) => { configs.push(c); return [{ rule: 'counterfeit.replica', text: 'Replica', severity: 'block' }]; }, packs: () => [] }) };
 for (const f of ['settings-schema.js', 'settings-store.js', 'settings.js', 'confirm.js', 'tabs.js', 'log.js', 'background.js']) {
   const exported = require(path.join(ROOT, 'extension/background', f));
   if (f === 'settings-schema.js') globalThis.LGSchema = exported;
@@ -90,4 +91,13 @@ test('counts of a closed tab are removed', async () => {
   removedListeners.forEach((f) => f(7));
   await new Promise((r) => setTimeout(r, 0));
   assert.deepEqual(Object.keys(session.data).filter((k) => k.startsWith('tab:')), ['tab:1']);
+});
+
+test('the destination market comes from the seller center\'s host', async () => {
+  const tw = { id: 'abc', url: 'https://seller.shopee.tw/portal/product/new', tab: { id: 3, windowId: 1, index: 0 } };
+  const r = await send({ type: 'lint', listing: { title: 'Replica', price: '590' }, host: 'seller.shopee.tw' }, tw);
+  assert.ok(r.findings, JSON.stringify(r));
+  assert.equal(configs.at(-1).market, 'tw');
+  await send({ type: 'lint', listing: { title: 'Replica' }, host: 'x' }, page);
+  assert.equal(configs.at(-1).market, null, 'amazon.com names no market here');
 });

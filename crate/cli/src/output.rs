@@ -149,7 +149,36 @@ pub fn json_line(p: &Product, f: &Finding) -> String {
     if let Some(variant) = f.variant {
         v["variant"] = json!(variant);
     }
+    if !f.fixes.is_empty() {
+        v["fixes"] = f
+            .fixes
+            .iter()
+            .map(|x| {
+                json!({
+                    "label": x.label,
+                    "replacement": x.replacement,
+                    "start_utf16": x.span_utf16.start,
+                    "end_utf16": x.span_utf16.end,
+                })
+            })
+            .collect();
+    }
     v.to_string()
+}
+
+/// The first fix a rule offers for `f`, as one line: its label, and what replaces the
+/// matched text when something does ("Replace with “easy to clean”"). Empty when the rule
+/// offers none.
+pub fn fix_line(f: &Finding) -> String {
+    let Some(fix) = f.fixes.first() else {
+        return String::new();
+    };
+    let label = printable(&fix.label);
+    if fix.replacement.is_empty() || label.contains(fix.replacement.as_str()) {
+        label
+    } else {
+        format!("{label} → “{}”", printable(&fix.replacement))
+    }
 }
 
 /// The CSV report's header.
@@ -179,7 +208,7 @@ pub fn csv_row(p: &Product, f: &Finding) -> [String; 8] {
         f.severity.as_str().to_string(),
         cell(&f.text),
         cell(&f.message),
-        String::new(),
+        cell(&fix_line(f)),
     ]
 }
 

@@ -76,6 +76,8 @@ pub struct FindingView {
     pub excerpt: Option<Excerpt>,
     pub message: String,
     pub policy: (String, String),
+    /// The rule's first fix as one line (empty when it offers none).
+    pub fix: String,
 }
 
 #[derive(Clone, Debug)]
@@ -160,6 +162,7 @@ impl Totals {
                     excerpt: excerpt(p.source_text(f.field, f.variant), f.span.start, f.span.end),
                     message: printable(&f.message),
                     policy: (printable(&f.policy.name), f.policy.url.clone()),
+                    fix: crate::output::fix_line(f),
                 })
                 .collect(),
         });
@@ -525,7 +528,7 @@ pub fn html(t: &Totals, lang: Lang, source: &str, layout: &str) -> String {
             };
             let _ = write!(
                 h,
-                "<div class=\"finding {s}\" data-severity=\"{s}\" data-rule=\"{r}\" data-field=\"{fd}\"><p class=\"head\"><i class=\"sev {s}\">{sl}</i> <code>{r}</code> · {fl}</p>{quote}<p class=\"msg\">{m}</p><p class=\"fix\">{fixl}: <span class=\"muted\">{nofix}</span></p>{policy}</div>",
+                "<div class=\"finding {s}\" data-severity=\"{s}\" data-rule=\"{r}\" data-field=\"{fd}\"><p class=\"head\"><i class=\"sev {s}\">{sl}</i> <code>{r}</code> · {fl}</p>{quote}<p class=\"msg\">{m}</p><p class=\"fix\">{fixl}: {fixv}</p>{policy}</div>",
                 s = f.severity.as_str(),
                 sl = esc(sev_label(f.severity, lang)),
                 r = esc(&f.rule),
@@ -533,7 +536,11 @@ pub fn html(t: &Totals, lang: Lang, source: &str, layout: &str) -> String {
                 fl = esc(&f.field),
                 m = esc(&f.message),
                 fixl = esc(l("fix")),
-                nofix = esc(l("no_fix")),
+                fixv = if f.fix.is_empty() {
+                    format!("<span class=\"muted\">{}</span>", esc(l("no_fix")))
+                } else {
+                    esc(&f.fix)
+                },
             );
         }
         if s.findings > s.shown.len() {
