@@ -1,6 +1,6 @@
 // The wasm engine, built lazily once per background lifetime (a service worker that
 // Chrome stopped rebuilds it on the next message). Rebuilt only when the seller's own
-// packs change; if they are refused, the built-in packs still answer.
+// packs change; if one is refused, the built-in packs and every other pack still answer.
 'use strict';
 const LGEngine = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
@@ -22,6 +22,24 @@ const LGEngine = (() => {
 
   let builtRef = null;
 
+  /** The packs refused together: keep every one that still compiles beside the others
+   * kept (so one stored pack the engine now refuses, such as an old custom pattern with
+   * capitals, does not switch off the seller's other packs and rules). */
+  function buildWithout(userPacks) {
+    const kept = [];
+    for (const p of userPacks) {
+      try {
+        new wasm_bindgen.Linter([...kept, p]).free();
+        kept.push(p);
+      } catch { /* refused: the error named it */ }
+    }
+    try {
+      return new wasm_bindgen.Linter(kept);
+    } catch {
+      return new wasm_bindgen.Linter([]);
+    }
+  }
+
   /** `userPacks` is compared by identity first: settings memoise it, so the lint path
    * (every pass while the seller types) does not serialise imported packs each time. */
   async function get(userPacks) {
@@ -36,7 +54,7 @@ const LGEngine = (() => {
       lastError = null;
     } catch (e) {
       lastError = String(e && e.message || e);
-      linter = new wasm_bindgen.Linter([]);
+      linter = buildWithout(userPacks);
     }
     builtFrom = key;
     timing.engine ??= performance.now() - t;
@@ -45,3 +63,4 @@ const LGEngine = (() => {
 
   return { get, init, error: () => lastError, timing: () => ({ ...timing }) };
 })();
+if (typeof module !== 'undefined') module.exports = LGEngine;
