@@ -202,9 +202,9 @@ export function uiSpecs(session) {
       assert.ok(card.text.includes(say('On Amazon', '在亚马逊', '在亞馬遜')), 'the consequence line');
       await shot(`card-${tag}`);
       const options = await openOptions(drv);
-      const ui = await drv.eval(`({ h: document.getElementById('packs-h').textContent, lang: document.documentElement.lang,
-        bg: getComputedStyle(document.body).backgroundColor })`);
-      assert.equal(ui.h, say('Rule packs', '规则包', '規則包'));
+      const ui = await waitFor(drv, 'options page localised', () => drv.eval(`({ h: document.getElementById('packs-h').textContent,
+        lang: document.documentElement.lang, bg: getComputedStyle(document.body).backgroundColor })`),
+      (u) => u.h === say('Rule packs', '规则包', '規則包'));
       const dark = (rgb) => rgb.match(/\d+/g).slice(0, 3).reduce((a, b) => a + Number(b), 0) < 200;
       assert.equal(dark(ui.bg), session.dark, `options background ${ui.bg} follows the system theme`);
       await shot(`options-${tag}`);
