@@ -272,4 +272,13 @@ fn a_price_without_currency_is_in_the_markets_currency() {
     assert!(fires(&l("299.000", Some("vn"), None)));
     assert!(fires(&l("299k", Some("vn"), None)));
     assert!(!fires(&l("1tr5", Some("vn"), None)));
+    // With no market on the listing, the site's market (the configuration's) is used.
+    let site = LintConfig {
+        market: Some("vn".into()),
+        ..LintConfig::default()
+    };
+    assert!(e
+        .lint(&l("299k", None, None), &site)
+        .iter()
+        .any(|f| f.rule == "t.floor"));
 }

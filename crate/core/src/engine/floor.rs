@@ -15,13 +15,14 @@ use crate::pack::{FieldCheck, RuleKind};
 use crate::price::{format_money, parse_price, Money, PriceError};
 
 /// The currency a price without a currency marker is in: the listing's `currency`,
-/// else the currency of its destination `market` (the marketplace site's country).
+/// else the currency of its destination market (the listing's `market`, else the
+/// marketplace site's from the configuration, as `Pass::market` resolves it).
 pub(crate) fn default_currency(p: &Pass) -> Option<Currency> {
     p.listing
         .currency
         .as_deref()
         .and_then(Currency::from_code)
-        .or_else(|| p.listing.market.as_deref().and_then(Currency::for_market))
+        .or_else(|| p.market.as_deref().and_then(Currency::for_market))
 }
 
 fn usd() -> Currency {
