@@ -11,6 +11,10 @@ const LGLog = (() => {
   const EVENTS = ['checked', 'fixed', 'ignored', 'submitted-anyway'];
   let chain = Promise.resolve();
   const last = new Map(); // page → summary of its last "checked" entry (this session)
+  // Whether the log is on, known after the first read: every lint asks, and reading the
+  // whole log (up to MAX_ENTRIES) on each keystroke to learn it is off would be waste.
+  // Only this background writes the key, so the flag follows every write here.
+  let on = null;
 
   async function read() {
     const got = (await api.storage.local.get(KEY))[KEY];
@@ -24,6 +28,7 @@ const LGLog = (() => {
       const next = change(doc) || doc;
       if (next.entries.length > MAX_ENTRIES) next.entries = next.entries.slice(-MAX_ENTRIES);
       await api.storage.local.set({ [KEY]: next });
+      on = next.on;
     });
     return chain;
   }
@@ -40,8 +45,8 @@ const LGLog = (() => {
 
   /** Records an event when the log is on; nothing otherwise. */
   async function add(e) {
-    const doc = await read();
-    if (!doc.on) return false;
+    if (on === null) on = (await read()).on;
+    if (!on) return false;
     const item = entry(e);
     if (item.event === 'checked') {
       const summary = item.rules.slice().sort().join(' ');

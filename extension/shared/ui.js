@@ -37,19 +37,10 @@ const LGUI = (() => {
     box.hidden = false;
   }
 
-  /** Fills every [data-i18n] element with its string and sets the page language. Chromium
-   * has been seen to answer getMessage with '' for a page's first strings while a browser
-   * started in another UI language loads its locales: those elements are filled again on the
-   * next few frames (the key shows meanwhile, never a wrong string). */
-  function localize(tries = 0) {
+  /** Fills every [data-i18n] element with its string and sets the page language. */
+  function localize() {
     document.documentElement.lang = api.i18n.getUILanguage() || (zh ? 'zh-CN' : 'en');
-    let missing = 0;
-    for (const e of document.querySelectorAll('[data-i18n]')) {
-      const s = api.i18n.getMessage(e.dataset.i18n);
-      if (s) e.textContent = s;
-      else { missing += 1; if (!tries) e.textContent = e.dataset.i18n; }
-    }
-    if (missing && tries < 30) requestAnimationFrame(() => localize(tries + 1));
+    for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);
   }
 
   const pick = (text) => (text ? (zh && text.zh) || text.en || '' : '');

@@ -450,7 +450,6 @@ fn a_mapping_file_names_the_columns() {
     )
     .unwrap();
     let csv = dir.join("erp.csv");
-    std::fs::write(&csv, "Artikelnummer;Bezeichnung;Marke;Beschreibung;Preis\n").unwrap();
     std::fs::write(
         &csv,
         "Artikelnummer,Bezeichnung,Marke,Beschreibung,Preis\nA-1,Nike Air Max 90,Nike,<p>Nike <b>Air</b> Max</p>,\"129,00 €\"\nA-2,Replica Rolex,NoName,<p>1:1 copy</p>,\"20,00 €\"\n",

@@ -416,6 +416,24 @@ mod tests {
             .map(|h| text[n.to_original(h.span)].to_string())
     }
 
+    /// Runs `(literal, text, the original text matched or None)` cases, reporting every
+    /// failure at once.
+    fn check_table(cases: &[(&str, &str, Option<&str>)]) {
+        let mut failures = Vec::new();
+        for (lit, text, want) in cases {
+            let got = found(lit, text);
+            if got.as_deref() != *want {
+                failures.push(format!("{lit:?} in {text:?}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
     #[test]
     fn matching_table() {
         // (literal, text, the original text matched or None)
@@ -453,19 +471,7 @@ mod tests {
             ("超A", "超A货", Some("超A")),
             ("15", "iphone 15 case", Some("15")),
         ];
-        let mut failures = Vec::new();
-        for (lit, text, want) in cases {
-            let got = found(lit, text);
-            if got.as_deref() != *want {
-                failures.push(format!("{lit:?} in {text:?}: got {got:?}, want {want:?}"));
-            }
-        }
-        assert!(
-            failures.is_empty(),
-            "{} failures:\n{}",
-            failures.len(),
-            failures.join("\n")
-        );
+        check_table(cases);
     }
 
     #[test]
@@ -536,19 +542,7 @@ mod tests {
             ("Montblanc", "mont blanc pen", None),
             ("Blacks", "black s shape", None),
         ];
-        let mut failures = Vec::new();
-        for (lit, text, want) in cases {
-            let got = found(lit, text);
-            if got.as_deref() != *want {
-                failures.push(format!("{lit:?} in {text:?}: got {got:?}, want {want:?}"));
-            }
-        }
-        assert!(
-            failures.is_empty(),
-            "{} failures:\n{}",
-            failures.len(),
-            failures.join("\n")
-        );
+        check_table(cases);
     }
 
     #[test]
