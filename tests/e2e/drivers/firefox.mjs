@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Builder, By, Key } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
+import command from 'selenium-webdriver/lib/command.js';
 
 const KEYS = { Escape: Key.ESCAPE, Enter: Key.ENTER, Tab: Key.TAB, Home: Key.HOME, End: Key.END, ArrowRight: Key.ARROW_RIGHT, ArrowLeft: Key.ARROW_LEFT };
 const ADDON_ID = 'listing-guard@listing-guard.dev';
@@ -46,7 +47,10 @@ export async function launchFirefox({ extDir, proxyPort, lang = 'en-US', dark = 
   const log = path.join(logDir || os.tmpdir(), 'geckodriver.log');
   const service = new firefox.ServiceBuilder(gecko).addArguments('--allow-system-access').setStdio(['ignore', fs.openSync(log, 'w'), fs.openSync(log, 'a')]);
   const wd = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
-  await wd.installAddon(extDir, true);
+  // Installed from the unpacked directory (geckodriver's `path`), not as a zip: with the zip that
+  // selenium builds, some Firefox 140.10 sessions could not load any content script
+  // ("Unable to load script: moz-extension://…"), while the directory loads everywhere.
+  await wd.execute(new command.Command('install addon').setParameter('path', path.resolve(extDir)).setParameter('temporary', true));
   const extensionBase = `moz-extension://${UUID}/`;
 
   const driver = {
