@@ -201,6 +201,9 @@ fn a_finding_says_how_it_involves_its_brand() {
         claim.proof_note.as_deref(),
         Some("invoices 2026, office drawer")
     );
-    assert_eq!(uses(&resold, "counterfeit.replica"), Some(BrandUse::Wording));
+    assert_eq!(
+        uses(&resold, "counterfeit.replica"),
+        Some(BrandUse::Wording)
+    );
     assert!(resold.iter().all(|f| f.brand_use != Some(BrandUse::Named)));
 }
