@@ -127,4 +127,32 @@ export const resellSpecs = [
       await waitFindings(drv, 'brand warnings back', warned);
     },
   },
+  {
+    name: 'reseller mode: the welcome page marks a brand "I resell it (genuine)" or "my own brand"',
+    pages: ['basic.html'],
+    async run(drv, { shot }) {
+      const listing = await drv.currentTab();
+      const welcome = await drv.openTab(`${drv.extensionBase}welcome/welcome.html`);
+      await waitFor(drv, 'welcome ready', () => drv.eval(`document.body.dataset.ready || null`), Boolean);
+      const add = async (brand, kind) => {
+        await drv.click('#brand');
+        await drv.type(brand);
+        await drv.eval(`document.getElementById('brand-kind').value = ${JSON.stringify(kind)}`);
+        await drv.click('#brand-add');
+      };
+      await add('Nike', 'resell');
+      await add('Acme', 'own');
+      const items = await waitFor(drv, 'both brands listed', () => drv.eval(`[...document.querySelectorAll('#brands li')].map((li) => [li.dataset.brand || null, li.dataset.resellBrand || null])`),
+        (l) => l.length === 2);
+      assert.deepEqual(items, [['Acme', null], [null, 'Nike']]);
+      await shot('welcome-resell');
+      const stored = await drv.eval(`(async () => { const api = globalThis.browser ?? globalThis.chrome; const s = (await api.storage.local.get('settings')).settings; return [s.brands, s.resellBrands]; })()`);
+      assert.deepEqual(stored, [[{ name: 'Acme', note: '' }], [{ name: 'Nike', note: '' }]]);
+      await drv.eval(`(async () => { const api = globalThis.browser ?? globalThis.chrome;
+        await api.runtime.sendMessage({ type: 'settings-op', op: 'remove-resell-brand', brand: 'Nike' });
+        await api.runtime.sendMessage({ type: 'settings-op', op: 'remove-brand', brand: 'Acme' }); })()`);
+      await drv.closeTab(welcome);
+      await drv.useTab(listing);
+    },
+  },
 ];
