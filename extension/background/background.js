@@ -128,6 +128,15 @@
       else s.brands.push({ name, note: String(m.note || '') });
     },
     'remove-brand': (s, m) => { s.brands = s.brands.filter((b) => b.name !== m.brand); },
+    // Reseller mode: brands resold genuine, each with where the proof is kept.
+    'resell-brand': (s, m) => {
+      const name = String(m.brand || '').trim();
+      if (!name) throw new Error('empty brand');
+      const known = s.resellBrands.find((b) => b.name.toLowerCase() === name.toLowerCase());
+      if (known) known.note = m.note !== undefined ? String(m.note) : known.note;
+      else s.resellBrands.push({ name, note: String(m.note || '') });
+    },
+    'remove-resell-brand': (s, m) => { s.resellBrands = s.resellBrands.filter((b) => b.name !== m.brand); },
     'disable-rule': (s, m) => { s.rules[String(m.rule)] = false; },
     'set-rule': (s, m) => { s.rules[String(m.rule)] = Boolean(m.on); },
     'toggle-pack': (s, m) => { s.packs[String(m.pack)] = Boolean(m.on); },
@@ -261,14 +270,20 @@
   handlers['log-clear'] = async () => { await LGLog.clear(); return {}; };
 
   /** Global changes a card may ask for; each is confirmed in confirm.html first. */
-  const TAB_CONFIRMS = ['allow-brand', 'disable-rule'];
-  const confirmOp = (m) => (m.op === 'allow-brand' ? { op: m.op, brand: String(m.brand || '').slice(0, 100) } : { op: m.op, rule: String(m.rule || '').slice(0, 120) });
+  const TAB_CONFIRMS = ['allow-brand', 'resell-brand', 'disable-rule'];
+  const BRAND_OPS = ['allow-brand', 'resell-brand'];
+  /** What is kept of a page's request: the op and its brand or rule, nothing else (a
+   * note comes only from the confirm page, typed by the seller). */
+  const confirmOp = (m) => (BRAND_OPS.includes(m.op) ? { op: m.op, brand: String(m.brand || '').slice(0, 100) } : { op: m.op, rule: String(m.rule || '').slice(0, 120) });
 
   handlers.pending = async (msg) => ({ pending: await LGConfirm.pending(String(msg.id || '')) });
   handlers.confirm = async (msg) => {
     const op = await LGConfirm.take(String(msg.id || ''));
     if (!op) throw new Error('this request is no longer pending');
-    if (msg.accept === true) await LGSettings.update(async (s) => (await OPS[op.op](s, op)) || s);
+    // The confirm page may add the proof note of a brand (typed there, by the seller).
+    const note = BRAND_OPS.includes(op.op) && typeof msg.note === 'string' ? msg.note.slice(0, 300) : undefined;
+    const apply = note !== undefined && note.trim() ? { ...op, note: note.trim() } : op;
+    if (msg.accept === true) await LGSettings.update(async (s) => (await OPS[apply.op](s, apply)) || s);
     return { applied: msg.accept === true };
   };
 

@@ -6,9 +6,12 @@
   const $ = (id) => document.getElementById(id);
   LGUI.localize();
   const id = new URLSearchParams(location.search).get('id') || '';
-  const answer = (accept) => send({ type: 'confirm', id, accept }).then((r) => {
+  // A brand declaration may take a note of where the proof is kept (typed here only).
+  const QUESTIONS = { 'allow-brand': 'confirm_allow_brand', 'resell-brand': 'confirm_resell_brand' };
+  const answer = (accept) => send({ type: 'confirm', id, accept, ...($('note-row').hidden ? {} : { note: $('note').value }) }).then((r) => {
     $('yes').disabled = true;
     $('no').disabled = true;
+    $('note').disabled = true;
     status(t(r.applied ? 'confirm_done' : 'confirm_cancelled'));
     document.body.dataset.answered = r.applied ? 'yes' : 'no';
   }, error);
@@ -19,8 +22,10 @@
       $('yes').disabled = true;
       $('no').disabled = true;
     } else {
-      $('question').textContent = pending.op.op === 'allow-brand'
-        ? t('confirm_allow_brand', [pending.op.brand]) : t('confirm_disable_rule', [pending.op.rule]);
+      const brandOp = Object.hasOwn(QUESTIONS, pending.op.op);
+      $('question').textContent = brandOp
+        ? t(QUESTIONS[pending.op.op], [pending.op.brand]) : t('confirm_disable_rule', [pending.op.rule]);
+      $('note-row').hidden = !brandOp;
       $('from').textContent = t('confirm_from', [pending.host]);
       $('yes').addEventListener('click', () => answer(true));
       $('no').addEventListener('click', () => answer(false));

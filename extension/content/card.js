@@ -11,6 +11,29 @@
   const t = (key, subs) => ListingGuard.t(key, subs);
   const MARKETPLACES = ['amazon', 'aliexpress', 'ebay', 'etsy', 'lazada', 'shopee', 'shopify', 'tiktok', 'walmart', 'wish'];
   const CONTEXT = 18; // characters of the field shown around a fix
+  // Findings where declaring the brand ("X is my brand", "I sell genuine X") changes
+  // the finding, as the engine says in `brand_use`: a brand rule, or resale wording
+  // raised next to the brand. Never counterfeit wording ("replica", 高仿: `wording`) or
+  // a price floor (`price`): no declaration excuses those.
+  const DECLARABLE = ['named', 'resale'];
+
+  /** Whether the card of `finding` offers the brand declarations. */
+  const declarable = (finding) => Boolean(finding.brand) && DECLARABLE.includes(finding.brand_use);
+
+  // The proof reminder of a resold brand is shown once per page: on the card of the
+  // first finding about that brand that is opened (and on that finding's card again).
+  const reminded = new Map(); // brand (lower case) → key of the finding that carried it
+  const findingKey = (f) => `${f.rule}|${f.field}|${f.index}|${f.start_utf16}|${f.end_utf16}`;
+
+  /** The reminder line for a finding about a brand the seller resells, or null. */
+  function proofReminder(finding) {
+    if (finding.brand_use !== 'resold' || !finding.brand) return null;
+    const brand = finding.brand.toLowerCase();
+    const key = findingKey(finding);
+    if (reminded.has(brand) && reminded.get(brand) !== key) return null;
+    reminded.set(brand, key);
+    return finding.proof_note ? t('card_proof_note', [finding.brand, finding.proof_note]) : t('card_proof', [finding.brand]);
+  }
 
   function el(doc, tag, cls, text) {
     const e = doc.createElement(tag);
@@ -112,6 +135,8 @@
       parts.push(el(doc, 'div', 'consequence', t(`consequence_${mp}`)));
     }
     if (finding.instead) parts.push(el(doc, 'div', 'instead', `${t('card_instead')} ${finding.instead}`));
+    const proof = proofReminder(finding);
+    if (proof) parts.push(el(doc, 'div', 'proof', proof));
     parts.push(el(doc, 'div', 'meta', `${t('card_rule')} ${finding.rule} · “${finding.text}”`));
     if (finding.policy && finding.policy.name) {
       const src = el(doc, 'div', 'meta', `${t('card_source')} `);
@@ -128,7 +153,10 @@
     }
     const actions = el(doc, 'div', 'actions');
     actions.append(button(t('action_ignore'), 'ignore', { page: ctx.page(), rule: finding.rule, text: finding.text }));
-    if (finding.brand) actions.append(button(t('action_allow_brand', [finding.brand]), 'allow-brand', { brand: finding.brand }));
+    if (declarable(finding)) {
+      actions.append(button(t('action_allow_brand', [finding.brand]), 'allow-brand', { brand: finding.brand }));
+      actions.append(button(t('action_resell_brand', [finding.brand]), 'resell-brand', { brand: finding.brand }));
+    }
     actions.append(button(t('action_disable_rule'), 'disable-rule', { rule: finding.rule }));
     parts.push(actions);
     card.replaceChildren(...parts);
@@ -167,7 +195,7 @@
     return best && best.d;
   }
 
-  const card = { show, hide, hitTest, place, preview };
+  const card = { show, hide, hitTest, place, preview, declarable, proofReminder };
   if (typeof ListingGuard !== 'undefined') ListingGuard.card = card;
   if (typeof module !== 'undefined') module.exports = card;
 })();

@@ -34,6 +34,7 @@
     .card button.apply { background: #1b6e2a; border-color: #1b6e2a; color: #fff; font-weight: 600; }
     .card .consequence { margin: 4px 0; font-weight: 600; }
     .card .instead { margin: 4px 0 6px; }
+    .card .proof { margin: 4px 0 6px; padding: 4px 8px; border-left: 3px solid #1a5fb4; background: #eef3fb; }
     .card .meta { color: #5f5f66; font-size: 12px; }
     .card a { color: #1a5fb4; }
     .card .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
@@ -45,6 +46,7 @@
       .card .meta { color: #aaa; } .card a { color: #8ab4f8; }
       .card button { background: #34343a; border-color: #55555d; }
       .card .fix { background: #1f2d22; }
+      .card .proof { background: #1f2633; border-left-color: #8ab4f8; }
       .card .preview del { color: #ff8a80; } .card .preview ins { color: #8fd19e; }
       .card button.apply { background: #2e7d32; border-color: #2e7d32; color: #fff; }
     }`;

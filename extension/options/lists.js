@@ -1,4 +1,4 @@
-// The seller's lists: own brands, custom rules (with the "try it" box), sites, ignored
+// The seller's lists: own brands, brands resold genuine, custom rules (with the "try it" box), sites, ignored
 // findings. Each change goes to the background, which validates before it stores.
 'use strict';
 const LGLists = (() => {
@@ -10,6 +10,14 @@ const LGLists = (() => {
       el('span', { class: 'grow' }, el('strong', {}, b.name), b.note ? ` · ${b.note}` : ''),
       el('button', { type: 'button', 'aria-label': t('options_remove_named', [b.name]),
         onclick: () => change({ op: 'remove-brand', brand: b.name }) }, t('options_remove')))));
+  }
+
+  /** Reseller mode: brands resold genuine, each with where the proof is kept. */
+  function resold(root, settings, change) {
+    root.replaceChildren(...settings.resellBrands.map((b) => el('li', { dataset: { resellBrand: b.name } },
+      el('span', { class: 'grow' }, el('strong', {}, b.name), b.note ? ` · ${b.note}` : ''),
+      el('button', { type: 'button', 'aria-label': t('options_remove_named', [b.name]),
+        onclick: () => change({ op: 'remove-resell-brand', brand: b.name }) }, t('options_remove')))));
   }
 
   function custom(root, settings, change) {
@@ -50,5 +58,5 @@ const LGLists = (() => {
     if (!findings.length) root.append(el('li', { class: 'muted' }, t('options_try_none')));
   }
 
-  return { brands, custom, sites, ignored, tryResult, marketplaceSelect, MARKETPLACES, pick };
+  return { brands, resold, custom, sites, ignored, tryResult, marketplaceSelect, MARKETPLACES, pick };
 })();

@@ -29,6 +29,7 @@
     LGCatalog.render($('catalog'), packs, settings, (op) => change(op).catch(() => {}));
     LGCatalog.filter($('catalog'), $('search').value);
     LGLists.brands($('brands'), settings, (op) => change(op).catch(() => {}));
+    LGLists.resold($('resell-brands'), settings, (op) => change(op).catch(() => {}));
     LGLists.custom($('custom'), settings, (op) => change(op).catch(() => {}));
     LGLists.sites($('sites'), settings, (op) => change(op).catch(() => {}));
     LGLists.ignored($('ignored'), settings, (op) => change(op).catch(() => {}));
@@ -43,6 +44,11 @@
     e.preventDefault();
     change({ op: 'allow-brand', brand: $('brand-name').value, note: $('brand-note').value })
       .then(() => { $('brand-name').value = ''; $('brand-note').value = ''; }, () => {});
+  });
+  $('resell-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    change({ op: 'resell-brand', brand: $('resell-name').value, note: $('resell-note').value.trim() })
+      .then(() => { $('resell-name').value = ''; $('resell-note').value = ''; }, () => {});
   });
   $('custom-form').addEventListener('submit', (e) => {
     e.preventDefault();

@@ -15,7 +15,10 @@
 
   async function renderBrands() {
     const { settings } = await send({ type: 'packs' });
-    $('#brands').replaceChildren(...settings.brands.map((b) => el('li', { dataset: { brand: b.name } }, b.name, b.note ? ` — ${b.note}` : '')));
+    const own = settings.brands.map((b) => el('li', { dataset: { brand: b.name } }, b.name, b.note ? ` — ${b.note}` : ''));
+    const resold = settings.resellBrands.map((b) => el('li', { dataset: { resellBrand: b.name } },
+      b.name, ` (${t('welcome_resold_tag')})`, b.note ? ` — ${b.note}` : ''));
+    $('#brands').replaceChildren(...own, ...resold);
   }
 
   $('#brand-form').addEventListener('submit', async (e) => {
@@ -23,7 +26,9 @@
     const brand = $('#brand').value.trim();
     if (!brand) return;
     try {
-      await send({ type: 'settings-op', op: 'allow-brand', brand, note: $('#note').value.trim() });
+      // "my own brand" or "I resell it (genuine)": reseller mode keeps counterfeit wording blocking.
+      const op = $('#brand-kind').value === 'resell' ? 'resell-brand' : 'allow-brand';
+      await send({ type: 'settings-op', op, brand, note: $('#note').value.trim() });
       $('#brand').value = '';
       $('#note').value = '';
       await renderBrands();

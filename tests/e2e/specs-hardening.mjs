@@ -43,9 +43,10 @@ export const hardeningSpecs = [
     async run(drv, { url }) {
       await drv.goto(url);
       await typeTitle(drv, 'Replica Rolex watch');
-      const s = await waitFindings(drv, 'replica', (x) => has(x, 'counterfeit.replica'));
+      const s = await waitFindings(drv, 'replica', (x) => has(x, 'counterfeit.replica') && has(x, 'brands.watches'));
       const before = await stored(drv);
-      const box = s.findings.find((f) => f.rule === 'counterfeit.replica').boxes[0];
+      // The brand's card: counterfeit wording's card offers no brand declaration (specs-resell.mjs).
+      const box = s.findings.find((f) => f.rule === 'brands.watches').boxes[0];
       const cx = box.left + box.width / 2, cy = box.top + box.height / 2;
       // Synthetic pointer and caret events: the card stays hidden.
       const shown = await drv.eval(`(async () => {
@@ -58,7 +59,7 @@ export const hardeningSpecs = [
       assert.equal(shown, false, 'synthetic events opened the card');
       // The seller's own pointer opens it; the page then "clicks" every button.
       await drv.mouseMove(cx, cy);
-      const card = await waitFor(drv, 'the card', () => drv.eval(cardState), (c) => !c.hidden && c.rule === 'counterfeit.replica');
+      const card = await waitFor(drv, 'the card', () => drv.eval(cardState), (c) => !c.hidden && c.rule === 'brands.watches');
       assert.ok(card.buttons.some((b) => b.op === 'allow-brand'), 'the card offers "Rolex is my brand"');
       await drv.eval(`(() => { const c = document.querySelector('listing-guard-root').shadowRoot.querySelector('.card');
         for (const b of c.querySelectorAll('button')) { b.click(); b.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })); } })()`);

@@ -101,3 +101,27 @@ test('the destination market comes from the seller center\'s host', async () => 
   await send({ type: 'lint', listing: { title: 'Replica' }, host: 'x' }, page);
   assert.equal(configs.at(-1).market, null, 'amazon.com names no market here');
 });
+
+test('reseller mode: a card asks, the confirm page adds the proof note, the engine gets the brand', async () => {
+  created.length = 0;
+  // A page's note is not kept: only the confirm page, typed by the seller, gives one.
+  let r = await send({ type: 'settings-op', op: 'resell-brand', brand: 'Nike', note: 'page text' }, page);
+  assert.equal(r.confirm, true);
+  assert.deepEqual(local.data.settings.resellBrands, [], 'not applied from a page');
+  const id = new URL(created[0].url).searchParams.get('id');
+  assert.deepEqual((await send({ type: 'pending', id }, ext)).pending.op, { op: 'resell-brand', brand: 'Nike' });
+  assert.equal((await send({ type: 'confirm', id, accept: true, note: ' invoices in the blue folder ' }, ext)).applied, true);
+  assert.deepEqual(local.data.settings.resellBrands, [{ name: 'Nike', note: 'invoices in the blue folder' }]);
+  await send({ type: 'lint', listing: { title: 'Nike' }, host: 'x' }, page);
+  assert.deepEqual(configs.at(-1).resell_brands, [{ brand: 'Nike', note: 'invoices in the blue folder' }]);
+  // The options page adds and removes directly; the same name is one entry.
+  assert.equal((await send({ type: 'settings-op', op: 'resell-brand', brand: 'nike', note: 'new note' }, ext)).ok, true);
+  assert.equal((await send({ type: 'settings-op', op: 'resell-brand', brand: 'Rolex' }, ext)).ok, true);
+  assert.deepEqual(local.data.settings.resellBrands, [{ name: 'Nike', note: 'new note' }, { name: 'Rolex', note: '' }]);
+  assert.equal((await send({ type: 'settings-op', op: 'remove-resell-brand', brand: 'Rolex' }, page)).ok, false, 'not from a page');
+  assert.equal((await send({ type: 'settings-op', op: 'remove-resell-brand', brand: 'Rolex' }, ext)).ok, true);
+  assert.deepEqual(local.data.settings.resellBrands.map((b) => b.name), ['Nike']);
+  // Export carries them.
+  assert.deepEqual((await send({ type: 'export' }, ext)).data.settings.resellBrands, [{ name: 'Nike', note: 'new note' }]);
+  assert.equal((await send({ type: 'settings-op', op: 'remove-resell-brand', brand: 'Nike' }, ext)).ok, true);
+});

@@ -93,6 +93,28 @@ pub struct FixEdit {
     pub span_utf16: Span,
 }
 
+/// How a finding involves its `brand`, so a front end offers a declaration ("X is my
+/// brand", "I sell genuine X") only where the declaration changes the finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BrandUse {
+    /// A `brand` rule: the brand is named, or sold as the listing's own brand without a
+    /// declared authorisation. Declaring the brand (own or resold) stops it.
+    Named,
+    /// Wording normal for genuine resale (`resale_wording`) raised next to the brand.
+    /// Declaring the brand stops the escalation.
+    Resale,
+    /// Resale wording next to a brand the seller declared they resell: kept at the
+    /// rule's own severity; the finding carries the declaration's proof note.
+    Resold,
+    /// Counterfeit wording next to the brand ("replica", 高仿). No declaration excuses
+    /// it: a reseller who writes "replica" is still offering a replica.
+    Wording,
+    /// A price floor of the brand (or one that could not be checked). Declaring the
+    /// brand does not change it.
+    Price,
+}
+
 /// One warning about one place in a listing.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
@@ -121,6 +143,13 @@ pub struct Finding {
     /// The brand the finding is about, if any (display name).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub brand: Option<String>,
+    /// How the finding involves `brand` (set whenever `brand` is).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub brand_use: Option<BrandUse>,
+    /// For [`BrandUse::Resold`]: the note the seller gave for the resold brand (where the
+    /// invoice or letter of authorisation is kept); empty when they gave none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proof_note: Option<String>,
     /// Edits the seller may apply, best first; empty when the rule offers none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fixes: Vec<FixEdit>,

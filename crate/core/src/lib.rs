@@ -44,7 +44,7 @@ pub use config::{Ignored, Lang, LintConfig, ResellBrand};
 pub use currency::{Currency, RATES_DATE, RATES_SOURCE};
 pub use engine::{builtin_packs, Engine, ExampleFailure};
 pub use error::{PackError, PackErrorKind};
-pub use finding::{Finding, FixEdit, Policy, Severity, Span};
+pub use finding::{BrandUse, Finding, FixEdit, Policy, Severity, Span};
 pub use language::{detect as detect_language, LangSet, Language};
 pub use listing::{FieldRef, FieldRole, Listing, Marketplace, Variant};
 pub use market::{market_code, market_from_host};

@@ -159,3 +159,51 @@ fn reseller_mode_quiets_the_brand_and_resale_wording_but_not_counterfeit_wording
     assert_eq!(parsed.resell_brands[0].brand, "Nike");
     assert_eq!(parsed.resell_brands[1].note, "invoice in shop files");
 }
+
+#[test]
+fn a_finding_says_how_it_involves_its_brand() {
+    use listing_guard::{BrandUse, ResellBrand};
+    let plain = LintConfig::default();
+    let uses = |fs: &[listing_guard::Finding], rule: &str| {
+        fs.iter()
+            .find(|f| f.rule == rule)
+            .map(|f| f.brand_use)
+            .unwrap_or_else(|| panic!("{rule} missing in {fs:?}"))
+    };
+    // A brand rule names it; resale wording raised next to it; counterfeit wording.
+    let named = lint_with("Nike Air Max 90 100% authentic replica", "", &plain);
+    assert!(named
+        .iter()
+        .filter(|f| f.rule.starts_with("brands"))
+        .all(|f| f.brand_use == Some(BrandUse::Named)));
+    assert_eq!(
+        uses(&named, "counterfeit.authenticity-overclaim"),
+        Some(BrandUse::Resale)
+    );
+    assert_eq!(uses(&named, "counterfeit.replica"), Some(BrandUse::Wording));
+    // Resold: the resale wording stays info, names the brand and carries the note.
+    let resell = LintConfig {
+        resell_brands: vec![ResellBrand {
+            brand: "Nike".into(),
+            note: "invoices 2026, office drawer".into(),
+        }],
+        ..Default::default()
+    };
+    let resold = lint_with("Nike Air Max 90 100% authentic replica", "", &resell);
+    let claim = resold
+        .iter()
+        .find(|f| f.rule == "counterfeit.authenticity-overclaim")
+        .expect("the claim is still reported, as info");
+    assert_eq!(claim.severity, Severity::Info);
+    assert_eq!(claim.brand_use, Some(BrandUse::Resold));
+    assert_eq!(claim.brand.as_deref(), Some("Nike"));
+    assert_eq!(
+        claim.proof_note.as_deref(),
+        Some("invoices 2026, office drawer")
+    );
+    assert_eq!(
+        uses(&resold, "counterfeit.replica"),
+        Some(BrandUse::Wording)
+    );
+    assert!(resold.iter().all(|f| f.brand_use != Some(BrandUse::Named)));
+}

@@ -69,6 +69,12 @@ pub(crate) struct FindingOut<'a> {
     policy: &'a listing_guard::Policy,
     #[serde(skip_serializing_if = "Option::is_none")]
     brand: Option<&'a str>,
+    /// How the finding involves `brand`: `named`, `resale`, `resold`, `wording`, `price`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    brand_use: Option<listing_guard::BrandUse>,
+    /// The seller's proof note of a resold brand (`brand_use` `resold`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    proof_note: Option<&'a str>,
     /// One-click edits; spans in UTF-16 units of the field's original text.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fixes: Vec<FixOut<'a>>,
@@ -156,6 +162,8 @@ pub(crate) fn finding(f: &Finding) -> FindingOut<'_> {
         message: &f.message,
         policy: &f.policy,
         brand: f.brand.as_deref(),
+        brand_use: f.brand_use,
+        proof_note: f.proof_note.as_deref(),
         fixes: f
             .fixes
             .iter()

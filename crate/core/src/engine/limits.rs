@@ -39,6 +39,8 @@ pub(crate) fn truncated_findings(p: &mut Pass) {
             message,
             policy: Policy::default(),
             brand: None,
+            brand_use: None,
+            proof_note: None,
             variant: None,
             fixes: Vec::new(),
             instead: None,

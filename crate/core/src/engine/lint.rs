@@ -5,7 +5,7 @@ use super::compile::{Compiled, Owner};
 use super::hit_index::{HitIndex, MAX_FINDINGS_PER_RULE_FIELD};
 use super::{checks, render::fill};
 use crate::config::LintConfig;
-use crate::finding::{Finding, Severity, Span};
+use crate::finding::{BrandUse, Finding, Severity, Span};
 use crate::language::{LangSet, Language};
 use crate::listing::{FieldRef, FieldRole, Listing, Marketplace};
 use crate::matcher::Hit;
@@ -295,6 +295,22 @@ impl Pass<'_, '_> {
     /// brand the seller owns or is authorised for is not one: wording next to it stays
     /// at the rule's own severity.
     fn brand_near(&self, fi: usize, tokens: &Range<usize>, resale: bool) -> Option<u32> {
+        self.brands_near(fi, tokens)
+            .find(|g| !(self.allowed.contains(g) || resale && self.resold.contains(g)))
+    }
+
+    /// A brand the seller resells that resale wording is near (and none it owns).
+    fn resold_near(&self, fi: usize, tokens: &Range<usize>) -> Option<u32> {
+        self.brands_near(fi, tokens)
+            .find(|g| self.resold.contains(g) && !self.allowed.contains(g))
+    }
+
+    /// Every brand group near `tokens` (see `brand_near`), then the listing's own.
+    fn brands_near<'a>(
+        &'a self,
+        fi: usize,
+        tokens: &'a Range<usize>,
+    ) -> impl Iterator<Item = u32> + 'a {
         let window = self.c.near_brand;
         // `brands` is ordered by field, then token start; a brand hit covers at most
         // `max_tokens` tokens.
@@ -306,12 +322,52 @@ impl Pass<'_, '_> {
             .partition_point(|b| (b.field, b.tokens.start) < (fi, from));
         self.brands[first..]
             .iter()
-            .take_while(|b| b.field == fi && b.tokens.start <= tokens.end + window)
+            .take_while(move |b| b.field == fi && b.tokens.start <= tokens.end + window)
             .inspect(|_| super::hit_index::tally(1))
-            .filter(|b| near(&b.tokens, tokens, window))
+            .filter(move |b| near(&b.tokens, tokens, window))
             .map(|b| b.group)
             .chain(self.own.iter().copied())
-            .find(|g| !(self.allowed.contains(g) || resale && self.resold.contains(g)))
+    }
+
+    /// The note the seller gave for a resold brand group (empty when none).
+    fn resold_note(&self, group: u32) -> String {
+        self.config
+            .resell_brands
+            .iter()
+            .find(|r| {
+                let hits = self.c.matcher.find(&Normalized::new(&r.brand));
+                groups_of(self.c, &hits)
+                    .collect::<Vec<_>>()
+                    .contains(&group)
+            })
+            .map(|r| r.note.clone())
+            .unwrap_or_default()
+    }
+
+    /// How a finding of rule `r` involves `brand` (see [`BrandUse`]).
+    fn brand_use(&self, r: &crate::pack::Rule, brand: Option<u32>) -> Option<BrandUse> {
+        let g = brand?;
+        Some(match &r.kind {
+            RuleKind::Brand { .. } => BrandUse::Named,
+            RuleKind::Term {
+                resale_wording: true,
+                ..
+            }
+            | RuleKind::Pattern {
+                resale_wording: true,
+                ..
+            } if self.resold.contains(&g) => BrandUse::Resold,
+            RuleKind::Term {
+                resale_wording: true,
+                ..
+            }
+            | RuleKind::Pattern {
+                resale_wording: true,
+                ..
+            } => BrandUse::Resale,
+            RuleKind::Term { .. } | RuleKind::Pattern { .. } => BrandUse::Wording,
+            _ => BrandUse::Price,
+        })
     }
 
     /// Whether `tokens` lie inside a brand name (`dupe` in `EZ-Dupe`).
@@ -370,6 +426,10 @@ impl Pass<'_, '_> {
         all.extend(vars.iter().cloned());
         let message = fill(template.get(self.config.lang), &all);
         let fixes = self.fixes(r, field, text, span);
+        let brand_use = self.brand_use(r, brand);
+        let proof_note = (brand_use == Some(BrandUse::Resold))
+            .then(|| brand.map(|g| self.resold_note(g)))
+            .flatten();
         let instead = r
             .instead
             .as_ref()
@@ -389,6 +449,8 @@ impl Pass<'_, '_> {
             message,
             policy: r.policy.get(self.marketplace).clone(),
             brand: brand_name,
+            brand_use,
+            proof_note,
             fixes,
             instead,
         });
@@ -545,6 +607,10 @@ fn wording_finding(p: &mut Pass, r: u32, fi: usize, tokens: Range<usize>, norm: 
         if let Some(g) = p.brand_near(fi, &tokens, resale) {
             severity = severity.max(escalated);
             brand = Some(g);
+        } else if resale {
+            // Next to a brand the seller resells: not raised, but the finding names the
+            // brand and carries the proof note for the card's reminder.
+            brand = p.resold_near(fi, &tokens);
         }
     }
     p.push_span(r, severity, fi, norm, brand, &[]);
