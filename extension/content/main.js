@@ -27,7 +27,11 @@
   let beforeSubmit = false;
   let composing = false;    // an IME composition is open: no lint until it ends
   let firstEdit = 0;        // when the pending timer's first edit was seen
-  let lastLinted = null;    // the listing (and settings generation) of the last answer
+  let lastLinted = null;    // the generation of the listing whose findings are drawn
+  let lastContext = null;   // and the settings generation and marketplace it was linted with
+  let acked = null;         // {gen, listing}: the listing the background last kept for this page
+  // This document's own key with the background (a reload or another tab is another page).
+  const doc = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   let settingsGen = 0;
   let applying = false;     // a fix of the seller's is being applied
   let nav = null;           // keyboard navigation: {index, origin} while it lasts
@@ -109,19 +113,22 @@
     }
     // Nothing changed since the last answer (a relayout, a page re-render): draw it again.
     const marketplace = LG.sites.marketplaceFor(document, LG.flags);
-    const signature = `${settingsGen}\u0000${marketplace}\u0000${JSON.stringify(scan.listing)}`;
-    if (signature === lastLinted) return finish(rev);
+    const context = `${settingsGen}\u0000${marketplace}`;
+    let change = acked ? LG.delta.diff(acked.listing, scan.listing) : null;
+    if (change && lastLinted === acked.gen && lastContext === context && LG.delta.empty(change)) return finish(rev);
     inFlight = true;
     let reply;
     try {
-      reply = await api.runtime.sendMessage({
-        type: 'lint', listing: scan.listing, marketplace, host, page: page(),
-      });
+      reply = await lint(change, marketplace);
+      // The background no longer has the listing this change is against (a service
+      // worker restarted): the whole listing, once.
+      if (reply && reply.ok && reply.resync) { acked = null; change = null; reply = await lint(null, marketplace); }
     } catch (e) {
       reply = { ok: false, error: String(e && e.message || e) };
     } finally {
       inFlight = false;
     }
+    if (reply && reply.ok && Number.isInteger(reply.gen)) acked = { gen: reply.gen, listing: scan.listing };
     // The seller typed meanwhile: this answer is stale. A pending timer will lint again.
     if (rev !== revision) return timerPending ? undefined : run();
     if (!reply || !reply.ok) {
@@ -133,11 +140,20 @@
       return disable();
     } else {
       findings = reply.findings;
-      lastLinted = signature;
+      lastLinted = reply.gen;
+      lastContext = context;
       beforeSubmit = Boolean(reply.beforeSubmit);
       if (reply.packError && !warnedError) { console.warn('Listing Guard: a rule pack was refused:', reply.packError); warnedError = true; }
     }
     finish(rev);
+  }
+
+  /** One lint message: only the parts changed since `acked` when there is one (delta.js). */
+  function lint(change, marketplace) {
+    const base = { type: 'lint', doc, marketplace, host, page: page() };
+    return api.runtime.sendMessage(change
+      ? { ...base, base: acked.gen, changed: change.changed, removed: change.removed }
+      : { ...base, listing: scan.listing });
   }
 
   function finish(rev) {

@@ -323,7 +323,8 @@ export const layoutSpecs = [
       const read = async (what) => {
         const m = await drv.eval('window.frames_read()');
         figures.push(`${what}: longest animation frame ${m.loafSupported ? `${m.loaf.toFixed(0)} ms` : 'n/a'}, `
-          + `longest task ${m.longtaskSupported ? `${m.longtask.toFixed(0)} ms` : 'n/a'}, longest rAF gap ${m.gap.toFixed(0)} ms`);
+          + `longest task ${m.longtaskSupported ? `${m.longtask.toFixed(0)} ms` : 'n/a'}, longest rAF gap ${m.gap.toFixed(0)} ms`
+          + (m.worst ? `; longest frame spent: ${JSON.stringify(m.worst)}` : ''));
       };
       // Typing at the start of the description: every later finding moves; then the lint.
       await drv.eval(`(window.frames_reset(), document.querySelector('#desc').focus(), document.querySelector('#desc').setSelectionRange(0, 0), true)`);
