@@ -36,6 +36,21 @@
   let applying = false;     // a fix of the seller's is being applied
   let nav = null;           // keyboard navigation: {index, origin} while it lasts
 
+  // Test builds only: how long each step of a pass took on the page's thread, on the
+  // root's data-timing ({t, step, ms}, performance.now() of the page), for the speed specs.
+  const probe = LG.flags && LG.flags.test ? [] : null;
+  function timed(step, fn) {
+    if (!probe) return fn();
+    const t = performance.now();
+    try {
+      return fn();
+    } finally {
+      probe.push({ t: Math.round(t), step, ms: Math.round((performance.now() - t) * 10) / 10 });
+      if (probe.length > 300) probe.splice(0, 150);
+      if (root) root.host.dataset.timing = JSON.stringify(probe.slice(-60));
+    }
+  }
+
   const isOurs = (node) => Boolean(root && node && (node === root.host || root.host.contains(node)));
 
   function ensureRoot() {
@@ -98,7 +113,7 @@
   async function run() {
     if (inFlight || !enabled || composing) return;
     const rev = revision;
-    scan = collect();
+    scan = timed('collect', collect);
     const hasText = scan.fields.some((f) => f.text.trim());
     if (!scan.fields.length) {
       if (root) { LG.highlight.draw(root, [], fieldFor); LG.overlay.setState(root, 'idle', 0); }
@@ -114,7 +129,7 @@
     // Nothing changed since the last answer (a relayout, a page re-render): draw it again.
     const marketplace = LG.sites.marketplaceFor(document, LG.flags);
     const context = `${settingsGen}\u0000${marketplace}`;
-    let change = acked ? LG.delta.diff(acked.listing, scan.listing) : null;
+    let change = acked ? timed('diff', () => LG.delta.diff(acked.listing, scan.listing)) : null;
     if (change && lastLinted === acked.gen && lastContext === context && LG.delta.empty(change)) return finish(rev);
     inFlight = true;
     let reply;
@@ -151,21 +166,23 @@
   /** One lint message: only the parts changed since `acked` when there is one (delta.js). */
   function lint(change, marketplace) {
     const base = { type: 'lint', doc, marketplace, host, page: page() };
-    return api.runtime.sendMessage(change
-      ? { ...base, base: acked.gen, changed: change.changed, removed: change.removed }
-      : { ...base, listing: scan.listing });
+    const msg = change ? { ...base, base: acked.gen, changed: change.changed, removed: change.removed } : { ...base, listing: scan.listing };
+    const sent = timed(change ? 'send-change' : 'send-whole', () => api.runtime.sendMessage(msg));
+    if (!probe) return sent;
+    const t = performance.now();
+    return sent.finally(() => probe.push({ t: Math.round(t), step: 'answer', ms: Math.round(performance.now() - t) }));
   }
 
   function finish(rev) {
     if (!root || rev !== revision) return;
-    drawn = LG.highlight.draw(root, findings, fieldFor);
+    drawn = timed('draw', () => LG.highlight.draw(root, findings, fieldFor));
     keepCard();
     LG.overlay.setState(root, 'idle', findings.length);
   }
 
   function relayout() {
     if (!root || !scan || !findings.length) return;
-    drawn = LG.highlight.draw(root, findings, fieldFor);
+    drawn = timed('relayout', () => LG.highlight.draw(root, findings, fieldFor));
     keepCard();
   }
 
@@ -190,11 +207,11 @@
     const field = fieldOfEvent(e);
     if (!field) return;
     const now = LG.text.fieldText(field);
-    const edit = LG.shift.editOf(field.text, now.text);
+    const edit = timed('follow-edit', () => LG.shift.editOf(field.text, now.text));
     field.text = now.text;
     field.segments = now.segments;
     findings = LG.shift.apply(findings, (f) => fieldFor(f) === field, edit);
-    drawn = LG.highlight.draw(root, findings, fieldFor);
+    drawn = timed('follow-draw', () => LG.highlight.draw(root, findings, fieldFor));
   }
 
   function onCompose(phase) {
