@@ -412,7 +412,10 @@ export const layoutSpecs = [
         // The content script's own steps since the reset (test build: the root's data-timing).
         const steps = await drv.eval(`(() => { const since = window.frames_read().since;
           const all = JSON.parse(document.querySelector('listing-guard-root').dataset.timing || '[]').filter((x) => x.t >= since);
-          const out = {}; for (const x of all) out[x.step] = Math.max(out[x.step] || 0, x.ms); return out; })()`);
+          const out = {}; for (const x of all) out[x.step] = Math.max(out[x.step] || 0, x.ms);
+          out['(the browser relaying out the edited textarea, forced by the page)'] = Math.round(window.edit_layout.max);
+          window.edit_layout = { max: 0, since: performance.now() };
+          return out; })()`);
         figures.push(`${what}: longest animation frame ${m.loafSupported ? `${m.loaf.toFixed(0)} ms` : 'n/a'}, `
           + `longest task ${m.longtaskSupported ? `${m.longtask.toFixed(0)} ms` : 'n/a'}, longest rAF gap ${m.gap.toFixed(0)} ms`
           + (m.worst ? `; longest frame spent: ${JSON.stringify(m.worst)}` : '') + `; content script's longest step of each kind (ms): ${JSON.stringify(steps)}`);
@@ -421,10 +424,25 @@ export const layoutSpecs = [
       const first = await drv.eval(`JSON.parse(document.querySelector('listing-guard-root').dataset.timing || '[]')`);
       figures.push(`first pass (the whole listing sent): ${JSON.stringify(first.filter((x) => x.step !== 'relayout').slice(0, 8))}`);
       // Typing at the start of the description: every later finding moves; then the lint.
-      await drv.eval(`(window.frames_reset(), document.querySelector('#desc').focus(), document.querySelector('#desc').setSelectionRange(0, 0), true)`);
+      await drv.eval(`(window.frames_reset(), window.edit_layout = { max: 0, since: performance.now() }, document.querySelector('#desc').focus(), document.querySelector('#desc').setSelectionRange(0, 0), true)`);
+      // LG_PROFILE=1: a CPU profile of the typing (Chromium, CDP), its top functions by self time printed.
+      const profile = process.env.LG_PROFILE && drv.cdpSession ? await drv.cdpSession() : null;
+      if (profile) { await profile.send('Profiler.enable'); await profile.send('Profiler.setSamplingInterval', { interval: 200 }); await profile.send('Profiler.start'); }
       await drv.type('New ');
       s = await waitFindings(drv, 'lint after typing', (x) => enough(x)
         && inDesc(x).every((f) => f.start >= 4), 30000);
+      if (profile) {
+        const { profile: p } = await profile.send('Profiler.stop');
+        await profile.detach();
+        const self = new Map();
+        const dt = new Map();
+        p.samples.forEach((id, i) => dt.set(id, (dt.get(id) || 0) + (p.timeDeltas[i] || 0)));
+        for (const n of p.nodes) {
+          const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+          self.set(k, (self.get(k) || 0) + (dt.get(n.id) || 0) / 1000);
+        }
+        console.log(`# profile of typing (self ms): ${[...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `${k} ${v.toFixed(0)}`).join('; ')}`);
+      }
       await read('typing 4 characters at its start, until the lint is drawn (includes the browser\'s own editing of a 1 MB textarea)');
       // A pass over the whole listing without touching the description: an edit in the title.
       await drv.eval(`(document.querySelector('#title').focus(), document.querySelector('#title').setSelectionRange(99, 99), true)`);
