@@ -471,6 +471,16 @@ export const layoutSpecs = [
       await waitFindings(drv, 'idle at the end', () => true, 30000);
       for (const f of figures) console.log(`# ${drv.name} 1 MB description (${inDesc(s).length} findings): ${f}`);
       await shot('layout-large');
+      // The passes after the first sent only what changed (delta.js): their findings are
+      // those of a full lint of the same texts (a fresh page with them, its first pass).
+      const keys = (x) => x.findings.map((f) => `${f.rule}|${f.field}|${f.index}|${f.start}|${f.end}|${f.severity}`).sort();
+      const byDelta = keys(await snapshot(drv));
+      const now = await drv.eval(`[document.querySelector('#title').value, document.querySelector('#desc').value.slice(0, 8)]`);
+      assert.deepEqual(now, ['Steel watch x', 'New 1. s'], 'the texts the fresh page recreates');
+      await drv.goto(`${url}?edited`);
+      assert.equal(await drv.eval(`document.querySelector('#desc').value.slice(0, 8)`), 'New 1. s', 'a fresh page with the edited texts');
+      const whole = await waitFindings(drv, 'the same texts linted whole', (x) => enough(x) && truncated(x), 30000);
+      assert.deepEqual(keys(whole), byDelta, 'findings after changed-parts passes equal a whole lint');
     },
   },
 ];
