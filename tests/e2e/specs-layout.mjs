@@ -276,6 +276,18 @@ export const layoutSpecs = [
       assert.ok(t.boxes.every((b) => b.height > b.width), `a vertical box is taller than wide: ${JSON.stringify(t.boxes)}`);
       const d = await assertGeometry(drv, s, { rule: 'counterfeit.replica', field: 'description', el: '#desc', word: '高仿' }, 'vertical editor');
       assert.ok(d.boxes.every((b) => b.height > b.width), `a vertical box is taller than wide: ${JSON.stringify(d.boxes)}`);
+      // A vertical-rl textarea with more columns than it shows, scrolled to its last (leftmost) ones.
+      const KW = { rule: 'counterfeit.replica', field: 'keywords', el: '#kw' };
+      let k = (await snapshot(drv)).findings.find((f) => f.field === 'keywords' && f.rule === KW.rule);
+      assert.ok(k, `a finding in the keywords: ${JSON.stringify((await snapshot(drv)).findings.map((f) => [f.rule, f.field]))}`);
+      assert.equal(k.boxes.length, 0, `beyond the columns the field shows: no box (${JSON.stringify(k.boxes)})`);
+      await drv.eval(`(document.querySelector('#kw').scrollLeft = -10000, true)`);
+      assert.ok(await drv.eval(`document.querySelector('#kw').scrollLeft`) < -20, 'the keywords field scrolled');
+      await eventually(async () => {
+        const x = await snapshot(drv);
+        k = await assertGeometry(drv, x, KW, 'vertical textarea scrolled');
+        assert.ok(k.boxes.length >= 1, 'drawn once scrolled to');
+      });
       await shot('layout-vertical');
     },
   },
