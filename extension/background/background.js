@@ -184,21 +184,26 @@
 
   const handlers = {
     async lint(msg, sender) {
+      // A page may send only what changed since its last pass (content/delta.js).
+      const listing = LGListings.resolve(sender, msg);
+      if (!listing) return { resync: true };
+      const doc = typeof msg.doc === 'string' && !fromExtensionPage(sender) ? msg.doc.slice(0, 64) : null;
+      const gen = doc ? LGListings.keep(sender, doc, listing) : undefined;
       const settings = await LGSettings.get();
       const page = fromExtensionPage(sender) ? String(msg.page || '') : pageOf(sender);
       const host = fromExtensionPage(sender) ? msg.host : hostOf(sender);
       const site = siteOf(settings, host);
       if (!site.enabled) {
         await recordCounts(sender, host, []);
-        return { findings: [], disabled: true };
+        return { findings: [], disabled: true, gen };
       }
       const linter = await LGEngine.get(LGSettings.extraPacks(settings));
       const config = configFor(settings, site.marketplace || msg.marketplace, page, marketOf(host));
       // Keyed by its JSON: the engine converts a configuration once, not on every keystroke.
-      const findings = withoutIgnored(settings, linter.lint(msg.listing, config, JSON.stringify(config)), page);
+      const findings = withoutIgnored(settings, linter.lint(listing, config, JSON.stringify(config)), page);
       await recordCounts(sender, host, findings);
       if (!fromExtensionPage(sender)) await LGLog.add({ event: 'checked', page, rules: findings.map((f) => f.rule) }).catch(() => {});
-      return { findings, disabled: false, packError: LGEngine.error(), beforeSubmit: settings.beforeSubmit };
+      return { findings, gen, disabled: false, packError: LGEngine.error(), beforeSubmit: settings.beforeSubmit };
     },
     async packs() {
       const settings = await LGSettings.get();
@@ -293,12 +298,18 @@
   /** The shapes each message must have before it is acted on. */
   function valid(msg) {
     if (!msg || typeof msg !== 'object' || !Object.hasOwn(handlers, msg.type)) return false;
-    if (msg.type === 'lint') return typeof msg.listing === 'object' && typeof msg.host === 'string';
+    if (msg.type === 'lint') {
+      const whole = typeof msg.listing === 'object' && msg.listing !== null;
+      const change = Number.isInteger(msg.base) && typeof msg.changed === 'object' && msg.changed !== null;
+      return (whole || change) && typeof msg.host === 'string';
+    }
     if (msg.type === 'tab') return Number.isInteger(msg.tabId);
     if (msg.type === 'settings-op') return typeof msg.op === 'string';
     if (msg.type === 'log') return typeof msg.event === 'string';
     return true;
   }
+
+  if (api.tabs && api.tabs.onRemoved) api.tabs.onRemoved.addListener((tabId) => LGListings.forgetTab(tabId));
 
   // First run: the welcome page (what the colours mean, own brands, a sample listing).
   api.runtime.onInstalled.addListener((details) => {

@@ -135,7 +135,10 @@
 
   /** The topmost page element at a point of `doc`'s viewport, into open shadow roots; ours is transparent. */
   function topAt(doc, x, y) {
-    let top = (doc.elementsFromPoint(x, y) || []).find((e) => !isOurs(e)) || null;
+    // One hit first (much cheaper over a large text than the whole list); the list only
+    // where our own card is on top.
+    let top = doc.elementFromPoint(x, y);
+    if (top && isOurs(top)) top = (doc.elementsFromPoint(x, y) || []).find((e) => !isOurs(e)) || null;
     for (let depth = 0; top && top.shadowRoot && depth < 16; depth++) {
       const inner = (top.shadowRoot.elementsFromPoint(x, y) || []).find((e) => !isOurs(e));
       if (!inner || inner === top) break;

@@ -83,7 +83,10 @@
     const sx = window.scrollX, sy = window.scrollY;
     for (const q of raw) {
       let b = geo.clip({ left: q.left + g.off.x, top: q.top + g.off.y, width: q.width, height: q.height }, g.visible);
-      if (b) b = geo.uncovered(field.el, b);
+      // A marker (a 10 px dot) is shown whole or not at all: one probe at its centre
+      // (each probe is a hit test, costly over a field with a large text).
+      if (b && marker) b = geo.coverAt(field.el, b.left + b.width / 2, b.top + b.height / 2) ? null : b;
+      else if (b) b = geo.uncovered(field.el, b);
       if (b) boxes.push({ left: b.left + sx, top: b.top + sy, width: b.width, height: b.height });
     }
     return { marker, boxes };

@@ -27,10 +27,29 @@
   let beforeSubmit = false;
   let composing = false;    // an IME composition is open: no lint until it ends
   let firstEdit = 0;        // when the pending timer's first edit was seen
-  let lastLinted = null;    // the listing (and settings generation) of the last answer
+  let lastLinted = null;    // the generation of the listing whose findings are drawn
+  let lastContext = null;   // and the settings generation and marketplace it was linted with
+  let acked = null;         // {gen, listing}: the listing the background last kept for this page
+  // This document's own key with the background (a reload or another tab is another page).
+  const doc = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   let settingsGen = 0;
   let applying = false;     // a fix of the seller's is being applied
   let nav = null;           // keyboard navigation: {index, origin} while it lasts
+
+  // Test builds only: how long each step of a pass took on the page's thread, on the
+  // root's data-timing ({t, step, ms}, performance.now() of the page), for the speed specs.
+  const probe = LG.flags && LG.flags.test ? [] : null;
+  function timed(step, fn) {
+    if (!probe) return fn();
+    const t = performance.now();
+    try {
+      return fn();
+    } finally {
+      probe.push({ t: Math.round(t), step, ms: Math.round((performance.now() - t) * 10) / 10 });
+      if (probe.length > 300) probe.splice(0, 150);
+      if (root) root.host.dataset.timing = JSON.stringify(probe.slice(-60));
+    }
+  }
 
   const isOurs = (node) => Boolean(root && node && (node === root.host || root.host.contains(node)));
 
@@ -94,7 +113,7 @@
   async function run() {
     if (inFlight || !enabled || composing) return;
     const rev = revision;
-    scan = collect();
+    scan = timed('collect', collect);
     const hasText = scan.fields.some((f) => f.text.trim());
     if (!scan.fields.length) {
       if (root) { LG.highlight.draw(root, [], fieldFor); LG.overlay.setState(root, 'idle', 0); }
@@ -109,19 +128,22 @@
     }
     // Nothing changed since the last answer (a relayout, a page re-render): draw it again.
     const marketplace = LG.sites.marketplaceFor(document, LG.flags);
-    const signature = `${settingsGen}\u0000${marketplace}\u0000${JSON.stringify(scan.listing)}`;
-    if (signature === lastLinted) return finish(rev);
+    const context = `${settingsGen}\u0000${marketplace}`;
+    let change = acked ? timed('diff', () => LG.delta.diff(acked.listing, scan.listing)) : null;
+    if (change && lastLinted === acked.gen && lastContext === context && LG.delta.empty(change)) return finish(rev);
     inFlight = true;
     let reply;
     try {
-      reply = await api.runtime.sendMessage({
-        type: 'lint', listing: scan.listing, marketplace, host, page: page(),
-      });
+      reply = await lint(change, marketplace);
+      // The background no longer has the listing this change is against (a service
+      // worker restarted): the whole listing, once.
+      if (reply && reply.ok && reply.resync) { acked = null; change = null; reply = await lint(null, marketplace); }
     } catch (e) {
       reply = { ok: false, error: String(e && e.message || e) };
     } finally {
       inFlight = false;
     }
+    if (reply && reply.ok && Number.isInteger(reply.gen)) acked = { gen: reply.gen, listing: scan.listing };
     // The seller typed meanwhile: this answer is stale. A pending timer will lint again.
     if (rev !== revision) return timerPending ? undefined : run();
     if (!reply || !reply.ok) {
@@ -133,23 +155,34 @@
       return disable();
     } else {
       findings = reply.findings;
-      lastLinted = signature;
+      lastLinted = reply.gen;
+      lastContext = context;
       beforeSubmit = Boolean(reply.beforeSubmit);
       if (reply.packError && !warnedError) { console.warn('Listing Guard: a rule pack was refused:', reply.packError); warnedError = true; }
     }
     finish(rev);
   }
 
+  /** One lint message: only the parts changed since `acked` when there is one (delta.js). */
+  function lint(change, marketplace) {
+    const base = { type: 'lint', doc, marketplace, host, page: page() };
+    const msg = change ? { ...base, base: acked.gen, changed: change.changed, removed: change.removed } : { ...base, listing: scan.listing };
+    const sent = timed(change ? 'send-change' : 'send-whole', () => api.runtime.sendMessage(msg));
+    if (!probe) return sent;
+    const t = performance.now();
+    return sent.finally(() => probe.push({ t: Math.round(t), step: 'answer', ms: Math.round(performance.now() - t) }));
+  }
+
   function finish(rev) {
     if (!root || rev !== revision) return;
-    drawn = LG.highlight.draw(root, findings, fieldFor);
+    drawn = timed('draw', () => LG.highlight.draw(root, findings, fieldFor));
     keepCard();
     LG.overlay.setState(root, 'idle', findings.length);
   }
 
   function relayout() {
     if (!root || !scan || !findings.length) return;
-    drawn = LG.highlight.draw(root, findings, fieldFor);
+    drawn = timed('relayout', () => LG.highlight.draw(root, findings, fieldFor));
     keepCard();
   }
 
@@ -174,11 +207,11 @@
     const field = fieldOfEvent(e);
     if (!field) return;
     const now = LG.text.fieldText(field);
-    const edit = LG.shift.editOf(field.text, now.text);
+    const edit = timed('follow-edit', () => LG.shift.editOf(field.text, now.text));
     field.text = now.text;
     field.segments = now.segments;
     findings = LG.shift.apply(findings, (f) => fieldFor(f) === field, edit);
-    drawn = LG.highlight.draw(root, findings, fieldFor);
+    drawn = timed('follow-draw', () => LG.highlight.draw(root, findings, fieldFor));
   }
 
   function onCompose(phase) {

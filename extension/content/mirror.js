@@ -92,6 +92,10 @@
     m.text = text;
     m.isInput = isInput;
     m.vertical = vertical;
+    // Right-to-left columns (vertical-rl) start at the field's right padding edge: the
+    // mirror, as wide as its columns, is mapped onto the field by its right edge.
+    m.rl = vertical && /-rl$/.test(cs.writingMode);
+    m.padW = pb.w;
     // How far into the mirror the field shows (unscaled CSS px from the padding edge).
     m.reach = vertical ? Math.abs(el.scrollLeft) + pb.w : el.scrollTop + pb.h;
     m.base = null;
@@ -154,9 +158,10 @@
     range.setStart(a.node, a.offset);
     range.setEnd(b.node, b.offset);
     const out = [];
+    const left = m.rl ? m.base.right - m.padW : m.base.left;
     for (const q of range.getClientRects()) {
       if (q.width === 0 && end > start) continue;
-      out.push({ left: q.left - m.base.left, top: q.top - m.base.top, width: q.width, height: q.height });
+      out.push({ left: q.left - left, top: q.top - m.base.top, width: q.width, height: q.height });
     }
     return out;
   }

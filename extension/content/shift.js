@@ -5,13 +5,18 @@
 // what a new word is; it only moves or hides what was already found.
 'use strict';
 (() => {
+  const CHUNK = 2048; // compared as whole slices first (native compares), then char by char
+
   /** The one stretch where two texts differ: {at, removed, inserted} (UTF-16 counts). */
   function editOf(before, after) {
     const max = Math.min(before.length, after.length);
     let a = 0;
+    while (a + CHUNK <= max && before.slice(a, a + CHUNK) === after.slice(a, a + CHUNK)) a += CHUNK;
     while (a < max && before.charCodeAt(a) === after.charCodeAt(a)) a++;
     let b = 0;
-    while (b < max - a && before.charCodeAt(before.length - 1 - b) === after.charCodeAt(after.length - 1 - b)) b++;
+    const bl = before.length, al = after.length;
+    while (b + CHUNK <= max - a && before.slice(bl - b - CHUNK, bl - b) === after.slice(al - b - CHUNK, al - b)) b += CHUNK;
+    while (b < max - a && before.charCodeAt(bl - 1 - b) === after.charCodeAt(al - 1 - b)) b++;
     return { at: a, removed: before.length - a - b, inserted: after.length - a - b };
   }
 

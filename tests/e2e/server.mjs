@@ -54,6 +54,8 @@ export async function startServer() {
   // CONNECT (https through the proxy) is recorded and refused.
   server.on('connect', (req, socket) => {
     requests.push({ method: 'CONNECT', url: req.url, local: false, proxied: true });
+    // A browser that resets the refused tunnel must not crash the run (ECONNRESET).
+    socket.on('error', () => {});
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -11,15 +11,35 @@ import { waitFor, waitFindings } from './specs.mjs';
 
 const HELP = String.raw`
 const M = {
-  // A selector, with ' >>> ' stepping into an open shadow root.
+  // A selector, with ' >>> ' stepping into an open shadow root (or a same-origin iframe's document).
   q(sel) {
-    return sel.split(' >>> ').reduce((node, part, i) => (i ? node.shadowRoot : node).querySelector(part), document);
+    return sel.split(' >>> ').reduce((node, part, i) => (i ? (node.localName === 'iframe' ? node.contentDocument : node.shadowRoot) : node).querySelector(part), document);
+  },
+  // Where a frame's viewport sits in the top one (0, 0 for the top document).
+  offset(el) {
+    let x = 0, y = 0, win = el.ownerDocument.defaultView;
+    while (win !== window && win.frameElement) {
+      const r = win.frameElement.getBoundingClientRect();
+      x += r.left + win.frameElement.clientLeft; y += r.top + win.frameElement.clientTop;
+      win = win.frameElement.ownerDocument.defaultView;
+    }
+    return { x, y };
+  },
+  // The frame elements an element is inside, innermost first.
+  frames(el) {
+    const out = [];
+    for (let win = el.ownerDocument.defaultView; win !== window && win.frameElement; win = win.frameElement.ownerDocument.defaultView) out.push(win.frameElement);
+    return out;
+  },
+  shift(rects, el) {
+    const o = M.offset(el);
+    return rects.map((q) => ({ ...q, left: q.left + o.x, top: q.top + o.y }));
   },
   // Line boxes of [start, end) of a field, in the top viewport, measured without the extension.
   // Editors: the word is looked up in the editor's own text (the extension counts a line
   // break between paragraphs, textContent does not).
   wordRects(el, start, end, word) {
-    if (el.localName === 'textarea' || el.localName === 'input') return M.cloneRects(el, start, end);
+    if (el.localName === 'textarea' || el.localName === 'input') return M.shift(M.cloneRects(el, start, end), el);
     if (word) { start = el.textContent.indexOf(word); end = start + word.length; }
     const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     let pos = 0, a = null, b = null;
@@ -31,11 +51,11 @@ const M = {
     }
     const range = el.ownerDocument.createRange();
     range.setStart(...a); range.setEnd(...b);
-    return [...range.getClientRects()].filter((q) => q.width > 0).map((q) => ({ left: q.left, top: q.top, width: q.width, height: q.height }));
+    return M.shift([...range.getClientRects()].filter((q) => q.width > 0).map((q) => ({ left: q.left, top: q.top, width: q.width, height: q.height })), el);
   },
   cloneRects(el, start, end) {
-    const cs = getComputedStyle(el);
-    const c = document.createElement('div');
+    const cs = el.ownerDocument.defaultView.getComputedStyle(el);
+    const c = el.ownerDocument.createElement('div');
     for (const p of cs) c.style.setProperty(p, cs.getPropertyValue(p));
     c.style.position = 'absolute';
     c.style.margin = '0';
@@ -48,7 +68,7 @@ const M = {
     c.scrollTop = el.scrollTop;
     c.scrollLeft = el.scrollLeft;
     const cr = c.getBoundingClientRect(), fr = el.getBoundingClientRect();
-    const range = document.createRange();
+    const range = el.ownerDocument.createRange();
     range.setStart(c.firstChild, start); range.setEnd(c.firstChild, end);
     const out = [...range.getClientRects()].filter((q) => q.width > 0)
       .map((q) => ({ left: q.left - cr.left + fr.left, top: q.top - cr.top + fr.top, width: q.width, height: q.height }));
@@ -57,7 +77,9 @@ const M = {
   },
   // The inner (padding-box) area of an element as drawn.
   inner(el) {
-    const r = el.getBoundingClientRect();
+    const o = M.offset(el);
+    const r0 = el.getBoundingClientRect();
+    const r = { left: r0.left + o.x, top: r0.top + o.y, width: r0.width, height: r0.height };
     const sx = el.offsetWidth ? r.width / el.offsetWidth : 1, sy = el.offsetHeight ? r.height / el.offsetHeight : 1;
     const left = r.left + el.clientLeft * sx, top = r.top + el.clientTop * sy;
     return { left, top, right: left + el.clientWidth * sx, bottom: top + el.clientHeight * sy };
@@ -68,7 +90,8 @@ const M = {
     const out = [];
     for (const q of M.wordRects(el, start, end, word)) {
       let l = q.left, t = q.top, r = q.left + q.width, b = q.top + q.height;
-      for (const c of [el, ...clips.map((s) => M.q(s)).filter((c) => c.contains(el))]) {
+      const outer = [el, ...M.frames(el)];
+      for (const c of [el, ...M.frames(el), ...clips.map((s) => M.q(s)).filter((c) => outer.some((x) => c.contains(x)))]) {
         const i = M.inner(c);
         l = Math.max(l, i.left); r = Math.min(r, i.right); t = Math.max(t, i.top); b = Math.min(b, i.bottom);
       }
@@ -190,6 +213,82 @@ export const layoutSpecs = [
         await assertGeometry(drv, s, { ...W, rule: 'counterfeit.dupe', field: 'bullets', index: 1, el: '#bullet' }, 'page scrolled');
         assert.equal(s.findings.find((f) => f.rule === 'counterfeit.dupe' && f.field === 'bullets' && f.index === 1).boxes.length, 1);
       });
+    },
+  },
+  {
+    name: 'layout: the listing form in a same-origin iframe inside a scroll panel under a sticky header',
+    pages: ['layouts/frame-panel.html'],
+    async run(drv, { url, shot }) {
+      await drv.goto(url);
+      await idleWith(drv, 'frame findings', ['counterfeit.replica', 'claims.medical', 'counterfeit.dupe']);
+      const W = { clips: ['#panel'], covers: ['#panel header', '#top'] };
+      const D = (rule) => ({ ...W, rule, field: 'description', el: '#form >>> #desc' });
+      await eventually(async () => {
+        const s = await snapshot(drv);
+        await assertGeometry(drv, s, { ...W, rule: 'counterfeit.replica', field: 'title', el: '#form >>> #title' }, 'frame, title');
+        await assertGeometry(drv, s, D('claims.medical'), 'frame, description');
+      });
+      // The panel scrolls: the title goes out of it, the description's first lines under its sticky header.
+      await drv.eval(inPage(`(() => { const p = M.q('#panel'), d = M.q('#form >>> #desc');
+        p.scrollTop = M.inner(d).top - M.inner(p).top + 4; return true; })()`));
+      await eventually(async () => {
+        const s = await snapshot(drv);
+        const t = s.findings.find((f) => f.field === 'title' && f.rule === 'counterfeit.replica');
+        assert.equal(t.boxes.length, 0, `title scrolled out of the panel: no box (${JSON.stringify(t.boxes)})`);
+        const cures = await assertGeometry(drv, s, D('claims.medical'), 'frame, under the sticky header');
+        assert.equal(cures.boxes.length, 0, `the second line is under the sticky header: no box (${JSON.stringify(cures.boxes)})`);
+        const replica = await assertGeometry(drv, s, D('counterfeit.replica'), 'frame, in the panel');
+        assert.equal(replica.boxes.length, 1, 'the eighth line shows in the panel');
+        const header = await drv.eval(`document.querySelector('#panel header').getBoundingClientRect().bottom`);
+        assert.ok(s.findings.every((f) => f.boxes.every((b) => b.top >= header - 1)), 'nothing drawn over the sticky header');
+      });
+      await shot('layout-frame-panel');
+      // The page scrolls: the line with "dupe" goes under the fixed header, its box with it.
+      const dupe = (await snapshot(drv)).findings.find((f) => f.rule === 'counterfeit.dupe' && f.field === 'description');
+      assert.equal(dupe.boxes.length, 1, 'dupe drawn before the page scrolls');
+      await drv.eval(`(window.scrollBy(0, ${Math.round(dupe.boxes[0].top - 30)}), true)`);
+      await eventually(async () => {
+        const s = await snapshot(drv);
+        for (const rule of ['counterfeit.replica', 'counterfeit.dupe']) await assertGeometry(drv, s, D(rule), `frame, page scrolled (${rule})`);
+        const d = s.findings.find((f) => f.rule === 'counterfeit.dupe' && f.field === 'description');
+        assert.equal(d.boxes.length, 0, `dupe under the fixed header: no box (${JSON.stringify(d.boxes)})`);
+        assert.equal(s.findings.find((f) => f.rule === 'counterfeit.replica' && f.field === 'description').boxes.length, 1, 'replica still shown');
+        const top = await drv.eval(`document.querySelector('#top').getBoundingClientRect().bottom`);
+        // A box wholly above the viewport cannot be seen (covers are only probed inside it).
+        const over = s.findings.filter((f) => f.boxes.some((b) => b.top < top - 1 && b.top + b.height > 1));
+        assert.equal(over.length, 0, `nothing drawn over the fixed header (bottom ${top}): ${JSON.stringify(over)}`);
+      });
+      await shot('layout-frame-panel-page-scrolled');
+    },
+  },
+  {
+    name: 'layout: vertical writing (writing-mode: vertical-rl), a textarea and an editor',
+    pages: ['layouts/vertical.html'],
+    async run(drv, { url, shot }) {
+      await drv.goto(url);
+      const s = await waitFindings(drv, 'vertical findings', (x) => ['title', 'description'].every((field) => x.findings.some((f) => f.rule === 'counterfeit.replica' && f.field === field)));
+      // The title runs over 2+ columns and its finding is in a later one (right to left).
+      const cols = await drv.eval(inPage(`M.cloneRects(M.q('#title'), 0, M.q('#title').value.length).length`));
+      assert.ok(cols >= 2, `the title wraps over 2+ columns (${cols})`);
+      const t = await assertGeometry(drv, s, { rule: 'counterfeit.replica', field: 'title', el: '#title' }, 'vertical textarea');
+      const first = await drv.eval(inPage(`M.cloneRects(M.q('#title'), 0, 1)[0]`));
+      assert.ok(t.boxes[0].left < first.left - 5, `the finding is in a later column, left of the first (${t.boxes[0].left} < ${first.left})`);
+      assert.ok(t.boxes.every((b) => b.height > b.width), `a vertical box is taller than wide: ${JSON.stringify(t.boxes)}`);
+      const d = await assertGeometry(drv, s, { rule: 'counterfeit.replica', field: 'description', el: '#desc', word: '高仿' }, 'vertical editor');
+      assert.ok(d.boxes.every((b) => b.height > b.width), `a vertical box is taller than wide: ${JSON.stringify(d.boxes)}`);
+      // A vertical-rl textarea with more columns than it shows, scrolled to its last (leftmost) ones.
+      const KW = { rule: 'counterfeit.replica', field: 'keywords', el: '#kw' };
+      let k = (await snapshot(drv)).findings.find((f) => f.field === 'keywords' && f.rule === KW.rule);
+      assert.ok(k, `a finding in the keywords: ${JSON.stringify((await snapshot(drv)).findings.map((f) => [f.rule, f.field]))}`);
+      assert.equal(k.boxes.length, 0, `beyond the columns the field shows: no box (${JSON.stringify(k.boxes)})`);
+      await drv.eval(`(document.querySelector('#kw').scrollLeft = -10000, true)`);
+      assert.ok(await drv.eval(`document.querySelector('#kw').scrollLeft`) < -20, 'the keywords field scrolled');
+      await eventually(async () => {
+        const x = await snapshot(drv);
+        k = await assertGeometry(drv, x, KW, 'vertical textarea scrolled');
+        assert.ok(k.boxes.length >= 1, 'drawn once scrolled to');
+      });
+      await shot('layout-vertical');
     },
   },
   {
@@ -322,14 +421,40 @@ export const layoutSpecs = [
       const figures = [];
       const read = async (what) => {
         const m = await drv.eval('window.frames_read()');
+        // The content script's own steps since the reset (test build: the root's data-timing).
+        const steps = await drv.eval(`(() => { const since = window.frames_read().since;
+          const all = JSON.parse(document.querySelector('listing-guard-root').dataset.timing || '[]').filter((x) => x.t >= since);
+          const out = {}; for (const x of all) out[x.step] = Math.max(out[x.step] || 0, x.ms);
+          out['(the browser relaying out the edited textarea, forced by the page)'] = Math.round(window.edit_layout.max);
+          window.edit_layout = { max: 0, since: performance.now() };
+          return out; })()`);
         figures.push(`${what}: longest animation frame ${m.loafSupported ? `${m.loaf.toFixed(0)} ms` : 'n/a'}, `
-          + `longest task ${m.longtaskSupported ? `${m.longtask.toFixed(0)} ms` : 'n/a'}, longest rAF gap ${m.gap.toFixed(0)} ms`);
+          + `longest task ${m.longtaskSupported ? `${m.longtask.toFixed(0)} ms` : 'n/a'}, longest rAF gap ${m.gap.toFixed(0)} ms`
+          + (m.worst ? `; longest frame spent: ${JSON.stringify(m.worst)}` : '') + `; content script's longest step of each kind (ms): ${JSON.stringify(steps)}`);
       };
+      // The first pass sends the whole listing; later ones only what changed (delta.js).
+      const first = await drv.eval(`JSON.parse(document.querySelector('listing-guard-root').dataset.timing || '[]')`);
+      figures.push(`first pass (the whole listing sent): ${JSON.stringify(first.filter((x) => x.step !== 'relayout').slice(0, 8))}`);
       // Typing at the start of the description: every later finding moves; then the lint.
-      await drv.eval(`(window.frames_reset(), document.querySelector('#desc').focus(), document.querySelector('#desc').setSelectionRange(0, 0), true)`);
+      await drv.eval(`(window.frames_reset(), window.edit_layout = { max: 0, since: performance.now() }, document.querySelector('#desc').focus(), document.querySelector('#desc').setSelectionRange(0, 0), true)`);
+      // LG_PROFILE=1: a CPU profile of the typing (Chromium, CDP), its top functions by self time printed.
+      const profile = process.env.LG_PROFILE && drv.cdpSession ? await drv.cdpSession() : null;
+      if (profile) { await profile.send('Profiler.enable'); await profile.send('Profiler.setSamplingInterval', { interval: 200 }); await profile.send('Profiler.start'); }
       await drv.type('New ');
       s = await waitFindings(drv, 'lint after typing', (x) => enough(x)
         && inDesc(x).every((f) => f.start >= 4), 30000);
+      if (profile) {
+        const { profile: p } = await profile.send('Profiler.stop');
+        await profile.detach();
+        const self = new Map();
+        const dt = new Map();
+        p.samples.forEach((id, i) => dt.set(id, (dt.get(id) || 0) + (p.timeDeltas[i] || 0)));
+        for (const n of p.nodes) {
+          const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+          self.set(k, (self.get(k) || 0) + (dt.get(n.id) || 0) / 1000);
+        }
+        console.log(`# profile of typing (self ms): ${[...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `${k} ${v.toFixed(0)}`).join('; ')}`);
+      }
       await read('typing 4 characters at its start, until the lint is drawn (includes the browser\'s own editing of a 1 MB textarea)');
       // A pass over the whole listing without touching the description: an edit in the title.
       await drv.eval(`(document.querySelector('#title').focus(), document.querySelector('#title').setSelectionRange(99, 99), true)`);
@@ -358,6 +483,16 @@ export const layoutSpecs = [
       await waitFindings(drv, 'idle at the end', () => true, 30000);
       for (const f of figures) console.log(`# ${drv.name} 1 MB description (${inDesc(s).length} findings): ${f}`);
       await shot('layout-large');
+      // The passes after the first sent only what changed (delta.js): their findings are
+      // those of a full lint of the same texts (a fresh page with them, its first pass).
+      const keys = (x) => x.findings.map((f) => `${f.rule}|${f.field}|${f.index}|${f.start}|${f.end}|${f.severity}`).sort();
+      const byDelta = keys(await snapshot(drv));
+      const now = await drv.eval(`[document.querySelector('#title').value, document.querySelector('#desc').value.slice(0, 8)]`);
+      assert.deepEqual(now, ['Steel watch x', 'New 1. s'], 'the texts the fresh page recreates');
+      await drv.goto(`${url}?edited`);
+      assert.equal(await drv.eval(`document.querySelector('#desc').value.slice(0, 8)`), 'New 1. s', 'a fresh page with the edited texts');
+      const whole = await waitFindings(drv, 'the same texts linted whole', (x) => enough(x) && truncated(x), 30000);
+      assert.deepEqual(keys(whole), byDelta, 'findings after changed-parts passes equal a whole lint');
     },
   },
 ];

@@ -35,13 +35,14 @@ const configs = [];
 globalThis.wasm_bindgen = { checkPack: () => ({ id: 'x' }), marketFromHost: (h) => (h.endsWith('.tw') ? 'tw' : undefined) };
 globalThis.LGEngine = { init: async () => {}, error: () => null,
   get: async () => ({ lint: (l, c) => { configs.push(c); return [{ rule: 'counterfeit.replica', text: 'Replica', severity: 'block' }]; }, packs: () => [] }) };
-for (const f of ['settings-schema.js', 'settings-store.js', 'settings.js', 'confirm.js', 'tabs.js', 'log.js', 'background.js']) {
+for (const f of ['settings-schema.js', 'settings-store.js', 'settings.js', 'listings.js', 'confirm.js', 'tabs.js', 'log.js', 'background.js']) {
   const exported = require(path.join(ROOT, 'extension/background', f));
   if (f === 'settings-schema.js') globalThis.LGSchema = exported;
   if (f === 'settings-store.js') globalThis.LGStore = exported;
   if (f === 'settings.js') globalThis.LGSettings = exported;
   if (f === 'confirm.js') globalThis.LGConfirm = exported;
   if (f === 'log.js') globalThis.LGLog = exported;
+  if (f === 'listings.js') globalThis.LGListings = exported;
 }
 
 const page = { id: 'abc', url: 'https://sellercentral.amazon.com/abis/listing', tab: { id: 1, windowId: 1, index: 0 } };
@@ -124,4 +125,20 @@ test('reseller mode: a card asks, the confirm page adds the proof note, the engi
   // Export carries them.
   assert.deepEqual((await send({ type: 'export' }, ext)).data.settings.resellBrands, [{ name: 'Nike', note: 'new note' }]);
   assert.equal((await send({ type: 'settings-op', op: 'remove-resell-brand', brand: 'Nike' }, ext)).ok, true);
+});
+
+test('a page sends only what changed since its last answered pass; an unknown base asks for the whole listing', async () => {
+  const sent = [];
+  const before = configs.length;
+  let r = await send({ type: 'lint', doc: 'p1', listing: { title: 'Replica', description: 'long text' }, host: 'x' }, page);
+  assert.equal(r.ok, true);
+  assert.ok(Number.isInteger(r.gen), 'the answer names the listing it kept');
+  r = await send({ type: 'lint', doc: 'p1', base: r.gen, changed: { title: 'Replica watch' }, removed: [], host: 'x' }, page);
+  assert.equal(r.ok, true);
+  assert.equal(configs.length, before + 2, 'both linted');
+  r = await send({ type: 'lint', doc: 'p1', base: r.gen + 100, changed: {}, removed: [], host: 'x' }, page);
+  assert.deepEqual([r.ok, r.resync], [true, true]);
+  r = await send({ type: 'lint', doc: 'p1', base: 'x', changed: {}, host: 'x' }, page);
+  assert.equal(r, undefined, 'a malformed lint message is not answered');
+  sent.push(r);
 });

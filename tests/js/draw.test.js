@@ -81,3 +81,24 @@ test('a box is cut to what a clip shows, and gone when under a pixel is left', (
   assert.equal(clip({ left: 20, top: 59.5, width: 50, height: 20 }, box), null);
   assert.equal(clip({ left: 200, top: 20, width: 5, height: 5 }, box), null);
 });
+
+test('editOf over long texts (compared in slices) finds the same stretch as char by char', () => {
+  const naive = (before, after) => {
+    const max = Math.min(before.length, after.length);
+    let a = 0;
+    while (a < max && before[a] === after[a]) a++;
+    let b = 0;
+    while (b < max - a && before[before.length - 1 - b] === after[after.length - 1 - b]) b++;
+    return { at: a, removed: before.length - a - b, inserted: after.length - a - b };
+  };
+  const base = 'soft leather strap, replica dial; 真皮表带 '.repeat(400);
+  let seed = 7;
+  const rnd = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  for (let i = 0; i < 200; i++) {
+    const at = rnd(base.length + 1), del = rnd(30) * (rnd(3) === 0 ? 200 : 1);
+    const ins = ['', 'x', 'New ', base.slice(0, rnd(5000)), 'a'.repeat(rnd(3000))][rnd(5)];
+    const after = base.slice(0, at) + ins + base.slice(Math.min(base.length, at + del));
+    assert.deepEqual(editOf(base, after), naive(base, after), `edit ${i} at ${at}`);
+  }
+  assert.deepEqual(editOf(base, base), naive(base, base));
+});

@@ -100,6 +100,8 @@ export async function launchChromium({ extDir, proxyPort, lang = 'en-US', dark =
       const session = await ctx.newCDPSession(page);
       try { return await session.send(method, params); } finally { await session.detach().catch(() => {}); }
     },
+    /** A DevTools protocol session kept open (a profile across several steps); detach it when done. */
+    async cdpSession() { return ctx.newCDPSession(page); },
     async close() { await ctx.close(); fs.rmSync(profile, { recursive: true, force: true }); },
   };
   return driver;

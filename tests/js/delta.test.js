@@ -1,0 +1,71 @@
+// A pass that sends only the changed parts of the listing (content/delta.js) and the
+// background's merge of them into the listing it kept (background/listings.js) stand for
+// exactly the whole listing: the merged listing equals the page's, and the real engine
+// (target/wasm-out, when built) finds the same as a full lint, step after step.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, load } from './load.mjs';
+
+const delta = load('content/delta.js');
+const LGListings = load('background/listings.js');
+
+function engine() {
+  const dir = path.join(ROOT, 'target/wasm-out');
+  if (!fs.existsSync(path.join(dir, 'listing_guard_wasm_bg.wasm'))) return null;
+  const src = fs.readFileSync(path.join(dir, 'listing_guard_wasm.js'), 'utf8');
+  const wb = new Function(`${src}\nreturn wasm_bindgen;`)();
+  wb.initSync({ module: new WebAssembly.Module(fs.readFileSync(path.join(dir, 'listing_guard_wasm_bg.wasm'))) });
+  return new wb.Linter([]);
+}
+
+// A seller's edits, one pass each: title typed, description typed into, a bullet added
+// and removed, a variant row's price changed, the brand cleared, a part gone.
+const long = 'soft leather strap with a steel case '.repeat(2000);
+const steps = [
+  { title: 'Steel watch', description: long, bullets: [], other: [], variants: [] },
+  { title: 'Steel watch Rolex', description: long, bullets: [], other: [], variants: [] },
+  { title: 'Steel watch Rolex', description: `replica ${long}`, bullets: [], other: [], variants: [] },
+  { title: 'Steel watch Rolex', description: `replica ${long}`, bullets: ['a dupe of the classic'], other: [], variants: [] },
+  { title: 'Steel watch Rolex', description: `replica ${long}`, bullets: ['a dupe of the classic'], other: [], variants: [], price: '590' },
+  { title: 'Steel watch Rolex', description: `replica ${long}`, bullets: [], other: [['sku', 'cures arthritis']], variants: [{ label: 'S', price: '5', cost: '' }], price: '5900' },
+  { title: 'Steel watch Rolex', description: `replica ${long}`, bullets: [], other: [['sku', 'cures arthritis']], variants: [{ label: 'S', price: '5', cost: '' }, { label: 'M', price: '4', cost: '' }], brand: 'Rolex', price: '5900' },
+  { title: 'Steel watch Rolex', description: long, bullets: [], other: [], variants: [{ label: 'S', price: '5', cost: '' }], brand: '' },
+  { title: '', description: long, bullets: [], other: [], variants: [] },
+];
+
+test('diff: only the parts that differ, and the parts gone', () => {
+  assert.deepEqual(delta.diff({ title: 'a', description: long }, { title: 'b', description: long }), { changed: { title: 'b' }, removed: [] });
+  assert.deepEqual(delta.diff({ title: 'a', price: '1' }, { title: 'a' }), { changed: {}, removed: ['price'] });
+  assert.ok(delta.empty(delta.diff({ bullets: ['x'], variants: [{ label: '', price: '1', cost: '' }] }, { bullets: ['x'], variants: [{ label: '', price: '1', cost: '' }] })));
+  assert.deepEqual(delta.diff({ variants: [{ label: '', price: '1', cost: '' }] }, { variants: [{ label: '', price: '2', cost: '' }] }).changed,
+    { variants: [{ label: '', price: '2', cost: '' }] });
+});
+
+test('the background asks for the whole listing when it does not hold the base', () => {
+  const sender = { tab: { id: 7 }, frameId: 0 };
+  assert.equal(LGListings.resolve(sender, { doc: 'd', base: 123, changed: { title: 'x' } }), null);
+  const gen = LGListings.keep(sender, 'd', { title: 'a', description: long });
+  assert.equal(LGListings.resolve({ tab: { id: 8 }, frameId: 0 }, { doc: 'd', base: gen, changed: {} }), null, 'another tab');
+  assert.equal(LGListings.resolve(sender, { doc: 'other', base: gen, changed: {} }), null, 'another page instance');
+  assert.equal(LGListings.resolve(sender, { doc: 'd', base: gen - 1, changed: {} }), null, 'an older generation');
+  LGListings.forgetTab(7);
+  assert.equal(LGListings.resolve(sender, { doc: 'd', base: gen, changed: {} }), null, 'the tab closed');
+});
+
+test('changed parts merged into the kept listing equal the whole listing, and lint the same', () => {
+  const linter = engine();
+  const config = { lang: 'en', marketplace: 'amazon', packs: {}, rules: {}, severity: {}, allow_brands: [], resell_brands: [], ignore: [] };
+  const sender = { tab: { id: 3 }, frameId: 0 };
+  let acked = null;
+  for (const [i, listing] of steps.entries()) {
+    const msg = acked ? { doc: 'p', base: acked.gen, ...delta.diff(acked.listing, listing) } : { doc: 'p', listing };
+    if (acked && i > 1) assert.ok(!Object.hasOwn(msg.changed, 'description') || i === 2 || i === 7, `step ${i}: the description is not sent again`);
+    const merged = LGListings.resolve(sender, msg);
+    assert.deepEqual(merged, listing, `step ${i}: merged listing`);
+    acked = { gen: LGListings.keep(sender, 'p', merged), listing };
+    if (linter) assert.deepEqual(linter.lint(merged, config), linter.lint(listing, config), `step ${i}: findings`);
+  }
+  if (!linter) console.log('# target/wasm-out not built: findings compared by listing only');
+});
