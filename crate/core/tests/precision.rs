@@ -1,6 +1,6 @@
 //! Precision (issue 12): compatibility lists, dictionary-word brands, everyday compounds.
 
-use listing_guard::{Engine, LintConfig, Listing, Severity};
+use listing_guard::{Engine, LintConfig, Listing, Marketplace, Severity};
 use std::sync::OnceLock;
 
 fn engine() -> &'static Engine {
@@ -158,4 +158,41 @@ fn reseller_mode_quiets_the_brand_and_resale_wording_but_not_counterfeit_wording
     .unwrap();
     assert_eq!(parsed.resell_brands[0].brand, "Nike");
     assert_eq!(parsed.resell_brands[1].note, "invoice in shop files");
+}
+
+fn lint_on(title: &str, marketplace: Option<Marketplace>) -> Vec<listing_guard::Finding> {
+    let l = Listing {
+        title: title.into(),
+        marketplace,
+        ..Default::default()
+    };
+    engine().lint(&l, &LintConfig::default())
+}
+
+#[test]
+fn a_marketplace_title_rule_stays_in_its_marketplace() {
+    let long = "Christmas Gift for Mom - Personalized Birthstone Necklace, Mother's Day & Valentine's Day Present";
+    let decorated = "★★★ Water Bottle ★★★";
+    for (title, rule, on) in [
+        (long, "listing-format.title-length", Marketplace::Ebay),
+        (
+            decorated,
+            "listing-format.title-decorative-chars",
+            Marketplace::Amazon,
+        ),
+    ] {
+        let there = lint_on(title, Some(on));
+        let f = there.iter().find(|f| f.rule == rule);
+        assert_eq!(f.and_then(|f| f.marketplace), Some(on), "{title}: {there:?}");
+        for elsewhere in [None, Some(Marketplace::Shopee), Some(Marketplace::Etsy)] {
+            let f = lint_on(title, elsewhere);
+            assert!(
+                !f.iter().any(|f| f.rule == rule),
+                "{title} on {elsewhere:?}: {f:?}"
+            );
+        }
+    }
+    // Rules that hold everywhere say no marketplace.
+    let f = lint_on("Replica Rolex Submariner watch", Some(Marketplace::Ebay));
+    assert!(!f.is_empty() && f.iter().all(|f| f.marketplace.is_none()), "{f:?}");
 }

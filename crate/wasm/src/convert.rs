@@ -69,6 +69,9 @@ pub(crate) struct FindingOut<'a> {
     policy: &'a listing_guard::Policy,
     #[serde(skip_serializing_if = "Option::is_none")]
     brand: Option<&'a str>,
+    /// The marketplace a marketplace-scoped rule's finding is for (`"amazon"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    marketplace: Option<&'static str>,
     /// One-click edits; spans in UTF-16 units of the field's original text.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fixes: Vec<FixOut<'a>>,
@@ -156,6 +159,7 @@ pub(crate) fn finding(f: &Finding) -> FindingOut<'_> {
         message: &f.message,
         policy: &f.policy,
         brand: f.brand.as_deref(),
+        marketplace: f.marketplace.map(Marketplace::as_str),
         fixes: f
             .fixes
             .iter()

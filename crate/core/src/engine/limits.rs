@@ -39,6 +39,7 @@ pub(crate) fn truncated_findings(p: &mut Pass) {
             message,
             policy: Policy::default(),
             brand: None,
+            marketplace: None,
             variant: None,
             fixes: Vec::new(),
             instead: None,

@@ -389,6 +389,7 @@ impl Pass<'_, '_> {
             message,
             policy: r.policy.get(self.marketplace).clone(),
             brand: brand_name,
+            marketplace: self.marketplace.filter(|_| r.marketplace_scoped()),
             fixes,
             instead,
         });
