@@ -183,7 +183,11 @@ fn a_marketplace_title_rule_stays_in_its_marketplace() {
     ] {
         let there = lint_on(title, Some(on));
         let f = there.iter().find(|f| f.rule == rule);
-        assert_eq!(f.and_then(|f| f.marketplace), Some(on), "{title}: {there:?}");
+        assert_eq!(
+            f.and_then(|f| f.marketplace),
+            Some(on),
+            "{title}: {there:?}"
+        );
         for elsewhere in [None, Some(Marketplace::Shopee), Some(Marketplace::Etsy)] {
             let f = lint_on(title, elsewhere);
             assert!(
@@ -194,5 +198,8 @@ fn a_marketplace_title_rule_stays_in_its_marketplace() {
     }
     // Rules that hold everywhere say no marketplace.
     let f = lint_on("Replica Rolex Submariner watch", Some(Marketplace::Ebay));
-    assert!(!f.is_empty() && f.iter().all(|f| f.marketplace.is_none()), "{f:?}");
+    assert!(
+        !f.is_empty() && f.iter().all(|f| f.marketplace.is_none()),
+        "{f:?}"
+    );
 }

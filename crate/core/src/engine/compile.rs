@@ -325,13 +325,19 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
                         // name when another line marks it a dictionary word ("Apple"), and
                         // a Chinese name that is an everyday word (高达, 小米).
                         let needs_evidence = |text: &str, is_name: bool| {
-                            if is_name && !brand.dictionary_word && dictionary_names.contains(&key) {
+                            if is_name && !brand.dictionary_word && dictionary_names.contains(&key)
+                            {
                                 return Some(None);
                             }
                             super::everyday::compounds(text).map(Some)
                         };
                         let names = std::iter::once((brand.name.as_str(), LangSet::ANY, true))
-                            .chain(brand.aliases.iter().map(|w| (w.text.as_str(), w.langs, false)));
+                            .chain(
+                                brand
+                                    .aliases
+                                    .iter()
+                                    .map(|w| (w.text.as_str(), w.langs, false)),
+                            );
                         for (text, langs, is_name) in names {
                             let owner = match needs_evidence(text, is_name) {
                                 Some(compounds) => {

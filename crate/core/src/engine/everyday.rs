@@ -37,7 +37,11 @@ pub(crate) fn compounds(name: &str) -> Option<&'static [&'static str]> {
 
 /// Whether the occurrence at `span` of normalised `text` lies inside one of
 /// `compounds` ("小米" in "东北小米粥").
-pub(crate) fn inside_compound(text: &str, span: &std::ops::Range<usize>, compounds: &[&str]) -> bool {
+pub(crate) fn inside_compound(
+    text: &str,
+    span: &std::ops::Range<usize>,
+    compounds: &[&str],
+) -> bool {
     let name = &text[span.clone()];
     compounds.iter().any(|c| {
         c.match_indices(name).any(|(k, _)| {

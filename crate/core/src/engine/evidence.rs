@@ -35,7 +35,13 @@ impl Plain {
 
     /// Whether a plain mention elsewhere than `span` of field `field` names the brand
     /// of `e` or a brand of one of its product types.
-    fn backs(&self, entries: &[BrandEntry], field: usize, span: &std::ops::Range<usize>, e: &BrandEntry) -> bool {
+    fn backs(
+        &self,
+        entries: &[BrandEntry],
+        field: usize,
+        span: &std::ops::Range<usize>,
+        e: &BrandEntry,
+    ) -> bool {
         self.seen.iter().any(|(f, s, o)| {
             let o = &entries[*o as usize];
             let elsewhere = *f != field || s.end <= span.start || span.end <= s.start;

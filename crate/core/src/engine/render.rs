@@ -14,16 +14,21 @@ pub(crate) fn article(word: &str) -> &'static str {
     // with vowels and four letters or more are read as a word ("a LEGO", "an IKEA").
     let n = letters.chars().count();
     let word_like = n >= 4 && letters.chars().any(|c| "AEIOU".contains(c));
-    let initialism =
-        n == 1 || (n >= 2 && letters.chars().all(char::is_uppercase) && !word_like);
+    let initialism = n == 1 || (n >= 2 && letters.chars().all(char::is_uppercase) && !word_like);
     if initialism {
-        return if "aefhilmnorsx".contains(first) { "an" } else { "a" };
+        return if "aefhilmnorsx".contains(first) {
+            "an"
+        } else {
+            "a"
+        };
     }
     // "Xbox" is read "ex-box".
     if first == 'x' && lower.chars().nth(1).is_some_and(|c| !"aeiouy".contains(c)) {
         return "an";
     }
-    const CONSONANT_SOUND: [&str; 9] = ["uni", "use", "usa", "uti", "eu", "ewe", "one", "once", "ubi"];
+    const CONSONANT_SOUND: [&str; 9] = [
+        "uni", "use", "usa", "uti", "eu", "ewe", "one", "once", "ubi",
+    ];
     const SILENT_H: [&str; 4] = ["hour", "honest", "honour", "heir"];
     if CONSONANT_SOUND.iter().any(|p| lower.starts_with(p)) {
         return "a";
@@ -48,7 +53,11 @@ fn fit_article(out: &mut String, value: &str) {
         if !out.is_char_boundary(at) || !out[at..].eq_ignore_ascii_case(written) {
             continue;
         }
-        if out[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+        if out[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
             return;
         }
         let capital = out[at..].starts_with('A');
@@ -109,7 +118,12 @@ mod tests {
 
     #[test]
     fn the_article_fits_the_value() {
-        let f = |brand: &str| fill("“x” is a {brand} product. A {brand} fake", &[("brand", brand.to_string())]);
+        let f = |brand: &str| {
+            fill(
+                "“x” is a {brand} product. A {brand} fake",
+                &[("brand", brand.to_string())],
+            )
+        };
         assert_eq!(f("Apple"), "“x” is an Apple product. An Apple fake");
         assert_eq!(f("Rolex"), "“x” is a Rolex product. A Rolex fake");
         for (word, want) in [
@@ -131,7 +145,10 @@ mod tests {
             assert_eq!(article(word), want, "{word}");
         }
         // Not an article: a word ending in "a", or no article at all.
-        assert_eq!(fill("Prada {brand}", &[("brand", "Apple".into())]), "Prada Apple");
+        assert_eq!(
+            fill("Prada {brand}", &[("brand", "Apple".into())]),
+            "Prada Apple"
+        );
         assert_eq!(fill("{brand} is", &[("brand", "Apple".into())]), "Apple is");
     }
 }
