@@ -264,6 +264,16 @@ fn messages_fit_the_article_and_the_brand_spelling() {
         .map(|f| f.message.clone())
         .unwrap_or_default();
     assert!(m.contains("is an Apple product name"), "{m}");
+    // The brand as the registry spells it, whatever the seller typed.
+    let l = Listing {
+        title: "lego style building blocks 1000 pcs".into(),
+        ..Default::default()
+    };
+    let f = engine().lint(&l, &LintConfig::default());
+    assert!(
+        f.iter().any(|f| f.message.starts_with("LEGO is a toy brand")),
+        "{f:?}"
+    );
     // A reminder, not an accusation, for a brand sold as the listing's own.
     let l = Listing {
         title: "Nike Air Zoom Pegasus 40".into(),
