@@ -271,7 +271,8 @@ fn messages_fit_the_article_and_the_brand_spelling() {
     };
     let f = engine().lint(&l, &LintConfig::default());
     assert!(
-        f.iter().any(|f| f.message.starts_with("LEGO is a toy brand")),
+        f.iter()
+            .any(|f| f.message.starts_with("LEGO is a toy brand")),
         "{f:?}"
     );
     // A reminder, not an accusation, for a brand sold as the listing's own.
