@@ -10,6 +10,7 @@
 (() => {
   const t = (key, subs) => ListingGuard.t(key, subs);
   const MARKETPLACES = ['amazon', 'aliexpress', 'ebay', 'etsy', 'lazada', 'shopee', 'shopify', 'tiktok', 'walmart', 'wish'];
+  const MARKETPLACE_NAMES = { amazon: 'Amazon', aliexpress: 'AliExpress', ebay: 'eBay', etsy: 'Etsy', lazada: 'Lazada', shopee: 'Shopee', shopify: 'Shopify', tiktok: 'TikTok Shop', walmart: 'Walmart', wish: 'Wish' };
   const CONTEXT = 18; // characters of the field shown around a fix
   // Findings where declaring the brand ("X is my brand", "I sell genuine X") changes
   // the finding, as the engine says in `brand_use`: a brand rule, or resale wording
@@ -130,6 +131,10 @@
       parts.push(row);
     });
     parts.push(el(doc, 'div', 'msg', finding.message));
+    // A rule of one marketplace (its title length, its characters) says which: "eBay rule".
+    if (MARKETPLACE_NAMES[finding.marketplace]) {
+      parts.push(el(doc, 'div', 'meta mkt', t('card_marketplace_rule', [MARKETPLACE_NAMES[finding.marketplace]])));
+    }
     const mp = ctx.marketplace && ctx.marketplace();
     if (mp && MARKETPLACES.includes(mp) && finding.severity !== 'info') {
       parts.push(el(doc, 'div', 'consequence', t(`consequence_${mp}`)));

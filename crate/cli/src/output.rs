@@ -146,6 +146,9 @@ pub fn json_line(p: &Product, f: &Finding) -> String {
     if let Some(brand) = &f.brand {
         v["brand"] = json!(brand);
     }
+    if let Some(m) = f.marketplace {
+        v["marketplace"] = json!(m.as_str());
+    }
     if let Some(variant) = f.variant {
         v["variant"] = json!(variant);
     }
@@ -181,9 +184,17 @@ pub fn fix_line(f: &Finding) -> String {
     }
 }
 
-/// The CSV report's header.
-pub const CSV_HEADER: [&str; 8] = [
-    "sku", "field", "variant", "rule", "severity", "text", "message", "fix",
+/// The CSV report's header. `marketplace` is set for a rule of one marketplace only.
+pub const CSV_HEADER: [&str; 9] = [
+    "sku",
+    "field",
+    "variant",
+    "rule",
+    "severity",
+    "text",
+    "message",
+    "fix",
+    "marketplace",
 ];
 
 /// A cell that a spreadsheet would run as a formula gets a leading `'`.
@@ -196,7 +207,7 @@ fn cell(s: &str) -> String {
     }
 }
 
-pub fn csv_row(p: &Product, f: &Finding) -> [String; 8] {
+pub fn csv_row(p: &Product, f: &Finding) -> [String; 9] {
     [
         cell(&p.name()),
         match f.variant {
@@ -209,17 +220,26 @@ pub fn csv_row(p: &Product, f: &Finding) -> [String; 8] {
         cell(&f.text),
         cell(&f.message),
         cell(&fix_line(f)),
+        f.marketplace.map_or("", |m| m.as_str()).to_string(),
     ]
+}
+
+/// " (eBay rule)" for a finding of a rule of one marketplace; empty otherwise.
+pub fn marketplace_note(f: &Finding) -> String {
+    f.marketplace
+        .map(|m| format!(" ({} rule)", m.display_name()))
+        .unwrap_or_default()
 }
 
 /// A readable block: where, what, an excerpt with carets under the span, why.
 pub fn text_block(source: &str, p: &Product, f: &Finding) -> String {
     let mut out = format!(
-        "{source}: {name}: {severity}: {rule} in {field}\n",
+        "{source}: {name}: {severity}: {rule} in {field}{on}\n",
         name = printable(&p.name()),
         severity = f.severity.as_str(),
         rule = f.rule,
         field = field_label(f),
+        on = marketplace_note(f),
     );
     let text = p.source_text(f.field, f.variant);
     if let Some(x) = excerpt(text, f.span.start, f.span.end) {

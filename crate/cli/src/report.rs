@@ -78,6 +78,8 @@ pub struct FindingView {
     pub policy: (String, String),
     /// The rule's first fix as one line (empty when it offers none).
     pub fix: String,
+    /// For a rule of one marketplace, that marketplace's name ("eBay").
+    pub marketplace: Option<&'static str>,
 }
 
 #[derive(Clone, Debug)]
@@ -163,6 +165,7 @@ impl Totals {
                     message: printable(&f.message),
                     policy: (printable(&f.policy.name), f.policy.url.clone()),
                     fix: crate::output::fix_line(f),
+                    marketplace: f.marketplace.map(|m| m.display_name()),
                 })
                 .collect(),
         });
@@ -528,12 +531,19 @@ pub fn html(t: &Totals, lang: Lang, source: &str, layout: &str) -> String {
             };
             let _ = write!(
                 h,
-                "<div class=\"finding {s}\" data-severity=\"{s}\" data-rule=\"{r}\" data-field=\"{fd}\"><p class=\"head\"><i class=\"sev {s}\">{sl}</i> <code>{r}</code> · {fl}</p>{quote}<p class=\"msg\">{m}</p><p class=\"fix\">{fixl}: {fixv}</p>{policy}</div>",
+                "<div class=\"finding {s}\" data-severity=\"{s}\" data-rule=\"{r}\" data-field=\"{fd}\"><p class=\"head\"><i class=\"sev {s}\">{sl}</i> <code>{r}</code> · {fl}{on}</p>{quote}<p class=\"msg\">{m}</p><p class=\"fix\">{fixl}: {fixv}</p>{policy}</div>",
                 s = f.severity.as_str(),
                 sl = esc(sev_label(f.severity, lang)),
                 r = esc(&f.rule),
                 fd = esc(f.field.split('[').next().unwrap_or("")),
                 fl = esc(&f.field),
+                on = match f.marketplace {
+                    Some(m) => format!(
+                        " · <span class=\"mkt\">{}</span>",
+                        esc(&l("marketplace_rule").replace("{marketplace}", m))
+                    ),
+                    None => String::new(),
+                },
                 m = esc(&f.message),
                 fixl = esc(l("fix")),
                 fixv = if f.fix.is_empty() {

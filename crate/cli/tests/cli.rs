@@ -64,6 +64,23 @@ fn text_format_puts_carets_under_the_span() {
 }
 
 #[test]
+fn a_marketplace_rule_says_its_marketplace() {
+    let long = "{\"title\":\"Christmas Gift for Mom - Personalized Birthstone Necklace, Mother's Day & Valentine's Day Present\",\"marketplace\":\"ebay\"}\n";
+    let text = String::from_utf8(run(&["check", "-"], long).stdout).unwrap();
+    assert!(
+        text.contains("warn: listing-format.title-length in title (eBay rule)"),
+        "{text}"
+    );
+    let json = String::from_utf8(run(&["check", "--format", "json", "-"], long).stdout).unwrap();
+    let f: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    assert_eq!(f["marketplace"], "ebay");
+    // Without a marketplace the eBay limit does not apply.
+    let unknown = long.replace(",\"marketplace\":\"ebay\"", "");
+    let text = String::from_utf8(run(&["check", "-"], &unknown).stdout).unwrap();
+    assert!(!text.contains("title-length"), "{text}");
+}
+
+#[test]
 fn chinese_messages_on_request() {
     let out = run(&["check", "--lang", "zh", "--format", "json", "-"], RISKY);
     assert!(String::from_utf8(out.stdout).unwrap().contains("仿制品"));

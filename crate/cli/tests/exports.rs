@@ -391,7 +391,17 @@ fn csv_format_has_one_row_per_finding() {
     let mut r = csv::Reader::from_reader(out.stdout.as_slice());
     assert_eq!(
         r.headers().unwrap().iter().collect::<Vec<_>>(),
-        ["sku", "field", "variant", "rule", "severity", "text", "message", "fix"]
+        [
+            "sku",
+            "field",
+            "variant",
+            "rule",
+            "severity",
+            "text",
+            "message",
+            "fix",
+            "marketplace"
+        ]
     );
     let rows: Vec<_> = r.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), n);

@@ -1,6 +1,6 @@
 //! What the engine reports: which rule fired, where, how serious, and what to tell the seller.
 
-use crate::listing::FieldRef;
+use crate::listing::{FieldRef, Marketplace};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -150,6 +150,11 @@ pub struct Finding {
     /// invoice or letter of authorisation is kept); empty when they gave none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub proof_note: Option<String>,
+    /// For a rule of one marketplace (its title length, its forbidden characters), the
+    /// marketplace the finding is for; `None` (not serialised) for rules that hold
+    /// everywhere.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marketplace: Option<Marketplace>,
     /// Edits the seller may apply, best first; empty when the rule offers none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fixes: Vec<FixEdit>,

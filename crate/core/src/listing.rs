@@ -137,6 +137,22 @@ impl Marketplace {
         }
     }
 
+    /// The name as the marketplace writes it ("eBay", "TikTok Shop"), for messages.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Marketplace::Amazon => "Amazon",
+            Marketplace::AliExpress => "AliExpress",
+            Marketplace::Ebay => "eBay",
+            Marketplace::Etsy => "Etsy",
+            Marketplace::Lazada => "Lazada",
+            Marketplace::Shopee => "Shopee",
+            Marketplace::Shopify => "Shopify",
+            Marketplace::Tiktok => "TikTok Shop",
+            Marketplace::Walmart => "Walmart",
+            Marketplace::Wish => "Wish",
+        }
+    }
+
     /// Parses a marketplace name, case-insensitively (`tiktok-shop` and `tiktokshop` too).
     pub fn parse(name: &str) -> Option<Marketplace> {
         let n = name

@@ -1,6 +1,6 @@
 //! Precision (issue 12): compatibility lists, dictionary-word brands, everyday compounds.
 
-use listing_guard::{Engine, LintConfig, Listing, Severity};
+use listing_guard::{Engine, LintConfig, Listing, Marketplace, Severity};
 use std::sync::OnceLock;
 
 fn engine() -> &'static Engine {
@@ -206,4 +206,133 @@ fn a_finding_says_how_it_involves_its_brand() {
         Some(BrandUse::Wording)
     );
     assert!(resold.iter().all(|f| f.brand_use != Some(BrandUse::Named)));
+}
+
+fn lint_on(title: &str, marketplace: Option<Marketplace>) -> Vec<listing_guard::Finding> {
+    let l = Listing {
+        title: title.into(),
+        marketplace,
+        ..Default::default()
+    };
+    engine().lint(&l, &LintConfig::default())
+}
+
+#[test]
+fn a_marketplace_title_rule_stays_in_its_marketplace() {
+    let long = "Christmas Gift for Mom - Personalized Birthstone Necklace, Mother's Day & Valentine's Day Present";
+    let decorated = "★★★ Water Bottle ★★★";
+    for (title, rule, on) in [
+        (long, "listing-format.title-length", Marketplace::Ebay),
+        (
+            decorated,
+            "listing-format.title-decorative-chars",
+            Marketplace::Amazon,
+        ),
+    ] {
+        let there = lint_on(title, Some(on));
+        let f = there.iter().find(|f| f.rule == rule);
+        assert_eq!(
+            f.and_then(|f| f.marketplace),
+            Some(on),
+            "{title}: {there:?}"
+        );
+        for elsewhere in [None, Some(Marketplace::Shopee), Some(Marketplace::Etsy)] {
+            let f = lint_on(title, elsewhere);
+            assert!(
+                !f.iter().any(|f| f.rule == rule),
+                "{title} on {elsewhere:?}: {f:?}"
+            );
+        }
+    }
+    // Rules that hold everywhere say no marketplace.
+    let f = lint_on("Replica Rolex Submariner watch", Some(Marketplace::Ebay));
+    assert!(
+        !f.is_empty() && f.iter().all(|f| f.marketplace.is_none()),
+        "{f:?}"
+    );
+}
+
+fn brand_rules(title: &str) -> Vec<String> {
+    let l = Listing {
+        title: title.into(),
+        ..Default::default()
+    };
+    engine()
+        .lint(&l, &LintConfig::default())
+        .into_iter()
+        .filter(|f| f.rule.starts_with("brand"))
+        .map(|f| format!("{} {}", f.rule, f.text))
+        .collect()
+}
+
+#[test]
+fn chinese_everyday_phrases_need_evidence_of_the_brand() {
+    // The everyday phrase: no brand finding at all, not even info.
+    for t in [
+        "蓝牙耳机 续航高达20小时",
+        "充电宝 容量高达20000mAh 快充",
+        "續航高達 30 小時 藍牙音箱",
+        "东北小米 5斤装",
+        "小米粥 即食 早餐",
+        "美的生活 从厨房开始 不锈钢锅",
+        "三星级酒店 枕头 一对",
+        "新鲜 苹果 5斤装",
+        "苹果醋 500ml",
+        "始祖鸟 化石 模型 科普",
+        "Deep Dish Apple Pie Pan 9 inch Ceramic with Fluted Edge - Thanksgiving Baking",
+    ] {
+        let f = brand_rules(t);
+        assert!(f.is_empty(), "{t}: {f:?}");
+    }
+    // The brand, shown by a model name, its product type or another phone brand.
+    for t in [
+        "高达 RX-78-2 拼装 模型",
+        "高达 手办 公仔",
+        "小米14 手机 12+256G",
+        "三星 S24 Ultra 钢化膜",
+        "Case for iPhone 15 透明 三星 充电器",
+        "始祖鸟 冲锋衣 男款",
+        "Apple Watch Series 9 band",
+    ] {
+        let f = brand_rules(t);
+        assert!(!f.is_empty(), "{t}: no brand finding");
+    }
+}
+
+#[test]
+fn messages_fit_the_article_and_the_brand_spelling() {
+    let l = Listing {
+        title: "iPhone 15 Pro screen protector".into(),
+        ..Default::default()
+    };
+    let f = engine().lint(&l, &LintConfig::default());
+    let m = f
+        .iter()
+        .find(|f| f.rule == "brands.device-names")
+        .map(|f| f.message.clone())
+        .unwrap_or_default();
+    assert!(m.contains("is an Apple product name"), "{m}");
+    // The brand as the registry spells it, whatever the seller typed.
+    let l = Listing {
+        title: "lego style building blocks 1000 pcs".into(),
+        ..Default::default()
+    };
+    let f = engine().lint(&l, &LintConfig::default());
+    assert!(
+        f.iter()
+            .any(|f| f.message.starts_with("LEGO is a toy brand")),
+        "{f:?}"
+    );
+    // A reminder, not an accusation, for a brand sold as the listing's own.
+    let l = Listing {
+        title: "Nike Air Zoom Pegasus 40".into(),
+        brand: "Nike".into(),
+        ..Default::default()
+    };
+    let f = engine().lint(&l, &LintConfig::default());
+    assert!(
+        f.iter()
+            .any(|f| f.message.starts_with("Is this genuine Nike?")),
+        "{f:?}"
+    );
 }

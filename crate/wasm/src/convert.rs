@@ -75,6 +75,9 @@ pub(crate) struct FindingOut<'a> {
     /// The seller's proof note of a resold brand (`brand_use` `resold`).
     #[serde(skip_serializing_if = "Option::is_none")]
     proof_note: Option<&'a str>,
+    /// The marketplace a marketplace-scoped rule's finding is for (`"amazon"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    marketplace: Option<&'static str>,
     /// One-click edits; spans in UTF-16 units of the field's original text.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fixes: Vec<FixOut<'a>>,
@@ -164,6 +167,7 @@ pub(crate) fn finding(f: &Finding) -> FindingOut<'_> {
         brand: f.brand.as_deref(),
         brand_use: f.brand_use,
         proof_note: f.proof_note.as_deref(),
+        marketplace: f.marketplace.map(Marketplace::as_str),
         fixes: f
             .fixes
             .iter()

@@ -57,6 +57,9 @@ pub(crate) struct BrandEntry {
     pub dictionary_word: bool,
     /// Product types that must be named for a mention to count (empty: none needed).
     pub needs: Vec<u32>,
+    /// For a Chinese name that is an everyday word, the longer everyday words that
+    /// contain it, where it is not the brand (`everyday.rs`); `None` for other names.
+    pub compounds: Option<&'static [&'static str]>,
     /// The entry's own product types; exactly one means its names imply that type
     /// (a model alias: "Air Jordan 1" is shoes), which price floors use.
     pub products: Vec<u32>,
@@ -198,6 +201,19 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
         }
     }
     let mut gap_terms: Vec<GapTerm> = Vec::new();
+    // A brand name marked a dictionary word on one line ("Apple") is one on every line
+    // that names the brand: the word does not change with the rule.
+    let dictionary_names: std::collections::HashSet<String> = packs
+        .iter()
+        .flat_map(|p| &p.rules)
+        .filter_map(|r| match &r.kind {
+            RuleKind::Brand { brands, .. } => Some(brands),
+            _ => None,
+        })
+        .flatten()
+        .filter(|b| b.dictionary_word)
+        .map(|b| brand_key(&b.name))
+        .collect();
 
     let mut infos = Vec::new();
     let mut rules = Vec::new();
@@ -258,7 +274,7 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
                 RuleKind::Brand { brands, .. } => {
                     for brand in brands {
                         let key = brand_key(&brand.name);
-                        let group = *group_ids.entry(key).or_insert_with(|| {
+                        let group = *group_ids.entry(key.clone()).or_insert_with(|| {
                             groups.push(BrandGroup {
                                 name: brand.name.clone(),
                                 products: Vec::new(),
@@ -295,16 +311,48 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
                             .iter()
                             .filter_map(|p| product_ids.get(p).copied())
                             .collect();
-                        entries.push(BrandEntry {
+                        let plain = BrandEntry {
                             rule: ri,
                             group,
                             strict_case: brand.strict_case,
                             dictionary_word: brand.dictionary_word,
                             needs,
                             products: own_products,
-                        });
-                        b.add(&brand.name, Owner::Brand(entry), LangSet::ANY);
-                        b.add_words(&brand.aliases, Owner::Brand(entry));
+                            compounds: None,
+                        };
+                        entries.push(plain.clone());
+                        // A name that needs evidence gets an entry of its own: the brand's
+                        // name when another line marks it a dictionary word ("Apple"), and
+                        // a Chinese name that is an everyday word (高达, 小米).
+                        let needs_evidence = |text: &str, is_name: bool| {
+                            if is_name && !brand.dictionary_word && dictionary_names.contains(&key)
+                            {
+                                return Some(None);
+                            }
+                            super::everyday::compounds(text).map(Some)
+                        };
+                        let names = std::iter::once((brand.name.as_str(), LangSet::ANY, true))
+                            .chain(
+                                brand
+                                    .aliases
+                                    .iter()
+                                    .map(|w| (w.text.as_str(), w.langs, false)),
+                            );
+                        for (text, langs, is_name) in names {
+                            let owner = match needs_evidence(text, is_name) {
+                                Some(compounds) => {
+                                    entries.push(BrandEntry {
+                                        strict_case: true,
+                                        dictionary_word: true,
+                                        compounds,
+                                        ..plain.clone()
+                                    });
+                                    entries.len() as u32 - 1
+                                }
+                                None => entry,
+                            };
+                            b.add(text, Owner::Brand(owner), langs);
+                        }
                     }
                 }
                 RuleKind::PriceFloor {

@@ -41,6 +41,7 @@ pub(crate) fn truncated_findings(p: &mut Pass) {
             brand: None,
             brand_use: None,
             proof_note: None,
+            marketplace: None,
             variant: None,
             fixes: Vec::new(),
             instead: None,

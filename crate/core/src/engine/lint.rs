@@ -190,13 +190,36 @@ pub(crate) fn groups_of<'a>(c: &'a Compiled, hits: &'a [Hit]) -> impl Iterator<I
     })
 }
 
+/// Whether a brand mention passes its case and product-type conditions.
+fn counts(p: &Pass, a: &Analysis, h: &Hit, entry: &super::compile::BrandEntry) -> bool {
+    !(entry.strict_case && all_lower(&a.text[a.norm.to_original(h.span.clone())]))
+        && (entry.needs.is_empty() || entry.needs.iter().any(|n| p.products.contains(n)))
+}
+
 fn brand_hits(p: &Pass) -> Vec<BrandHit> {
-    let mut out = Vec::new();
-    for (fi, a) in p.fields.iter().enumerate() {
-        if matches!(
+    let read = |a: &Analysis| {
+        !matches!(
             a.field.role,
             FieldRole::Brand | FieldRole::Price | FieldRole::Cost
-        ) {
+        )
+    };
+    // Brands named plainly (by a name that is not a dictionary word): their groups and
+    // rules are evidence for a dictionary-word name of the same brand or rule.
+    let mut plain = super::evidence::Plain::default();
+    for (fi, a) in p.fields.iter().enumerate().filter(|(_, a)| read(a)) {
+        for h in &a.hits {
+            for o in a.owners(p.c, h.lit, |o| matches!(o, Owner::Brand(_))) {
+                let Owner::Brand(e) = o else { continue };
+                let entry = &p.c.entries[e as usize];
+                if !entry.dictionary_word && counts(p, a, h, entry) {
+                    plain.add(fi, h.span.clone(), e);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (fi, a) in p.fields.iter().enumerate() {
+        if !read(a) {
             continue;
         }
         let start = out.len();
@@ -204,13 +227,14 @@ fn brand_hits(p: &Pass) -> Vec<BrandHit> {
             for o in a.owners(p.c, h.lit, |o| matches!(o, Owner::Brand(_))) {
                 let Owner::Brand(e) = o else { continue };
                 let entry = &p.c.entries[e as usize];
-                if entry.strict_case && all_lower(&a.text[a.norm.to_original(h.span.clone())]) {
+                if !counts(p, a, h, entry) {
                     continue;
                 }
-                if !entry.needs.is_empty() && !entry.needs.iter().any(|n| p.products.contains(n)) {
-                    continue;
-                }
-                if entry.dictionary_word && !super::evidence::model_follows(a, h) {
+                let compat = p.index[fi].compat(&h.tokens, p.c.compat_gap);
+                if entry.dictionary_word
+                    && !(compat && entry.compounds.is_some()
+                        || super::evidence::meant(p, fi, h, entry, &plain))
+                {
                     continue;
                 }
                 out.push(BrandHit {
@@ -219,7 +243,7 @@ fn brand_hits(p: &Pass) -> Vec<BrandHit> {
                     group: entry.group,
                     tokens: h.tokens.clone(),
                     norm: h.span.clone(),
-                    compat: p.index[fi].compat(&h.tokens, p.c.compat_gap),
+                    compat,
                 });
             }
         }
@@ -451,6 +475,7 @@ impl Pass<'_, '_> {
             brand: brand_name,
             brand_use,
             proof_note,
+            marketplace: self.marketplace.filter(|_| r.marketplace_scoped()),
             fixes,
             instead,
         });

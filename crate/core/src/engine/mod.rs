@@ -6,6 +6,7 @@ mod brand;
 mod checks;
 mod compile;
 mod context;
+mod everyday;
 mod evidence;
 mod examples;
 mod floor;

@@ -128,6 +128,11 @@ pub(crate) struct Limit {
 }
 
 impl Limit {
+    /// Whether some marketplace has a limit of its own.
+    pub fn per_marketplace(&self) -> bool {
+        !self.per.is_empty()
+    }
+
     /// The limit on `marketplace`; with none known, the default only.
     pub fn get(&self, marketplace: Option<Marketplace>) -> Option<u64> {
         marketplace
@@ -360,11 +365,25 @@ impl Rule {
         }
     }
 
-    /// Whether the rule applies on `marketplace` selling to `market` (unknown: yes).
+    /// Whether the rule belongs to some marketplaces only: it names them, or it is a
+    /// field check whose limit is set per marketplace (eBay's 80-character titles).
+    pub fn marketplace_scoped(&self) -> bool {
+        !self.marketplaces.is_empty()
+            || matches!(
+                &self.kind,
+                RuleKind::Field(
+                    FieldCheck::MaxLength(l) | FieldCheck::MaxBytes(l) | FieldCheck::MaxItems(l)
+                ) if l.per_marketplace()
+            )
+    }
+
+    /// Whether the rule applies on `marketplace` selling to `market`. A rule scoped to
+    /// some marketplaces stays in them: with the marketplace unknown it does not apply
+    /// (an unknown market, by contrast, applies every market's rules).
     pub fn applies_on(&self, marketplace: Option<Marketplace>, market: Option<&str>) -> bool {
         let on_marketplace = match marketplace {
             Some(m) => self.marketplaces.is_empty() || self.marketplaces.contains(&m),
-            None => true,
+            None => self.marketplaces.is_empty(),
         };
         let in_market = match market {
             Some(m) => {

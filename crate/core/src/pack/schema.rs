@@ -245,9 +245,11 @@ pub(crate) struct BrandDoc {
     /// (`Omega` and omega-3, `Puma` the animal).
     #[serde(default)]
     pub needs_product: bool,
-    /// The name is also a dictionary word of a supported language ("Comet", "Echo"):
-    /// a mention counts only with evidence that the brand is meant, namely written with
-    /// a capital and followed by a model name ("Comet X200"). Implies `strict_case`.
+    /// The name is also a dictionary word of a supported language ("Comet", "Apple"):
+    /// a mention counts only written with a capital and with evidence that the brand is
+    /// meant (a model name after it, one of `products` or a brand of the same products
+    /// named in the listing; `engine/evidence.rs`). Implies `strict_case`, and marks the
+    /// brand's name on every other line that names it too.
     #[serde(default)]
     pub dictionary_word: bool,
 }
