@@ -43,7 +43,24 @@ const LGUI = (() => {
     for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);
   }
 
+  /** The marketplaces a seller can pick, and their names (the same in every language). */
+  const MARKETPLACES = ['amazon', 'aliexpress', 'ebay', 'etsy', 'lazada', 'shopee', 'shopify', 'tiktok', 'walmart', 'wish'];
+  const MARKETPLACE_NAMES = { amazon: 'Amazon', aliexpress: 'AliExpress', ebay: 'eBay', etsy: 'Etsy', lazada: 'Lazada',
+    shopee: 'Shopee', shopify: 'Shopify', tiktok: 'TikTok Shop', walmart: 'Walmart', wish: 'Wish' };
+  const marketplaceName = (m) => MARKETPLACE_NAMES[m] || m;
+
+  /** A box of checkboxes, one per marketplace (`input[data-marketplace]`), ticked for `picked`;
+   * `onchange(list)` gets the ticked ones in order. */
+  function marketplacePicker(picked, onchange) {
+    const inputs = MARKETPLACES.map((m) => el('input', { type: 'checkbox', checked: picked.includes(m), dataset: { marketplace: m } }));
+    const changed = () => onchange(inputs.filter((i) => i.checked).map((i) => i.dataset.marketplace));
+    return el('div', { class: 'marketplaces', role: 'group' }, ...inputs.map((i) => {
+      i.addEventListener('change', changed);
+      return el('label', {}, i, ` ${marketplaceName(i.dataset.marketplace)}`);
+    }));
+  }
+
   const pick = (text) => (text ? (zh && text.zh) || text.en || '' : '');
 
-  return { api, t, zh, send, el, status, error, pick, localize };
+  return { api, t, zh, send, el, status, error, pick, localize, MARKETPLACES, marketplaceName, marketplacePicker };
 })();
