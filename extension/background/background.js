@@ -4,7 +4,13 @@
 'use strict';
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const lang = () => ((api.i18n.getUILanguage() || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en');
+  /** The engine's message language: `zh-TW` for a Traditional Chinese browser (Taiwan, Hong
+   * Kong, zh-Hant: the packs' Chinese through the core's Taiwan table), `zh`, else `en`. */
+  const lang = () => {
+    const ui = (api.i18n.getUILanguage() || 'en').toLowerCase().replace('_', '-');
+    if (/^zh-(tw|hk|mo|hant)/.test(ui)) return 'zh-TW';
+    return ui.startsWith('zh') ? 'zh' : 'en';
+  };
   const SEVERITIES = ['block', 'warn', 'info'];
   const EXPORT_FORMAT = 'listing-guard-settings';
 

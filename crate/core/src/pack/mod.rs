@@ -14,6 +14,7 @@ mod pattern_case;
 mod rule;
 pub(crate) mod schema;
 pub(crate) mod words;
+pub mod zh_tw;
 
 pub use builtin::builtin_sources;
 pub(crate) use cues::Cues;
@@ -51,7 +52,8 @@ pub(crate) mod limits {
     pub const MAX_FORBIDDEN_CHARS: usize = 1_000;
 }
 
-/// Text in English and Chinese. `zh` falls back to `en` when a pack gives none.
+/// Text in English and Chinese. `zh` falls back to `en` when a pack gives none; the
+/// Taiwan form comes from the generated table of [`zh_tw`], else the Simplified text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Text {
     pub en: String,
@@ -64,7 +66,10 @@ impl Text {
         match lang {
             crate::Lang::En => &self.en,
             crate::Lang::Zh if !self.zh.is_empty() => &self.zh,
-            crate::Lang::Zh => &self.en,
+            crate::Lang::ZhTw if !self.zh.is_empty() => {
+                zh_tw::traditional(&self.zh).unwrap_or(&self.zh)
+            }
+            crate::Lang::Zh | crate::Lang::ZhTw => &self.en,
         }
     }
 
