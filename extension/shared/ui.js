@@ -60,7 +60,9 @@ const LGUI = (() => {
     }));
   }
 
-  const pick = (text) => (text ? (zh && text.zh) || text.en || '' : '');
+  // Traditional Chinese browsers (Taiwan, Hong Kong, zh-Hant) get a pack text's Taiwan form.
+  const tw = /^zh[-_](tw|hk|mo|hant)/i.test(api.i18n.getUILanguage() || '');
+  const pick = (text) => (text ? (tw && text.zh_tw) || (zh && text.zh) || text.en || '' : '');
 
   return { api, t, zh, send, el, status, error, pick, localize, MARKETPLACES, marketplaceName, marketplacePicker };
 })();

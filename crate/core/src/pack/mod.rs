@@ -54,10 +54,26 @@ pub(crate) mod limits {
 
 /// Text in English and Chinese. `zh` falls back to `en` when a pack gives none; the
 /// Taiwan form comes from the generated table of [`zh_tw`], else the Simplified text.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+/// Serialized as `{en, zh}` plus `zh_tw` where the Taiwan table has a form (for pages that
+/// show pack texts themselves, such as the settings page).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Text {
     pub en: String,
     pub zh: String,
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let tw = zh_tw::traditional(&self.zh);
+        let mut m = s.serialize_map(Some(2 + usize::from(tw.is_some())))?;
+        m.serialize_entry("en", &self.en)?;
+        m.serialize_entry("zh", &self.zh)?;
+        if let Some(tw) = tw {
+            m.serialize_entry("zh_tw", tw)?;
+        }
+        m.end()
+    }
 }
 
 impl Text {
