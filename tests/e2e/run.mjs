@@ -13,6 +13,7 @@ import { layoutSpecs } from './specs-layout.mjs';
 import { hardeningSpecs } from './specs-hardening.mjs';
 import { fixSpecs, welcomeSpecs, checkSpecs, logSpecs, groupSpecs } from './specs-fixes.mjs';
 import { speedSpecs } from './specs-speed.mjs';
+import { marketSpecs } from './specs-markets.mjs';
 import { launchChromium } from './drivers/chromium.mjs';
 import { launchFirefox } from './drivers/firefox.mjs';
 
@@ -29,7 +30,7 @@ const BROWSERS = [
 
 // Each session is one browser start: the main one, then the UI in Chinese and in dark mode.
 const SESSIONS = [
-  { lang: 'en-US', dark: false, specs: [...welcomeSpecs, ...specs, ...centerSpecs, ...layoutSpecs, ...fixSpecs, ...checkSpecs, ...logSpecs, ...groupSpecs, ...optionSpecs,
+  { lang: 'en-US', dark: false, specs: [...welcomeSpecs, ...specs, ...centerSpecs, ...layoutSpecs, ...fixSpecs, ...marketSpecs, ...checkSpecs, ...logSpecs, ...groupSpecs, ...optionSpecs,
     ...hardeningSpecs, ...speedSpecs, ...uiSpecs({ lang: 'en-US', dark: false })] },
   { lang: 'zh-CN', dark: false },
   { lang: 'en-US', dark: true },
