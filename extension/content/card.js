@@ -66,7 +66,8 @@
    * else below anyway. `anchorX` is the highlight's left edge. Viewport coordinates.
    * `avoid`: other rects it must not cover (the field that has focus, when it is not the
    * finding's own): the first side that fits and covers none of them is taken (beyond them
-   * too: below the lowest, above the highest); with none such, `covers` is true (the caller closes the card rather than cover the field).
+   * too: below the lowest, above the highest; in view if it can be, else past the edge);
+   * with none such, `covers` is true (the caller closes the card rather than cover the field).
    */
   function place(f, w, h, vw, vh, anchorX, avoid = []) {
     const gap = 6;
@@ -85,7 +86,10 @@
         { left: x, top: high - gap - h, side: 'above', fits: high - gap - h >= 0 });
     }
     const clear = (s) => !avoid.some((a) => overlap({ left: s.left, top: s.top, right: s.left + w, bottom: s.top + h }, a));
-    const best = spots.find((s) => s.fits && clear(s)) || spots.find((s) => s.fits) || spots[0];
+    // Free of the fields and in view; else free of them though past the viewport's edge
+    // (below the lowest: the page scrolls to it); covering is the last resort (`covers`).
+    const best = spots.find((s) => s.fits && clear(s)) || spots.find((s) => s.side === 'below' && clear(s))
+      || spots.find((s) => s.fits) || spots[0];
     return { left: best.left, top: best.top, side: best.side, covers: !clear(best) };
   }
 

@@ -3,7 +3,39 @@
 'use strict';
 const LGUI = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
+  /**
+   * Chromium sometimes answers '' to getMessage for every string of an extension page (seen
+   * in headless sessions; content scripts and Firefox unaffected). Then the strings are read
+   * from the extension's own `_locales/<locale>/messages.json` (a file of the extension, read
+   * from its own origin: no network), for the browser's language as Chrome picks it.
+   */
+  let table = null;
+  function ownMessages() {
+    if (table) return table;
+    const ui = (api.i18n.getUILanguage() || 'en').replace('-', '_');
+    const tried = [ui, ui.split('_')[0] === 'zh' && /_(TW|HK|MO|Hant)/i.test(ui) ? 'zh_TW' : null,
+      ui.split('_')[0] === 'zh' ? 'zh_CN' : null, 'en'].filter(Boolean);
+    const merged = {};
+    for (const loc of tried.reverse()) {
+      try {
+        const x = new XMLHttpRequest();
+        x.open('GET', api.runtime.getURL(`_locales/${loc}/messages.json`), false);
+        x.send();
+        if (x.status === 0 || x.status === 200) Object.assign(merged, JSON.parse(x.responseText));
+      } catch (e) { /* that locale is not shipped */ }
+    }
+    table = merged;
+    return table;
+  }
+  /** A message as getMessage would give it ($1…$9 substituted, $$ a dollar sign). */
+  function fromTable(key, subs) {
+    const m = ownMessages()[key];
+    if (!m) return '';
+    const list = subs === undefined ? [] : [].concat(subs);
+    return m.message.replace(/\$(\$|[1-9])/g, (_, d) => (d === '$' ? '$' : String(list[Number(d) - 1] ?? '')));
+  }
+  const broken = () => !api.i18n.getMessage('extension_name');
+  const t = (key, subs) => api.i18n.getMessage(key, subs) || (broken() ? fromTable(key, subs) : '') || key;
   const zh = (api.i18n.getUILanguage() || '').toLowerCase().startsWith('zh');
 
   async function send(msg) {

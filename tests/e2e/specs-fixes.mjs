@@ -47,6 +47,11 @@ const CASES = [
   { name: 'TinyMCE', page: 'centers/shopify.html', ready: `document.body.dataset.editor === 'ready'`, el: frameBody('#product-description_ifr'), field: 'description', ...CONTACT,
     model: `tinymce.get('product-description').getContent({ format: 'text' })`,
     submit: { button: 'button[type=submit]', key: 'body_html', wrap: (t) => `<p>${t}</p>` } },
+  // The real Lexical and Slate, bundled from tests/package.json by bundle.mjs at test time.
+  { name: 'Lexical', page: 'centers/lexical.html', ready: `document.body.dataset.editor === 'ready'`, el: Q('.lex'), field: 'description', ...CONTACT,
+    model: `lexicalText()`, submit: { button: 'button[type=submit]', key: 'description' } },
+  { name: 'Slate', page: 'centers/slate.html', ready: `document.body.dataset.editor === 'ready'`, el: Q('[data-slate-editor]'), field: 'description', ...CONTACT,
+    model: `slateText()`, submit: { button: 'button[type=submit]', key: 'description' } },
 ];
 
 async function openCardOn(drv, rule, field) {
