@@ -5,26 +5,18 @@ const LGUI = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   /**
    * Chromium sometimes answers '' to getMessage for every string of an extension page (seen
-   * in headless sessions; content scripts and Firefox unaffected). Then the strings are read
-   * from the extension's own `_locales/<locale>/messages.json` (a file of the extension, read
-   * from its own origin: no network), for the browser's language as Chrome picks it.
+   * in headless sessions; content scripts and Firefox unaffected). Then the strings come from
+   * `shared/locales.js` (`LGLocales`, the extension's own _locales written as a script by the
+   * build, tools/locales.mjs), for the browser's language as Chrome picks it, else English.
    */
   let table = null;
   function ownMessages() {
     if (table) return table;
+    const all = typeof LGLocales !== 'undefined' ? LGLocales : {};
     const ui = (api.i18n.getUILanguage() || 'en').replace('-', '_');
-    const tried = [ui, ui.split('_')[0] === 'zh' && /_(TW|HK|MO|Hant)/i.test(ui) ? 'zh_TW' : null,
-      ui.split('_')[0] === 'zh' ? 'zh_CN' : null, 'en'].filter(Boolean);
-    const merged = {};
-    for (const loc of tried.reverse()) {
-      try {
-        const x = new XMLHttpRequest();
-        x.open('GET', api.runtime.getURL(`_locales/${loc}/messages.json`), false);
-        x.send();
-        if (x.status === 0 || x.status === 200) Object.assign(merged, JSON.parse(x.responseText));
-      } catch (e) { /* that locale is not shipped */ }
-    }
-    table = merged;
+    const zhTw = /^zh_(TW|HK|MO|Hant)/i.test(ui);
+    const tried = ['en', ui.startsWith('zh') ? (zhTw ? 'zh_TW' : 'zh_CN') : null, ui.split('_')[0], ui].filter(Boolean);
+    table = Object.assign({}, ...tried.map((loc) => all[loc] || {}));
     return table;
   }
   /** A message as getMessage would give it ($1…$9 substituted, $$ a dollar sign). */
@@ -32,7 +24,7 @@ const LGUI = (() => {
     const m = ownMessages()[key];
     if (!m) return '';
     const list = subs === undefined ? [] : [].concat(subs);
-    return m.message.replace(/\$(\$|[1-9])/g, (_, d) => (d === '$' ? '$' : String(list[Number(d) - 1] ?? '')));
+    return m.replace(/\$(\$|[1-9])/g, (_, d) => (d === '$' ? '$' : String(list[Number(d) - 1] ?? '')));
   }
   const broken = () => !api.i18n.getMessage('extension_name');
   const t = (key, subs) => api.i18n.getMessage(key, subs) || (broken() ? fromTable(key, subs) : '') || key;
