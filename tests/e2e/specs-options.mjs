@@ -18,8 +18,10 @@ async function expectLocalised(drv, id, want) {
   const read = () => drv.eval(`(() => { const e = document.getElementById(${JSON.stringify(id)}); return { text: e.textContent, key: e.dataset.i18n || null }; })()`);
   await waitFor(drv, `#${id} localised`, read, (u) => u.text === want, 5000);
   // Say when the fallback was needed, so the browser's behaviour stays visible.
-  const empty = await drv.eval(`!(globalThis.browser ?? globalThis.chrome).i18n.getMessage('extension_name')`);
-  if (empty) console.log(`# ${drv.name}: getMessage answered '' on this page; strings came from the extension's own _locales file`);
+  const why = await drv.eval(`(() => { const api = globalThis.browser ?? globalThis.chrome;
+    return { empty: !api.i18n.getMessage('extension_name'), ui: api.i18n.getUILanguage(), nav: navigator.language,
+      extUi: api.i18n.getMessage('@@ui_locale') }; })()`);
+  if (why.empty) console.log(`# ${drv.name}: getMessage answered '' on this page (getUILanguage ${why.ui}, navigator.language ${why.nav}, @@ui_locale '${why.extUi}'); strings came from the extension's own _locales (shared/locales.js)`);
 }
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
