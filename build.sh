@@ -62,6 +62,7 @@ assemble() {
     find "$out" \( -name README.md -o -name '*.py' \) -delete
     cp target/wasm-out/listing_guard_wasm.js target/wasm-out/listing_guard_wasm_bg.wasm "$out/wasm/"
     node tools/manifest.mjs "$browser" "$out/manifest.json"
+    node tools/locales.mjs "$out"
     if [ "$browser" = firefox ]; then rm -f "$out/background/sw.js"; fi
     rm -f "dist/listing-guard-$browser.zip"
     (cd "$out" && zip -qr -X "$ROOT/dist/listing-guard-$browser.zip" .)

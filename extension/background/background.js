@@ -4,7 +4,13 @@
 'use strict';
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const lang = () => ((api.i18n.getUILanguage() || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en');
+  /** The engine's message language: `zh-TW` for a Traditional Chinese browser (Taiwan, Hong
+   * Kong, zh-Hant: the packs' Chinese through the core's Taiwan table), `zh`, else `en`. */
+  const lang = () => {
+    const ui = (api.i18n.getUILanguage() || 'en').toLowerCase().replace('_', '-');
+    if (/^zh-(tw|hk|mo|hant)/.test(ui)) return 'zh-TW';
+    return ui.startsWith('zh') ? 'zh' : 'en';
+  };
   const SEVERITIES = ['block', 'warn', 'info'];
   const EXPORT_FORMAT = 'listing-guard-settings';
 
@@ -59,7 +65,7 @@
 
   const siteOf = (settings, host) => settings.sites[host] || { enabled: true, marketplace: null };
 
-  async function recordCounts(sender, host, findings) {
+  async function recordCounts(sender, host, findings, marketplace = null) {
     const tabId = sender.tab && sender.tab.id;
     if (tabId === undefined || tabId < 0) return;
     const counts = { block: 0, warn: 0, info: 0 };
@@ -67,8 +73,10 @@
     const key = `tab:${tabId}`;
     const stored = (await api.storage.session.get(key))[key] || { host, frames: {} };
     const before = stored.frames[sender.frameId || 0];
-    if (stored.host === host && before && ['block', 'warn', 'info'].every((k) => before[k] === counts[k])) return;
+    if (stored.host === host && stored.marketplace === marketplace && before
+      && ['block', 'warn', 'info'].every((k) => before[k] === counts[k])) return;
     stored.host = host;
+    stored.marketplace = marketplace;
     stored.frames[sender.frameId || 0] = counts;
     await api.storage.session.set({ [key]: stored });
     const total = sum(stored.frames);
@@ -150,6 +158,7 @@
       s.sites[String(m.host)] = { enabled: m.enabled !== false, marketplace: m.marketplace ? String(m.marketplace) : null };
     },
     'remove-site': (s, m) => { delete s.sites[String(m.host)]; },
+    'set-marketplaces': (s, m) => { s.marketplaces = LGSettings.check({ marketplaces: m.marketplaces }, { strict: true }).marketplaces; },
     reset: (s) => { s.packs = {}; s.rules = {}; s.severity = {}; },
     'before-submit': (s, m) => { s.beforeSubmit = Boolean(m.on); },
     'set-custom': async (s, m) => {
@@ -192,16 +201,19 @@
       const settings = await LGSettings.get();
       const page = fromExtensionPage(sender) ? String(msg.page || '') : pageOf(sender);
       const host = fromExtensionPage(sender) ? msg.host : hostOf(sender);
-      const site = siteOf(settings, host);
+      // The extension's own pages (check, welcome) always check; a seller center is off when
+      // the seller switched it off, or when its marketplace is not one the seller picked.
+      const pageMarketplace = msg.marketplace ? String(msg.marketplace) : null;
+      const site = fromExtensionPage(sender) ? siteOf(settings, host) : LGSettings.siteState(settings, host, pageMarketplace);
       if (!site.enabled) {
-        await recordCounts(sender, host, []);
-        return { findings: [], disabled: true, gen };
+        await recordCounts(sender, host, [], pageMarketplace);
+        return { findings: [], disabled: true, gen, off: site.off || 'site' };
       }
       const linter = await LGEngine.get(LGSettings.extraPacks(settings));
       const config = configFor(settings, site.marketplace || msg.marketplace, page, marketOf(host));
       // Keyed by its JSON: the engine converts a configuration once, not on every keystroke.
       const findings = withoutIgnored(settings, linter.lint(listing, config, JSON.stringify(config)), page);
-      await recordCounts(sender, host, findings);
+      await recordCounts(sender, host, findings, pageMarketplace);
       if (!fromExtensionPage(sender)) await LGLog.add({ event: 'checked', page, rules: findings.map((f) => f.rule) }).catch(() => {});
       return { findings, gen, disabled: false, packError: LGEngine.error(), beforeSubmit: settings.beforeSubmit };
     },
@@ -218,11 +230,15 @@
       const stored = (await api.storage.session.get(key))[key];
       const settings = await LGSettings.get();
       const host = stored ? stored.host : null;
-      const siteEnabled = host ? siteOf(settings, host).enabled : true;
+      const marketplace = stored ? stored.marketplace || null : null;
+      const state = host ? LGSettings.siteState(settings, host, marketplace) : { enabled: true, off: null };
       return {
         host,
-        counts: stored && siteEnabled ? sum(stored.frames) : { block: 0, warn: 0, info: 0 },
-        siteEnabled,
+        counts: stored && state.enabled ? sum(stored.frames) : { block: 0, warn: 0, info: 0 },
+        siteEnabled: state.enabled,
+        off: state.off,
+        marketplace,
+        marketplaces: settings.marketplaces,
       };
     },
     async 'settings-op'(msg, sender) {

@@ -7,7 +7,7 @@
 // What it does not do: parse packs (the background's engine does) or touch storage.
 'use strict';
 const LGSchema = (() => {
-  const SCHEMA = 4;
+  const SCHEMA = 5;
   const SEVERITIES = ['block', 'warn', 'info'];
   const MARKETPLACES = ['amazon', 'aliexpress', 'ebay', 'etsy', 'lazada', 'shopee', 'shopify', 'tiktok', 'walmart', 'wish'];
   /** Sizes a document may have; the ignored list drops its oldest beyond `ignored`. */
@@ -24,6 +24,7 @@ const LGSchema = (() => {
     brands: [],         // the seller's own and authorised brands: [{name, note}]
     resellBrands: [],   // brands the seller resells genuine (reseller mode): [{name, note: where the proof is kept}]
     sites: {},          // host -> {enabled, marketplace}
+    marketplaces: [],   // the marketplaces the seller sells on (empty: not said; every site is on)
     ignored: [],        // [{key, page, rule, text}], oldest first; text shortened for display
     custom: [],         // the seller's own rules: [{kind: term|pattern, value, severity}]
     userPacks: [],      // imported pack files (TOML texts; stored under keys of their own)
@@ -140,6 +141,11 @@ const LGSchema = (() => {
     brands: list(LIMITS.brands, brand),
     resellBrands: list(LIMITS.brands, brand),
     sites: map(record({ enabled: bool, marketplace }, { enabled: true, marketplace: null })),
+    // Each known marketplace at most once, in the order of MARKETPLACES (duplicates folded).
+    marketplaces: (v, p, bad) => {
+      const l = list(MARKETPLACES.length * 2, oneOf(MARKETPLACES))(v, p, bad);
+      return l && MARKETPLACES.filter((m) => l.includes(m));
+    },
     ignored: list(LIMITS.ignored, ignored, { dropOldest: true }),
     custom: list(LIMITS.custom, record({ kind: oneOf(['term', 'pattern']), value: str(LIMITS.customValue, { trim: true }),
       severity: oneOf(SEVERITIES) }, { severity: 'warn' })),
@@ -193,6 +199,8 @@ const LGSchema = (() => {
     2: (s) => ({ ...s, schema: 3 }),
     // 3 -> 4: reseller mode (resellBrands, empty when absent).
     3: (s) => ({ ...s, schema: 4 }),
+    // 4 -> 5: the marketplaces the seller sells on (empty when absent: every site stays on).
+    4: (s) => ({ ...s, schema: 5 }),
   };
 
   /** The schema number of a document, or an error saying why it is not one we can read. */
@@ -235,6 +243,17 @@ const LGSchema = (() => {
     }
   }
 
-  return { SCHEMA, SEVERITIES, MARKETPLACES, LIMITS, defaults, check, importDoc, readDoc, hash, ignoreKey, ignoreEntry, addIgnore };
+  /** Whether Listing Guard runs on a site, and why not: the seller's own switch for the host
+   * wins; else a site whose marketplace is not one the seller picked is off. */
+  function siteState(settings, host, marketplace) {
+    const own = settings.sites[host];
+    const m = (own && own.marketplace) || marketplace || null;
+    if (own) return { enabled: own.enabled, marketplace: own.marketplace, off: own.enabled ? null : 'site' };
+    const picked = settings.marketplaces || [];
+    if (picked.length && m && !picked.includes(m)) return { enabled: false, marketplace: null, off: 'marketplace' };
+    return { enabled: true, marketplace: null, off: null };
+  }
+
+  return { SCHEMA, SEVERITIES, MARKETPLACES, LIMITS, defaults, check, importDoc, readDoc, hash, ignoreKey, ignoreEntry, addIgnore, siteState };
 })();
 if (typeof module !== 'undefined') module.exports = LGSchema;

@@ -8,15 +8,25 @@
   const { t } = LGUI;
   const $ = (sel) => document.querySelector(sel);
   LGUI.localize();
-  const MARKETPLACES = ['amazon', 'aliexpress', 'ebay', 'etsy', 'lazada', 'shopee', 'shopify', 'tiktok', 'walmart', 'wish'];
-  const NAMES = { amazon: 'Amazon', aliexpress: 'AliExpress', ebay: 'eBay', etsy: 'Etsy', lazada: 'Lazada', shopee: 'Shopee',
-    shopify: 'Shopify', tiktok: 'TikTok Shop', walmart: 'Walmart', wish: 'Wish' };
+  const { MARKETPLACES, marketplaceName } = LGUI;
   const select = $('#marketplace');
   const asked = new URLSearchParams(location.search).get('marketplace');
-  for (const m of MARKETPLACES) select.append(new Option(NAMES[m], m));
+  for (const m of MARKETPLACES) select.append(new Option(marketplaceName(m), m));
   select.value = MARKETPLACES.includes(asked) ? asked : 'amazon';
   const setMarketplace = () => { document.documentElement.dataset.marketplace = select.value; };
   setMarketplace();
+  // Without ?marketplace=, the first marketplace the seller sells on (settings.marketplaces).
+  if (!MARKETPLACES.includes(asked)) {
+    LGUI.send({ type: 'packs' }).then(({ settings }) => {
+      const first = (settings.marketplaces || [])[0];
+      if (first && select.value !== first) {
+        select.value = first;
+        select.dispatchEvent(new Event('change'));
+      }
+    }).catch(() => {}).finally(() => { document.body.dataset.marketplaceReady = 'true'; });
+  } else {
+    document.body.dataset.marketplaceReady = 'true';
+  }
   select.addEventListener('change', () => {
     setMarketplace();
     // The content script re-checks on an edit: tell it the listing's context changed.

@@ -105,7 +105,11 @@
       taken = false;
     }
     const now = () => ListingGuard.text.fieldText(field).text;
-    if (!taken || now() === before) {
+    // An editor that cancelled the beforeinput applies the edit to its own model and
+    // renders it when it likes (Lexical after the event returns): typing it again here
+    // would apply it twice, so its word is taken.
+    if (taken) return true;
+    if (now() === before) {
       try {
         if (fix.replacement) doc.execCommand('insertText', false, fix.replacement);
         else doc.execCommand('delete', false);

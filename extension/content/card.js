@@ -82,20 +82,65 @@
     return { left: r.left + x, top: r.top + y, right: r.right + x, bottom: r.bottom + y };
   }
 
+  const overlap = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+
   /**
    * Where a card of size (w, h) goes for a field at `f` (viewport rect) in a viewport
    * of (vw, vh): below the field if it fits, else above, else beside (right, then left),
    * else below anyway. `anchorX` is the highlight's left edge. Viewport coordinates.
+   * `avoid`: other rects it must not cover (the field that has focus, when it is not the
+   * finding's own): the first side that fits and covers none of them is taken (beyond them
+   * too: below the lowest, above the highest; in view if it can be, else past the edge);
+   * with none such, `covers` is true (the caller closes the card rather than cover the field).
    */
-  function place(f, w, h, vw, vh, anchorX) {
+  function place(f, w, h, vw, vh, anchorX, avoid = []) {
     const gap = 6;
     const x = Math.max(4, Math.min(anchorX, vw - w - 8));
-    if (f.bottom + gap + h <= vh) return { left: x, top: f.bottom + gap, side: 'below' };
-    if (f.top - gap - h >= 0) return { left: x, top: f.top - gap - h, side: 'above' };
     const top = Math.max(4, Math.min(f.top, vh - h - 4));
-    if (f.right + gap + w <= vw) return { left: f.right + gap, top, side: 'right' };
-    if (f.left - gap - w >= 0) return { left: f.left - gap - w, top, side: 'left' };
-    return { left: x, top: f.bottom + gap, side: 'below' };
+    const spots = [
+      { left: x, top: f.bottom + gap, side: 'below', fits: f.bottom + gap + h <= vh },
+      { left: x, top: f.top - gap - h, side: 'above', fits: f.top - gap - h >= 0 },
+      { left: f.right + gap, top, side: 'right', fits: f.right + gap + w <= vw },
+      { left: f.left - gap - w, top, side: 'left', fits: f.left - gap - w >= 0 },
+    ];
+    // Past the fields to avoid as well: below the lowest of them, above the highest.
+    const low = Math.max(f.bottom, ...avoid.map((r) => r.bottom)), high = Math.min(f.top, ...avoid.map((r) => r.top));
+    if (avoid.length) {
+      spots.push({ left: x, top: low + gap, side: 'below', fits: low + gap + h <= vh },
+        { left: x, top: high - gap - h, side: 'above', fits: high - gap - h >= 0 });
+    }
+    const clear = (s) => !avoid.some((a) => overlap({ left: s.left, top: s.top, right: s.left + w, bottom: s.top + h }, a));
+    // Free of the fields and in view; else free of them though past the viewport's edge
+    // (below the lowest: the page scrolls to it); covering is the last resort (`covers`).
+    const best = spots.find((s) => s.fits && clear(s)) || spots.find((s) => s.side === 'below' && clear(s))
+      || spots.find((s) => s.fits) || spots[0];
+    return { left: best.left, top: best.top, side: best.side, covers: !clear(best) };
+  }
+
+  /** The element that has focus, through open shadow roots and same-origin frames. */
+  function focusedElement() {
+    let a = document.activeElement, frame = null;
+    for (let i = 0; a && i < 20; i += 1) {
+      if (a.shadowRoot && a.shadowRoot.activeElement) { a = a.shadowRoot.activeElement; continue; }
+      if (a.localName === 'iframe') {
+        let inner = null;
+        try { inner = a.contentDocument && a.contentDocument.activeElement; } catch { inner = null; }
+        if (inner && inner !== a.contentDocument.body) { frame = a; a = inner; continue; }
+        if (inner) return { el: inner, frame: a };
+      }
+      break;
+    }
+    return a && a !== document.body ? { el: a, frame } : null;
+  }
+
+  const editable = (e) => e.localName === 'input' || e.localName === 'textarea' || e.isContentEditable;
+
+  /** The rect of the focused field when it is not `own` (the card's own field), else null. */
+  function otherFocusedRect(own) {
+    const f = focusedElement();
+    if (!f || f.el === own.el || f.el.localName === 'listing-guard-root' || !editable(f.el)) return null;
+    if (own.el.contains && own.el.contains(f.el)) return null;
+    return fieldRect({ el: f.el, frame: f.frame });
   }
 
   /** Fills the card for one drawn finding and places it beside its field. */
@@ -174,7 +219,10 @@
     const w = Math.min(card.offsetWidth || 300, 380);
     const h = card.offsetHeight || 160;
     const de = doc.documentElement;
-    const spot = place(fieldRect(field), w, h, de.clientWidth, window.innerHeight, b.left - window.scrollX);
+    const other = otherFocusedRect(field);
+    const spot = place(fieldRect(field), w, h, de.clientWidth, window.innerHeight, b.left - window.scrollX, other ? [other] : []);
+    // Never over the field the seller is typing in: with no side free of it, no card.
+    if (spot.covers) { card.style.visibility = ''; return hide(root); }
     card.style.left = `${spot.left + window.scrollX}px`;
     card.style.top = `${spot.top + window.scrollY}px`;
     card.dataset.side = spot.side;
@@ -200,7 +248,21 @@
     return best && best.d;
   }
 
-  const card = { show, hide, hitTest, place, preview, declarable, proofReminder };
+  /**
+   * Focus moved (the seller tabbed or clicked into another field, or the page moved it):
+   * an open card that would now cover the focused field is placed again away from it, or
+   * closed when there is no such place. Focus into the card or its own field keeps it.
+   */
+  function onFocusChange(root, ctx) {
+    const d = root.cardFor;
+    if (!d || root.card.hidden) return;
+    const other = otherFocusedRect(d.field);
+    if (!other) return;
+    const r = root.card.getBoundingClientRect();
+    if (overlap({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }, other)) show(root, d, ctx);
+  }
+
+  const card = { show, hide, hitTest, place, preview, declarable, proofReminder, onFocusChange };
   if (typeof ListingGuard !== 'undefined') ListingGuard.card = card;
   if (typeof module !== 'undefined') module.exports = card;
 })();

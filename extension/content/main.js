@@ -236,6 +236,9 @@
   // The card opens on the seller's pointer (hover or click on a highlight) or keyboard,
   // never merely because the caret entered a flagged word; a click on a highlight opens it.
   function onCaret(e) {
+    // Focus moving to another field re-places (or closes) a card that would cover it,
+    // whoever moved it: closing or moving our card is safe on any event.
+    if (e.type === 'focusin' && root && root.cardFor) LG.card.onFocusChange(root, cardContext);
     if (!e.isTrusted) return;
     if (e.type === 'mouseup' && root && drawn.length) onPointer(e, e.target && e.target.ownerDocument || document);
   }

@@ -19,6 +19,15 @@
     }
   }
 
+  /** The marketplaces the seller sells on; built once, then only its ticks follow the settings. */
+  function renderMarketplaces(picked) {
+    const box = $('market-picker');
+    if (!box.firstChild) {
+      box.append(LGUI.marketplacePicker(picked, (list) => change({ op: 'set-marketplaces', marketplaces: list }).catch(() => {})));
+    }
+    for (const i of box.querySelectorAll('input[data-marketplace]')) i.checked = picked.includes(i.dataset.marketplace);
+  }
+
   async function render() {
     const r = await send({ type: 'packs' });
     settings = r.settings;
@@ -33,6 +42,7 @@
     LGLists.custom($('custom'), settings, (op) => change(op).catch(() => {}));
     LGLists.sites($('sites'), settings, (op) => change(op).catch(() => {}));
     LGLists.ignored($('ignored'), settings, (op) => change(op).catch(() => {}));
+    renderMarketplaces(settings.marketplaces);
     $('before-submit').checked = settings.beforeSubmit;
     if (r.packError) error(t('options_pack_refused', [r.packError]));
     document.body.dataset.ready = 'true';

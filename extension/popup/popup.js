@@ -30,6 +30,11 @@
     const site = $('#site');
     site.checked = info.siteEnabled;
     site.disabled = !info.host;
+    // Off because the site's marketplace is not one the seller picked (the switch turns it on here).
+    $('#site-off').hidden = info.off !== 'marketplace';
+    $('#site-off').textContent = info.off === 'marketplace' ? t('popup_off_marketplace', [LGUI.marketplaceName(info.marketplace)]) : '';
+    $('#markets').textContent = info.marketplaces && info.marketplaces.length
+      ? t('markets_picked', [info.marketplaces.map(LGUI.marketplaceName).join(', ')]) : '';
     site.onchange = () => send({ type: 'settings-op', op: 'toggle-site', host: info.host, on: site.checked }).catch(showError);
   }
 

@@ -1,5 +1,5 @@
 // The first-run page, opened once when the extension is installed (and from the popup):
-// what the colours mean, the seller's own and resold brands, a sample listing to try,
+// what the colours mean, the marketplaces the seller sells on, the seller's own and resold brands, a sample listing to try,
 // and the promise that nothing leaves the browser. Changes go through the background.
 'use strict';
 (async () => {
@@ -19,6 +19,20 @@
     const resold = settings.resellBrands.map((b) => el('li', { dataset: { resellBrand: b.name } },
       b.name, ` (${t('welcome_resold_tag')})`, b.note ? ` — ${b.note}` : ''));
     $('#brands').replaceChildren(...own, ...resold);
+  }
+
+  // Where the seller sells: stored as settings.marketplaces (sites of other marketplaces go off).
+  async function renderMarketplaces() {
+    const { settings } = await send({ type: 'packs' });
+    const shown = (list) => { $('#markets-status').textContent = list.length ? t('markets_picked', [list.map(LGUI.marketplaceName).join(', ')]) : t('markets_all'); };
+    $('#market-picker').replaceChildren(LGUI.marketplacePicker(settings.marketplaces, async (list) => {
+      try {
+        await send({ type: 'settings-op', op: 'set-marketplaces', marketplaces: list });
+        shown(list);
+        document.body.dataset.marketsSaved = list.join(',');
+      } catch (err) { showError(err); }
+    }));
+    shown(settings.marketplaces);
   }
 
   $('#brand-form').addEventListener('submit', async (e) => {
@@ -47,5 +61,6 @@
 
   $('#open-options').addEventListener('click', () => api.runtime.openOptionsPage());
   try { await renderBrands(); } catch (e) { showError(e); }
+  try { await renderMarketplaces(); } catch (e) { showError(e); }
   document.body.dataset.ready = 'true';
 })();

@@ -14,6 +14,7 @@ import { hardeningSpecs } from './specs-hardening.mjs';
 import { fixSpecs, welcomeSpecs, checkSpecs, logSpecs, groupSpecs } from './specs-fixes.mjs';
 import { speedSpecs } from './specs-speed.mjs';
 import { resellSpecs } from './specs-resell.mjs';
+import { marketSpecs } from './specs-markets.mjs';
 import { launchChromium } from './drivers/chromium.mjs';
 import { launchFirefox } from './drivers/firefox.mjs';
 
@@ -30,7 +31,7 @@ const BROWSERS = [
 
 // Each session is one browser start: the main one, then the UI in Chinese and in dark mode.
 const SESSIONS = [
-  { lang: 'en-US', dark: false, specs: [...welcomeSpecs, ...specs, ...centerSpecs, ...layoutSpecs, ...fixSpecs, ...checkSpecs, ...logSpecs, ...groupSpecs, ...optionSpecs, ...resellSpecs,
+  { lang: 'en-US', dark: false, specs: [...welcomeSpecs, ...specs, ...centerSpecs, ...layoutSpecs, ...fixSpecs, ...checkSpecs, ...logSpecs, ...groupSpecs, ...optionSpecs, ...marketSpecs, ...resellSpecs,
     ...hardeningSpecs, ...speedSpecs, ...uiSpecs({ lang: 'en-US', dark: false })] },
   { lang: 'zh-CN', dark: false },
   { lang: 'en-US', dark: true },

@@ -6,6 +6,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleEditors, BUNDLES } from './bundle.mjs';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 // The real editors and frameworks the seller-center fixtures load (tests/package.json),
@@ -17,6 +18,8 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
   '.mjs': 'text/javascript; charset=utf-8', '.xml': 'application/xml', '.woff': 'font/woff', '.woff2': 'font/woff2' };
 
 export async function startServer() {
+  // Lexical and Slate are bundled from node_modules first (served at /bundles/).
+  bundleEditors();
   const requests = [];
   const server = http.createServer((req, res) => {
     let url;
@@ -36,8 +39,9 @@ export async function startServer() {
     if (strict) p = p.slice('/strict'.length);
     if (p.endsWith('/')) p += 'index.html';
     const modules = p.startsWith('/node_modules/');
-    const base = modules ? MODULES : FIXTURES;
-    const file = path.join(base, path.normalize(modules ? p.slice('/node_modules'.length) : p));
+    const bundles = p.startsWith('/bundles/');
+    const base = modules ? MODULES : bundles ? BUNDLES : FIXTURES;
+    const file = path.join(base, path.normalize(modules ? p.slice('/node_modules'.length) : bundles ? p.slice('/bundles'.length) : p));
     if (modules && req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { 'content-type': 'text/plain' }).end('read-only');
       return;

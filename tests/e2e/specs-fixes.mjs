@@ -47,6 +47,11 @@ const CASES = [
   { name: 'TinyMCE', page: 'centers/shopify.html', ready: `document.body.dataset.editor === 'ready'`, el: frameBody('#product-description_ifr'), field: 'description', ...CONTACT,
     model: `tinymce.get('product-description').getContent({ format: 'text' })`,
     submit: { button: 'button[type=submit]', key: 'body_html', wrap: (t) => `<p>${t}</p>` } },
+  // The real Lexical and Slate, bundled from tests/package.json by bundle.mjs at test time.
+  { name: 'Lexical', page: 'centers/lexical.html', ready: `document.body.dataset.editor === 'ready'`, el: Q('.lex'), field: 'description', ...CONTACT,
+    model: `lexicalText()`, submit: { button: 'button[type=submit]', key: 'description' } },
+  { name: 'Slate', page: 'centers/slate.html', ready: `document.body.dataset.editor === 'ready'`, el: Q('[data-slate-editor]'), field: 'description', ...CONTACT,
+    model: `slateText()`, submit: { button: 'button[type=submit]', key: 'description' } },
 ];
 
 async function openCardOn(drv, rule, field) {
@@ -149,6 +154,41 @@ export const fixSpecs = [
       // Alt+Shift+A with the caret in a finding applies its first fix.
       await drv.chord(['Alt', 'Shift'], 'A');
       await waitFor(drv, 'applied by keyboard', () => drv.eval(`${Q('#title')}.value`), (v) => v === 'Strap, antibacterial');
+    },
+  },
+  {
+    name: 'card: never covers the focused field, nor the field the seller moves to (re-placed or closed on focus change)',
+    pages: ['basic.html'],
+    async run(drv, { url, shot }) {
+      await drv.goto(url);
+      const rectOf = (sel) => drv.eval(`(() => { const r = ${Q(sel)}.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; })()`);
+      const covers = (c, f) => !c.hidden && !(c.rect.bottom <= f.top + 0.5 || c.rect.top >= f.bottom - 0.5
+        || c.rect.right <= f.left + 0.5 || c.rect.left >= f.right - 0.5);
+      assert.equal(await drv.eval(pageScript(`LG.focusEnd(${Q('#title')})`)), true);
+      await drv.type('Replica Rolex watch');
+      let card = await openCardOn(drv, 'counterfeit.replica', 'title');
+      const title = await rectOf('#title');
+      const brand = await rectOf('#brand');
+      assert.equal(covers(card, title), false, `the card ${JSON.stringify(card.rect)} covers the field being edited`);
+      const coveredNext = covers(card, brand);
+      // Tab to the next field (the brand box right under the title): the card moves off it or closes.
+      await drv.press('Tab');
+      await waitFor(drv, 'focus in the brand field', () => drv.eval(`document.activeElement === ${Q('#brand')}`), Boolean);
+      card = await waitFor(drv, 'the card off the brand field', () => drv.eval(cardState), (c) => !covers(c, brand));
+      assert.equal(covers(card, title), false, 'nor over its own field');
+      // With the caret in the brand field, hovering the title's highlight again opens a card
+      // that is placed off the focused field (or none at all).
+      await drv.mouseMove(2, 2);
+      await waitFor(drv, 'card closed by moving away', () => drv.eval(cardState), (c) => c.hidden);
+      const s = await snapshot(drv);
+      const box = s.findings.find((f) => f.rule === 'counterfeit.replica').boxes[0];
+      await drv.mouseMove(box.left + box.width / 2, box.top + box.height / 2);
+      card = await waitFor(drv, 'the card again', () => drv.eval(cardState), (c) => !c.hidden);
+      assert.equal(covers(card, brand), false, `the card ${JSON.stringify(card.rect)} covers the focused field ${JSON.stringify(brand)}`);
+      assert.equal(covers(card, title), false, 'the card covers its own field');
+      assert.equal(await drv.eval(`document.activeElement === ${Q('#brand')}`), true, 'focus stayed where the seller put it');
+      console.log(`    card at first over the next field: ${coveredNext}; after focus moved: side ${card.side}`);
+      await shot('card-focus');
     },
   },
 ];

@@ -102,3 +102,19 @@ test('editOf over long texts (compared in slices) finds the same stretch as char
   }
   assert.deepEqual(editOf(base, base), naive(base, base));
 });
+
+test('card placement: never over the focused field; past it when nothing else is free', async () => {
+  const { place } = (await import('./load.mjs')).load('content/card.js');
+  const title = { left: 10, top: 10, right: 800, bottom: 40 };
+  assert.deepEqual(place(title, 300, 100, 1000, 600, 10), { left: 10, top: 46, side: 'below', covers: false });
+  // The brand box right under the title has focus: the card goes past it, not over it.
+  const brand = { left: 10, top: 50, right: 800, bottom: 80 };
+  const s = place(title, 300, 100, 820, 600, 10, [brand]);
+  assert.equal(s.covers, false);
+  assert.ok(s.top >= brand.bottom, JSON.stringify(s));
+  // Beside, when there is room beside.
+  assert.equal(place(title, 150, 100, 1000, 600, 10, [brand]).side, 'right');
+  // Nothing free in view: below the lowest field, past the viewport's edge, still not over it.
+  const low = place(title, 380, 300, 820, 400, 10, [{ left: 10, top: 200, right: 800, bottom: 390 }]);
+  assert.deepEqual([low.side, low.top, low.covers], ['below', 396, false]);
+});

@@ -63,7 +63,7 @@ test('an import with one wrong value is refused, naming the key', () => {
     [{ schema: 3, userPacks: [1] }, /settings\.userPacks\[0\]/],
     [{ schema: 3, whatever: 1 }, /settings\.whatever: is not a Listing Guard setting/],
     [{ schema: 3, brands: Array.from({ length: 2001 }, (_, i) => ({ name: `b${i}` })) }, /settings\.brands: has 2001 entries; at most 2000/],
-    [{ schema: 5 }, /newer version of Listing Guard \(schema 5\)/],
+    [{ schema: 6 }, /newer version of Listing Guard \(schema 6\)/],
     [{ schema: '2', allowBrands: ['Acme'] }, /settings\.schema: "2" is not a schema number/],
     [{ schema: 1, allowBrands: 'Acme' }, /settings\.allowBrands: is not a list/],
     [{}, /settings\.schema: missing/],
@@ -188,4 +188,33 @@ test('reseller mode: resellBrands are checked, de-duplicated, exported and impor
   assert.deepEqual(S.importDoc(JSON.parse(JSON.stringify(s))).resellBrands, s.resellBrands);
   assert.deepEqual(S.importDoc({ schema: 3, brands: [] }).resellBrands, []);
   assert.throws(() => S.importDoc({ schema: 4, resellBrands: [{ name: 7 }] }), /settings\.resellBrands\[0\]\.name: 7 is not text/);
+});
+
+test('schema 4 -> 5: the marketplaces the seller sells on, empty when absent; checked on import', () => {
+  const v4 = { schema: 4, brands: [{ name: 'Acme', note: '' }], sites: { 'a.com': { enabled: false, marketplace: null } } };
+  for (const s of [S.importDoc(v4), S.readDoc(v4, quiet)]) {
+    assert.equal(s.schema, 5);
+    assert.deepEqual(s.marketplaces, []);
+    assert.deepEqual(s.brands, v4.brands);
+    assert.deepEqual(s.sites, v4.sites);
+  }
+  // Duplicates fold and the order is the known one; an unknown marketplace refuses the import.
+  assert.deepEqual(S.importDoc({ schema: 5, marketplaces: ['etsy', 'amazon', 'etsy'] }).marketplaces, ['amazon', 'etsy']);
+  assert.throws(() => S.importDoc({ schema: 5, marketplaces: ['amazon', 'temu'] }), /settings\.marketplaces\[1\]: "temu" is not one of amazon/);
+  assert.throws(() => S.importDoc({ schema: 5, marketplaces: 'amazon' }), /settings\.marketplaces: "amazon" is not a list/);
+  // Stored: the bad entry alone is left out.
+  assert.deepEqual(S.readDoc({ schema: 5, marketplaces: ['shopee', 7] }, quiet).marketplaces, ['shopee']);
+  const round = S.importDoc(JSON.parse(JSON.stringify(S.readDoc({ schema: 5, marketplaces: ['shopee', 'amazon'] }, quiet))));
+  assert.deepEqual(round.marketplaces, ['amazon', 'shopee'], 'an export imports as it was');
+});
+
+test('sites of marketplaces the seller does not sell on are off, unless the seller switched the site itself', () => {
+  const s = S.readDoc({ schema: 5, marketplaces: ['amazon'], sites: { 'www.ebay.com': { enabled: true, marketplace: null },
+    'seller.shopee.tw': { enabled: false, marketplace: null } } }, quiet);
+  assert.deepEqual(S.siteState(s, 'sellercentral.amazon.com', 'amazon'), { enabled: true, marketplace: null, off: null });
+  assert.deepEqual(S.siteState(s, 'seller.etsy.com', 'etsy'), { enabled: false, marketplace: null, off: 'marketplace' });
+  assert.equal(S.siteState(s, 'www.ebay.com', 'ebay').enabled, true, "the seller's own switch wins");
+  assert.deepEqual(S.siteState(s, 'seller.shopee.tw', 'shopee').off, 'site');
+  assert.equal(S.siteState(s, 'unknown.example', null).enabled, true, 'a site of no known marketplace stays on');
+  assert.equal(S.siteState(S.defaults(), 'seller.etsy.com', 'etsy').enabled, true, 'nothing picked: every site on');
 });

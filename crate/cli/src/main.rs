@@ -15,7 +15,7 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage:
   listing-guard check [OPTIONS] INPUT     check a catalogue (see `listing-guard check --help`)
-  listing-guard packs list [--pack FILE]... [--lang en|zh]
+  listing-guard packs list [--pack FILE]... [--lang en|zh|zh-TW]
   listing-guard packs check FILE...
   listing-guard eval [--corpus CSV] [--risky JSONL] [--set DIR] [--only corpus,risky,set]
                      [--show N] [--pack FILE]... [--builtin]
@@ -49,7 +49,7 @@ Checking:
   --market CC           destination market when a row names none (us, de, tw, eu)
   --language L          the sellers' writing language (en zh id ms th vi tl es pt de fr it
                         ja ko); else each field's language is detected
-  --lang en|zh          language of messages and labels
+  --lang en|zh|zh-TW          language of messages and labels
 Output:
   --format text|json|csv   findings as readable text (default), JSON Lines or CSV
   --summary             text: SKUs needing attention and the rules with most findings
@@ -75,7 +75,7 @@ fn run(args: &[String]) -> Result<u8, String> {
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
         Some("packs") if args[1..].iter().any(|a| a == "-h" || a == "--help") => {
-            println!("usage:\n  listing-guard packs list [--pack FILE]... [--builtin] [--lang en|zh]\n  listing-guard packs check FILE...\n\n`list` prints each pack with its rules, languages, marketplaces and sources;\n`check` validates pack files and runs their examples (exit 1 if one fails).");
+            println!("usage:\n  listing-guard packs list [--pack FILE]... [--builtin] [--lang en|zh|zh-TW]\n  listing-guard packs check FILE...\n\n`list` prints each pack with its rules, languages, marketplaces and sources;\n`check` validates pack files and runs their examples (exit 1 if one fails).");
             Ok(0)
         }
         Some("packs") => match args.get(1).map(String::as_str) {
@@ -84,7 +84,7 @@ fn run(args: &[String]) -> Result<u8, String> {
             _ => Err(format!("expected `packs list` or `packs check`\n\n{USAGE}")),
         },
         Some("eval") if args[1..].iter().any(|a| a == "-h" || a == "--help") => {
-            println!("usage: listing-guard eval [--corpus CSV] [--risky JSONL] [--pack FILE]... [--builtin] [--lang en|zh]\n\nMeasures the packs: the share of genuine listings (CSV corpus) with block and warn\nfindings, and the share of risky listings (JSON Lines) caught. Prints figures; exit 0,\nor 2 for bad usage or unreadable input.");
+            println!("usage: listing-guard eval [--corpus CSV] [--risky JSONL] [--pack FILE]... [--builtin] [--lang en|zh|zh-TW]\n\nMeasures the packs: the share of genuine listings (CSV corpus) with block and warn\nfindings, and the share of risky listings (JSON Lines) caught. Prints figures; exit 0,\nor 2 for bad usage or unreadable input.");
             Ok(0)
         }
         Some("eval") => eval::run(&args[1..]),
@@ -117,8 +117,10 @@ impl Common {
             "--builtin" => self.builtin = true,
             "--lang" => {
                 let v = value(args, i)?;
-                self.lang =
-                    Some(Lang::parse(&v).ok_or_else(|| format!("--lang: `{v}` is not en or zh"))?);
+                self.lang = Some(
+                    Lang::parse(&v)
+                        .ok_or_else(|| format!("--lang: `{v}` is not en, zh or zh-TW"))?,
+                );
             }
             _ => return Ok(false),
         }

@@ -30,7 +30,8 @@ pub fn label(key: &str, lang: Lang) -> &'static str {
         toml::from_str(include_str!("../labels.toml")).expect("labels.toml parses")
     });
     match labels.get(key) {
-        Some(l) if lang == Lang::Zh => &l.zh,
+        // The CLI's own labels are in Simplified Chinese only; zh-TW gets those.
+        Some(l) if matches!(lang, Lang::Zh | Lang::ZhTw) => &l.zh,
         Some(l) => &l.en,
         None => panic!("no label `{key}` in labels.toml"),
     }
@@ -288,7 +289,7 @@ pub fn html(t: &Totals, lang: Lang, source: &str, layout: &str) -> String {
         "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\
          <meta name=\"viewport\" content=\"width=device-width\"><title>{title}</title><style>{CSS}</style></head><body>\n",
-        lang = if lang == Lang::Zh { "zh-CN" } else { "en" },
+        lang = match lang { Lang::Zh => "zh-CN", Lang::ZhTw => "zh-TW", Lang::En => "en" },
         title = esc(l("title")),
     );
     let _ = write!(

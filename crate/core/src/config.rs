@@ -7,20 +7,29 @@ use crate::listing::Marketplace;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The language messages are written in.
+/// The language messages are written in: English, Simplified Chinese, or Traditional
+/// Chinese as written in Taiwan (the packs' Chinese through a generated table).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
     En,
     Zh,
+    #[serde(rename = "zh-TW", alias = "zh-tw")]
+    ZhTw,
 }
 
 impl Lang {
-    /// Parses `en`, `zh`, and browser tags such as `zh-CN`, `zh_TW` or `en-GB`.
+    /// Parses `en`, `zh`, `zh-TW`, and browser tags such as `zh-CN`, `zh_TW`, `zh-Hant`,
+    /// `zh-HK` or `en-GB` (Traditional script tags and regions read as Taiwan's).
     pub fn parse(tag: &str) -> Option<Lang> {
-        let t = tag.trim().to_ascii_lowercase();
-        if t.starts_with("zh") {
+        let t = tag.trim().to_ascii_lowercase().replace('_', "-");
+        let traditional = ["zh-tw", "zh-hk", "zh-mo", "zh-hant"]
+            .iter()
+            .any(|p| t.starts_with(p));
+        if traditional {
+            Some(Lang::ZhTw)
+        } else if t.starts_with("zh") {
             Some(Lang::Zh)
         } else if t.starts_with("en") {
             Some(Lang::En)

@@ -24,6 +24,9 @@ pub(crate) fn truncated_findings(p: &mut Pass) {
             Lang::Zh => format!(
                 "此字段只检查了前 {MAX_ANALYSED_CHARS} 个字符，其余部分未检查。"
             ),
+            Lang::ZhTw => format!(
+                "此欄位只檢查了前 {MAX_ANALYSED_CHARS} 個字元，其餘部分未檢查。"
+            ),
             Lang::En => format!(
                 "Only the first {MAX_ANALYSED_CHARS} characters of this field were checked; the rest was not."
             ),

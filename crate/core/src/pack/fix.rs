@@ -219,7 +219,13 @@ impl Fix {
                 let chosen = want
                     .and_then(|l| with.iter().find(|(w, _)| *w == l))
                     .unwrap_or(&with[0]);
-                let suggestion = chosen.1.clone();
+                // A Chinese suggestion in a field written in Traditional characters is
+                // given in its Taiwan form, where the table has one.
+                let suggestion = match chosen.0 {
+                    Language::Zh if is_traditional(text) => super::zh_tw::traditional(&chosen.1)
+                        .map_or_else(|| chosen.1.clone(), str::to_string),
+                    _ => chosen.1.clone(),
+                };
                 Edit {
                     span,
                     replacement: match_case(matched, &suggestion),
@@ -327,6 +333,13 @@ fn removal(text: &str, span: Span) -> Span {
     }
 }
 
+/// Whether a text is written in Traditional Chinese: it has a character the
+/// Traditional → Simplified fold changes (and so is not plain Simplified).
+fn is_traditional(text: &str) -> bool {
+    text.chars()
+        .any(|c| is_han(c) && crate::normalize::t2s::simplify(c) != c)
+}
+
 /// Capitalises a Latin suggestion when the match it replaces starts with a capital.
 fn match_case(matched: &str, suggestion: &str) -> String {
     let cap = matched.chars().next().is_some_and(char::is_uppercase);
@@ -354,11 +367,13 @@ pub(crate) fn label(fix: &Fix, edit: &Edit, text: &str, lang: crate::Lang) -> St
     match (&edit.suggestion, lang) {
         (Some(_), crate::Lang::En) => format!("Replace with “{}”", edit.replacement),
         (Some(_), crate::Lang::Zh) => format!("改为“{}”", edit.replacement),
+        (Some(_), crate::Lang::ZhTw) => format!("改為「{}」", edit.replacement),
         (None, lang) => {
             let gone = text[edit.span.start..edit.span.end].trim_matches(is_sep);
             match lang {
                 crate::Lang::En => format!("Remove “{gone}”"),
                 crate::Lang::Zh => format!("删除“{gone}”"),
+                crate::Lang::ZhTw => format!("刪除「{gone}」"),
             }
         }
     }

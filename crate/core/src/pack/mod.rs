@@ -14,6 +14,7 @@ mod pattern_case;
 mod rule;
 pub(crate) mod schema;
 pub(crate) mod words;
+pub mod zh_tw;
 
 pub use builtin::builtin_sources;
 pub(crate) use cues::Cues;
@@ -51,11 +52,28 @@ pub(crate) mod limits {
     pub const MAX_FORBIDDEN_CHARS: usize = 1_000;
 }
 
-/// Text in English and Chinese. `zh` falls back to `en` when a pack gives none.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+/// Text in English and Chinese. `zh` falls back to `en` when a pack gives none; the
+/// Taiwan form comes from the generated table of [`zh_tw`], else the Simplified text.
+/// Serialized as `{en, zh}` plus `zh_tw` where the Taiwan table has a form (for pages that
+/// show pack texts themselves, such as the settings page).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Text {
     pub en: String,
     pub zh: String,
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let tw = zh_tw::traditional(&self.zh);
+        let mut m = s.serialize_map(Some(2 + usize::from(tw.is_some())))?;
+        m.serialize_entry("en", &self.en)?;
+        m.serialize_entry("zh", &self.zh)?;
+        if let Some(tw) = tw {
+            m.serialize_entry("zh_tw", tw)?;
+        }
+        m.end()
+    }
 }
 
 impl Text {
@@ -64,7 +82,10 @@ impl Text {
         match lang {
             crate::Lang::En => &self.en,
             crate::Lang::Zh if !self.zh.is_empty() => &self.zh,
-            crate::Lang::Zh => &self.en,
+            crate::Lang::ZhTw if !self.zh.is_empty() => {
+                zh_tw::traditional(&self.zh).unwrap_or(&self.zh)
+            }
+            crate::Lang::Zh | crate::Lang::ZhTw => &self.en,
         }
     }
 
