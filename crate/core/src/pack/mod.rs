@@ -17,7 +17,7 @@ pub(crate) mod words;
 
 pub use builtin::builtin_sources;
 pub(crate) use cues::Cues;
-pub(crate) use rule::{check_pattern, Example, FieldCheck, Rule, RuleKind};
+pub(crate) use rule::{check_pattern, Example, FieldCheck, Floor, Rule, RuleKind};
 pub(crate) use words::Word;
 
 use crate::error::{PackError, PackErrorKind};
@@ -53,6 +53,7 @@ pub(crate) mod limits {
 
 /// Text in English and Chinese. `zh` falls back to `en` when a pack gives none.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "binary", derive(serde::Deserialize))]
 pub struct Text {
     pub en: String,
     pub zh: String,
@@ -84,6 +85,7 @@ impl Text {
 
 /// Where a pack's facts come from and under which license.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "binary", derive(serde::Deserialize))]
 pub struct Source {
     pub name: String,
     pub url: String,
