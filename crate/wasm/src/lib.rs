@@ -117,6 +117,28 @@ pub fn market_from_host(host: &str) -> Option<String> {
     listing_guard::market_from_host(host)
 }
 
+/// The engine's start over the built-in packs, in parts, for benchmarks: an array of
+/// `[name, ms]` pairs timed with `now` (e.g. `() => performance.now()`). The engine built
+/// is dropped.
+#[wasm_bindgen(js_name = startPhases)]
+pub fn start_phases(now: &js_sys::Function) -> Result<js_sys::Array, JsError> {
+    let clock = || {
+        now.call0(&JsValue::NULL)
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0)
+    };
+    let out = js_sys::Array::new();
+    let mut last = clock();
+    Engine::from_binary_marked(BUILTIN_PACKS, Vec::new(), &mut |name| {
+        let t = clock();
+        out.push(&js_sys::Array::of2(&name.into(), &(t - last).into()));
+        last = t;
+    })
+    .map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(out)
+}
+
 /// The binding's version, for the options page and bug reports.
 #[wasm_bindgen]
 pub fn version() -> String {

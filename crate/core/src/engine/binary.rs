@@ -28,6 +28,17 @@ impl Engine {
     /// The engine over the packs of `bytes` (from [`Engine::builtin_binary`] of this
     /// same build) and `extra` packs.
     pub fn from_binary(bytes: &[u8], extra: Vec<Pack>) -> Result<Engine, PackError> {
+        Engine::from_binary_marked(bytes, extra, &mut |_| {})
+    }
+
+    /// [`Engine::from_binary`], calling `mark` with the name of each part of the build as
+    /// it ends (reading the binary form, the seller's packs, price floors, the regex set,
+    /// the substring automaton, the rest): what benchmarks print as the engine's start.
+    pub fn from_binary_marked(
+        bytes: &[u8],
+        extra: Vec<Pack>,
+        mark: &mut dyn FnMut(&'static str),
+    ) -> Result<Engine, PackError> {
         let mut partial: Partial = postcard::from_bytes(bytes).map_err(|e| {
             PackError::new(
                 PackErrorKind::Syntax,
@@ -35,9 +46,12 @@ impl Engine {
             )
         })?;
         partial.rebuild_rule_infos();
-        Ok(Engine {
-            compiled: partial.add_packs(extra)?.finish()?,
-        })
+        mark("read binary form");
+        let partial = partial.add_packs(extra)?;
+        mark("seller's packs");
+        let compiled = partial.finish(mark)?;
+        mark("rest");
+        Ok(Engine { compiled })
     }
 }
 

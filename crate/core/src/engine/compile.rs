@@ -161,7 +161,7 @@ impl Builder {
 }
 
 pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
-    Partial::new().add_packs(packs)?.finish()
+    Partial::new().add_packs(packs)?.finish(&mut |_| {})
 }
 
 /// An engine being built: packs added so far, lookup structures not yet finished. The
@@ -405,8 +405,9 @@ impl Partial {
         Ok(self)
     }
 
-    /// Resolves price floors and builds the matcher and the regex set.
-    pub(crate) fn finish(self) -> Result<Compiled, PackError> {
+    /// Resolves price floors and builds the matcher and the regex set; `mark` is called
+    /// with the name of each part as it ends (benchmarks time the parts).
+    pub(crate) fn finish(self, mark: &mut dyn FnMut(&'static str)) -> Result<Compiled, PackError> {
         let Partial {
             b,
             cues,
@@ -453,6 +454,7 @@ impl Partial {
             });
         }
 
+        mark("price floors");
         let regex_set = RegexSetBuilder::new(patterns.iter().map(|(_, p)| p))
             .size_limit(crate::pack::limits::REGEX_SIZE_LIMIT * 8)
             .dfa_size_limit(crate::pack::limits::REGEX_SIZE_LIMIT * 8)
@@ -464,11 +466,13 @@ impl Partial {
                 )
             })?;
 
+        mark("regex set");
         let regexes = patterns
             .into_iter()
             .map(|(ri, p)| (ri, p, OnceLock::new()))
             .collect();
         let matcher = b.matcher.build();
+        mark("substring automaton");
         let mut owners = b.owners;
         owners.resize_with(matcher.len().max(owners.len()), Vec::new);
         Ok(Compiled {
