@@ -25,7 +25,11 @@ pub(crate) fn carry_compat(c: &Compiled, a: &Analysis, hits: &mut [BrandHit]) {
     let names: Vec<std::ops::Range<usize>> = a
         .hits
         .iter()
-        .filter(|h| a.owners(c, h.lit, |o| matches!(o, Owner::Brand(_))).next().is_some())
+        .filter(|h| {
+            a.owners(c, h.lit, |o| matches!(o, Owner::Brand(_)))
+                .next()
+                .is_some()
+        })
         .map(|h| h.tokens.clone())
         .collect();
     let mut last: Option<std::ops::Range<usize>> = None;
@@ -33,7 +37,9 @@ pub(crate) fn carry_compat(c: &Compiled, a: &Analysis, hits: &mut [BrandHit]) {
         match &last {
             // Another rule's name at the same place as a compatible one.
             Some(l) if h.tokens.start < l.end && h.tokens.start >= l.start => h.compat = true,
-            Some(l) if !h.compat && continues(c, a, &names, l.end, h.tokens.start) => h.compat = true,
+            Some(l) if !h.compat && continues(c, a, &names, l.end, h.tokens.start) => {
+                h.compat = true
+            }
             _ => {}
         }
         if h.compat {
