@@ -11,6 +11,7 @@ mod builtin;
 pub(crate) mod cues;
 pub(crate) mod fix;
 mod pattern_case;
+mod policy_owner;
 mod rule;
 pub(crate) mod schema;
 pub(crate) mod words;

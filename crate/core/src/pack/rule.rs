@@ -182,12 +182,17 @@ pub(crate) struct PolicyMap {
 }
 
 impl PolicyMap {
-    /// The policy of `marketplace` when the rule names one for it, else the default:
-    /// never another marketplace's.
-    pub fn get(&self, marketplace: Option<Marketplace>) -> &Policy {
-        marketplace
-            .and_then(|m| self.per.get(&m))
-            .unwrap_or(&self.default)
+    /// The policy of `marketplace` when the rule names one for it, else the default, unless
+    /// the default is another marketplace's own page: then a neutral citation (the kind of
+    /// policy, no link). Never another marketplace's page.
+    pub fn get(&self, marketplace: Option<Marketplace>) -> Policy {
+        if let Some(p) = marketplace.and_then(|m| self.per.get(&m)) {
+            return p.clone();
+        }
+        match (marketplace, super::policy_owner::owner(&self.default)) {
+            (Some(m), Some(o)) if m != o => super::policy_owner::neutral(&self.default),
+            _ => self.default.clone(),
+        }
     }
 
     fn from_doc(doc: &PolicyDoc) -> Result<PolicyMap, PackError> {
