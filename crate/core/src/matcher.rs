@@ -25,6 +25,10 @@
 //!
 //! It does not stem: `nike` does not match `nikes`.
 
+#[cfg(feature = "binary")]
+#[path = "matcher_binary.rs"]
+mod binary;
+
 use crate::normalize::{is_unspaced, is_word_char, Normalized, TokenKind};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{HashMap, HashSet};
@@ -101,6 +105,7 @@ pub struct Hit {
 
 /// Collects literals, then builds an immutable [`Matcher`].
 #[derive(Default)]
+#[cfg_attr(feature = "binary", derive(PartialEq, Debug))]
 pub struct MatcherBuilder {
     words: HashMap<String, LitId, FxBuild>,
     /// The first word of every word literal: a token that is none of these starts nothing.

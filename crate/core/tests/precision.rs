@@ -48,6 +48,10 @@ fn a_compatibility_cue_covers_the_whole_list() {
         "手机壳 适用 iPhone 15 14 13 华为 Mate60 透明",
         "手機殼 適用 iPhone 15/14/13 三星 S24 防摔",
         "Charger for iPhone/Samsung/Xiaomi",
+        // Unspaced brand names one after another, one of them an everyday word (小米).
+        "Type-C数据线 适用华为小米三星 快充2米",
+        "充電線 適用華為小米三星OPPO 2米",
+        "Cabo USB-C 25W compatível Samsung e iPhone carregamento rápido",
     ];
     for t in lists {
         let s = top(t);

@@ -12,9 +12,12 @@
 
 mod convert;
 
-use listing_guard::{builtin_packs, Engine, LintConfig, Listing, Pack};
+use listing_guard::{Engine, LintConfig, Listing, Pack};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+
+/// The built-in packs, validated by the build, in binary form.
+static BUILTIN_PACKS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_packs.bin"));
 
 /// An engine over the built-in packs plus the seller's own packs.
 #[wasm_bindgen]
@@ -28,15 +31,20 @@ pub struct Linter {
 impl Linter {
     /// Builds the engine over the built-in packs and `extra_packs` (TOML texts: imported
     /// packs and the seller's custom rules). Throws when a pack is refused.
+    ///
+    /// The built-in packs come in the binary form the build validated (see `build.rs`),
+    /// without their examples: `checkExamples` checks imported packs, whose examples
+    /// stay; the built-in ones run in `cargo test`.
     #[wasm_bindgen(constructor)]
     pub fn new(extra_packs: Vec<String>) -> Result<Linter, JsError> {
-        let mut packs = builtin_packs().map_err(|e| JsError::new(&e.to_string()))?;
+        let mut packs = Vec::with_capacity(extra_packs.len());
         for (i, source) in extra_packs.iter().enumerate() {
             let pack = Pack::parse(source)
                 .map_err(|e| JsError::new(&format!("imported pack {}: {e}", i + 1)))?;
             packs.push(pack);
         }
-        let engine = Engine::new(packs).map_err(|e| JsError::new(&e.to_string()))?;
+        let engine =
+            Engine::from_binary(BUILTIN_PACKS, packs).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Linter {
             engine,
             config: RefCell::new(None),
@@ -107,6 +115,28 @@ pub fn check_pack(source: &str) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = marketFromHost)]
 pub fn market_from_host(host: &str) -> Option<String> {
     listing_guard::market_from_host(host)
+}
+
+/// The engine's start over the built-in packs, in parts, for benchmarks: an array of
+/// `[name, ms]` pairs timed with `now` (e.g. `() => performance.now()`). The engine built
+/// is dropped.
+#[wasm_bindgen(js_name = startPhases)]
+pub fn start_phases(now: &js_sys::Function) -> Result<js_sys::Array, JsError> {
+    let clock = || {
+        now.call0(&JsValue::NULL)
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0)
+    };
+    let out = js_sys::Array::new();
+    let mut last = clock();
+    Engine::from_binary_marked(BUILTIN_PACKS, Vec::new(), &mut |name| {
+        let t = clock();
+        out.push(&js_sys::Array::of2(&name.into(), &(t - last).into()));
+        last = t;
+    })
+    .map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(out)
 }
 
 /// The binding's version, for the options page and bug reports.

@@ -71,6 +71,37 @@ fn main() {
         fmt(compiles[compiles.len() / 2])
     );
 
+    // The wasm's start: the built-in packs from the binary form the build writes, in parts.
+    let bytes = Engine::builtin_binary().expect("built-in packs");
+    let mut parts: Vec<(&'static str, Vec<Duration>)> = Vec::new();
+    for _ in 0..10 {
+        let mut last = Instant::now();
+        let mut i = 0;
+        black_box(
+            Engine::from_binary_marked(&bytes, Vec::new(), &mut |name| {
+                if parts.len() <= i {
+                    parts.push((name, Vec::new()));
+                }
+                parts[i].1.push(last.elapsed());
+                last = Instant::now();
+                i += 1;
+            })
+            .expect("built-in packs"),
+        );
+    }
+    let split: Vec<String> = parts
+        .iter_mut()
+        .map(|(name, v)| {
+            v.sort();
+            format!("{name} {}", fmt(v[v.len() / 2]))
+        })
+        .collect();
+    println!(
+        "engine from the build's binary form ({} KB, what the wasm starts from): {} (medians)",
+        bytes.len() / 1024,
+        split.join(", ")
+    );
+
     // A typical listing: title, 5 bullets, a 2,000-character description.
     let listing = typical();
     let config = LintConfig {

@@ -9,7 +9,7 @@ use crate::error::{PackError, PackErrorKind};
 use crate::language::{LangSet, Language};
 use crate::matcher::{LitId, Matcher, MatcherBuilder};
 use crate::normalize::{Normalized, TokenKind};
-use crate::pack::{Cues, Pack, PackInfo, Rule, RuleKind};
+use crate::pack::{Cues, Floor, Pack, PackInfo, Rule, RuleKind};
 use regex::{Regex, RegexSet, RegexSetBuilder};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 /// What a literal stands for. One literal can stand for several things (the word
 /// `apple` is a brand name in two packs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) enum Owner {
     /// A term of a term rule.
     Term(u32),
@@ -38,6 +39,7 @@ pub(crate) enum Owner {
 
 /// A term whose parts may have other words between them.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct GapTerm {
     pub rule: u32,
     /// The parts' literals, in order.
@@ -48,6 +50,7 @@ pub(crate) struct GapTerm {
 
 /// One brand as one rule lists it.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct BrandEntry {
     pub rule: u32,
     /// The brand group: the same brand named by several rules or packs.
@@ -59,6 +62,7 @@ pub(crate) struct BrandEntry {
     pub needs: Vec<u32>,
     /// For a Chinese name that is an everyday word, the longer everyday words that
     /// contain it, where it is not the brand (`everyday.rs`); `None` for other names.
+    #[cfg_attr(feature = "binary", serde(with = "super::everyday::by_name"))]
     pub compounds: Option<&'static [&'static str]>,
     /// The entry's own product types; exactly one means its names imply that type
     /// (a model alias: "Air Jordan 1" is shoes), which price floors use.
@@ -67,6 +71,7 @@ pub(crate) struct BrandEntry {
 
 /// A brand across every rule that names it.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct BrandGroup {
     /// The display name, as the first rule to name the brand spells it.
     pub name: String,
@@ -128,9 +133,10 @@ pub(crate) fn brand_key(name: &str) -> String {
     key
 }
 
-struct Builder {
-    matcher: MatcherBuilder,
-    owners: Vec<Vec<(Owner, LangSet)>>,
+#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
+pub(crate) struct Builder {
+    pub(crate) matcher: MatcherBuilder,
+    pub(crate) owners: Vec<Vec<(Owner, LangSet)>>,
 }
 
 impl Builder {
@@ -159,298 +165,401 @@ impl Builder {
 }
 
 pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
-    let mut seen = HashMap::new();
-    for (i, p) in packs.iter().enumerate() {
-        if seen.insert(p.id().to_string(), i).is_some() {
-            return Err(PackError::new(
-                PackErrorKind::Conflict,
-                "two packs share this id; remove or rename one",
-            )
-            .pack(p.id()));
-        }
-    }
-    let mut b = Builder {
-        matcher: MatcherBuilder::new(),
-        owners: Vec::new(),
-    };
-    // Context cues: the base set, then every pack's, whether the pack is on or not
-    // (they are vocabulary, not rules).
-    let mut cues = crate::pack::cues::base_cues()?;
-    for p in &packs {
-        cues.merge(&p.cues);
-    }
-    let cues: Cues = cues;
-    b.add_words(&cues.compatible_before, Owner::CompatBefore);
-    b.add_words(&cues.compatible_after, Owner::CompatAfter);
-    for (lang, words) in &cues.language_hints {
-        for w in words {
-            b.add(w, Owner::Hint(*lang), LangSet::ANY);
+    Partial::new().add_packs(packs)?.finish(&mut |_| {})
+}
+
+/// An engine being built: packs added so far, lookup structures not yet finished. The
+/// built-in packs' `Partial` is what the binary form holds (see `binary.rs`), so an
+/// engine over them and the seller's packs only adds the seller's packs and finishes.
+#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
+pub(crate) struct Partial {
+    pub(crate) b: Builder,
+    /// The base cues were added (by the first `add_packs`).
+    base_cues: bool,
+    pub(crate) cues: Cues,
+    pack_ids: HashMap<String, usize>,
+    products: Vec<String>,
+    product_ids: HashMap<String, u32>,
+    gap_terms: Vec<GapTerm>,
+    #[cfg_attr(feature = "binary", serde(with = "super::binary::infos"))]
+    infos: Vec<PackInfo>,
+    pub(crate) rules: Vec<Rule>,
+    rule_pack: Vec<u16>,
+    pub(crate) entries: Vec<BrandEntry>,
+    pub(crate) groups: Vec<BrandGroup>,
+    pub(crate) group_ids: HashMap<String, u32>,
+    patterns: Vec<(u32, String)>,
+    /// Price floors, resolved against every pack's brands when the engine is finished:
+    /// (rule, pack, floor, currency).
+    floor_docs: Vec<(u32, usize, Floor, Currency)>,
+}
+
+impl Partial {
+    pub(crate) fn new() -> Partial {
+        Partial {
+            b: Builder {
+                matcher: MatcherBuilder::new(),
+                owners: Vec::new(),
+            },
+            base_cues: false,
+            cues: Cues::default(),
+            pack_ids: HashMap::new(),
+            products: Vec::new(),
+            product_ids: HashMap::new(),
+            gap_terms: Vec::new(),
+            infos: Vec::new(),
+            rules: Vec::new(),
+            rule_pack: Vec::new(),
+            entries: Vec::new(),
+            groups: Vec::new(),
+            group_ids: HashMap::new(),
+            patterns: Vec::new(),
+            floor_docs: Vec::new(),
         }
     }
 
-    // Product types first: brands and floors refer to them.
-    let mut products: Vec<String> = Vec::new();
-    let mut product_ids: HashMap<String, u32> = HashMap::new();
-    for p in &packs {
-        for (ptype, words) in &p.product_types {
-            let id = *product_ids.entry(ptype.clone()).or_insert_with(|| {
-                products.push(ptype.clone());
-                (products.len() - 1) as u32
-            });
-            b.add_words(words, Owner::Product(id));
+    /// The packs' rules' catalogue entries, rebuilt (the binary form leaves them out).
+    #[cfg(feature = "binary")]
+    pub(crate) fn rebuild_rule_infos(&mut self) {
+        for info in &mut self.infos {
+            info.rules.clear();
+        }
+        for (rule, &pi) in self.rules.iter().zip(&self.rule_pack) {
+            self.infos[pi as usize].rules.push(rule.info());
         }
     }
-    let mut gap_terms: Vec<GapTerm> = Vec::new();
-    // A brand name marked a dictionary word on one line ("Apple") is one on every line
-    // that names the brand: the word does not change with the rule.
-    let dictionary_names: std::collections::HashSet<String> = packs
-        .iter()
-        .flat_map(|p| &p.rules)
-        .filter_map(|r| match &r.kind {
-            RuleKind::Brand { brands, .. } => Some(brands),
-            _ => None,
-        })
-        .flatten()
-        .filter(|b| b.dictionary_word)
-        .map(|b| brand_key(&b.name))
-        .collect();
 
-    let mut infos = Vec::new();
-    let mut rules = Vec::new();
-    let mut rule_pack = Vec::new();
-    let mut entries = Vec::new();
-    let mut groups: Vec<BrandGroup> = Vec::new();
-    let mut group_ids: HashMap<String, u32> = HashMap::new();
-    let mut patterns: Vec<(u32, String)> = Vec::new();
-    let mut floor_docs = Vec::new();
+    /// Adds packs. Their product types are known to each other's rules, whatever the
+    /// order; their brands and product types join those of the packs added before.
+    pub(crate) fn add_packs(mut self, packs: Vec<Pack>) -> Result<Partial, PackError> {
+        for p in &packs {
+            let next = self.pack_ids.len();
+            if self.pack_ids.insert(p.id().to_string(), next).is_some() {
+                return Err(PackError::new(
+                    PackErrorKind::Conflict,
+                    "two packs share this id; remove or rename one",
+                )
+                .pack(p.id()));
+            }
+        }
+        let Partial {
+            b,
+            cues: all_cues,
+            products,
+            product_ids,
+            gap_terms,
+            infos,
+            rules,
+            rule_pack,
+            entries,
+            groups,
+            group_ids,
+            patterns,
+            floor_docs,
+            base_cues,
+            ..
+        } = &mut self;
+        // Context cues: the base set (once), then every pack's, whether the pack is on
+        // or not (they are vocabulary, not rules).
+        let mut cues = if *base_cues {
+            Cues::default()
+        } else {
+            crate::pack::cues::base_cues()?
+        };
+        *base_cues = true;
+        for p in &packs {
+            cues.merge(&p.cues);
+        }
+        b.add_words(&cues.compatible_before, Owner::CompatBefore);
+        b.add_words(&cues.compatible_after, Owner::CompatAfter);
+        for (lang, words) in &cues.language_hints {
+            for w in words {
+                b.add(w, Owner::Hint(*lang), LangSet::ANY);
+            }
+        }
+        all_cues.merge(&cues);
 
-    for (pi, pack) in packs.into_iter().enumerate() {
-        infos.push(pack.info);
-        for rule in pack.rules {
-            let ri = rules.len() as u32;
-            match &rule.kind {
-                RuleKind::Term { terms, unless, .. } => {
-                    for t in terms {
-                        if !t.text.contains('~') {
-                            b.add_words(std::slice::from_ref(t), Owner::Term(ri));
-                            continue;
-                        }
-                        let parts = crate::pack::words::split_gaps(&t.text)
-                            .expect("gaps are validated when a pack is parsed");
-                        if parts.len() == 1 {
-                            b.add_words(std::slice::from_ref(t), Owner::Term(ri));
-                            continue;
-                        }
-                        let g = gap_terms.len() as u32;
-                        let mut term = GapTerm {
-                            rule: ri,
-                            parts: Vec::new(),
-                            gaps: Vec::new(),
-                        };
-                        for (i, (part, gap)) in parts.iter().enumerate() {
-                            let lit = b
-                                .add(part, Owner::GapPart(g), t.langs)
-                                .expect("every part of a term is checked to match something");
-                            term.parts.push(lit);
-                            if i + 1 < parts.len() {
-                                term.gaps.push(*gap);
+        // Product types first: brands and floors refer to them.
+        for p in &packs {
+            for (ptype, words) in &p.product_types {
+                let id = *product_ids.entry(ptype.clone()).or_insert_with(|| {
+                    products.push(ptype.clone());
+                    (products.len() - 1) as u32
+                });
+                b.add_words(words, Owner::Product(id));
+            }
+        }
+
+        // A brand name marked a dictionary word on one line ("Apple") is one on every
+        // line that names the brand: the word does not change with the rule. (Known
+        // within the packs of one call: the built-in packs, or the seller's.)
+        let dictionary_names: std::collections::HashSet<String> = packs
+            .iter()
+            .flat_map(|p| &p.rules)
+            .filter_map(|r| match &r.kind {
+                RuleKind::Brand { brands, .. } => Some(brands),
+                _ => None,
+            })
+            .flatten()
+            .filter(|b| b.dictionary_word)
+            .map(|b| brand_key(&b.name))
+            .collect();
+        for pack in packs.into_iter() {
+            let pi = infos.len();
+            infos.push(pack.info);
+            for rule in pack.rules {
+                let ri = rules.len() as u32;
+                match &rule.kind {
+                    RuleKind::Term { terms, unless, .. } => {
+                        for t in terms {
+                            if !t.text.contains('~') {
+                                b.add_words(std::slice::from_ref(t), Owner::Term(ri));
+                                continue;
                             }
+                            let parts = crate::pack::words::split_gaps(&t.text)
+                                .expect("gaps are validated when a pack is parsed");
+                            if parts.len() == 1 {
+                                b.add_words(std::slice::from_ref(t), Owner::Term(ri));
+                                continue;
+                            }
+                            let g = gap_terms.len() as u32;
+                            let mut term = GapTerm {
+                                rule: ri,
+                                parts: Vec::new(),
+                                gaps: Vec::new(),
+                            };
+                            for (i, (part, gap)) in parts.iter().enumerate() {
+                                let lit = b
+                                    .add(part, Owner::GapPart(g), t.langs)
+                                    .expect("every part of a term is checked to match something");
+                                term.parts.push(lit);
+                                if i + 1 < parts.len() {
+                                    term.gaps.push(*gap);
+                                }
+                            }
+                            gap_terms.push(term);
                         }
-                        gap_terms.push(term);
+                        b.add_words(unless, Owner::Unless(ri));
                     }
-                    b.add_words(unless, Owner::Unless(ri));
-                }
-                RuleKind::Pattern {
-                    patterns: ps,
-                    unless,
-                    ..
-                } => {
-                    for p in ps {
-                        // ASCII word boundaries keep the fast engine on any text.
-                        patterns.push((ri, super::boundary::ascii_boundaries(p).into_owned()));
+                    RuleKind::Pattern {
+                        patterns: ps,
+                        unless,
+                        ..
+                    } => {
+                        for p in ps {
+                            // ASCII word boundaries keep the fast engine on any text.
+                            patterns.push((ri, super::boundary::ascii_boundaries(p).into_owned()));
+                        }
+                        b.add_words(unless, Owner::Unless(ri));
                     }
-                    b.add_words(unless, Owner::Unless(ri));
-                }
-                RuleKind::Brand { brands, .. } => {
-                    for brand in brands {
-                        let key = brand_key(&brand.name);
-                        let group = *group_ids.entry(key.clone()).or_insert_with(|| {
-                            groups.push(BrandGroup {
-                                name: brand.name.clone(),
-                                products: Vec::new(),
+                    RuleKind::Brand { brands, .. } => {
+                        for brand in brands {
+                            let key = brand_key(&brand.name);
+                            let group = *group_ids.entry(key.clone()).or_insert_with(|| {
+                                groups.push(BrandGroup {
+                                    name: brand.name.clone(),
+                                    products: Vec::new(),
+                                });
+                                (groups.len() - 1) as u32
                             });
-                            (groups.len() - 1) as u32
-                        });
-                        for p in &brand.products {
-                            let Some(&pid) = product_ids.get(p) else {
-                                return Err(PackError::new(
+                            for p in &brand.products {
+                                let Some(&pid) = product_ids.get(p) else {
+                                    return Err(PackError::new(
                                     PackErrorKind::Conflict,
                                     format!("brand `{}` names product type `{p}`, which no pack defines", brand.name),
                                 )
                                 .pack(&infos[pi].id)
                                 .rule(&rule.id)
                                 .key("products"));
-                            };
-                            let g = &mut groups[group as usize];
-                            if !g.products.contains(&pid) {
-                                g.products.push(pid);
+                                };
+                                let g = &mut groups[group as usize];
+                                if !g.products.contains(&pid) {
+                                    g.products.push(pid);
+                                }
                             }
-                        }
-                        let entry = entries.len() as u32;
-                        let needs = if brand.needs_product {
-                            brand
+                            let entry = entries.len() as u32;
+                            let needs = if brand.needs_product {
+                                brand
+                                    .products
+                                    .iter()
+                                    .filter_map(|p| product_ids.get(p).copied())
+                                    .collect()
+                            } else {
+                                Vec::new()
+                            };
+                            let own_products = brand
                                 .products
                                 .iter()
                                 .filter_map(|p| product_ids.get(p).copied())
-                                .collect()
-                        } else {
-                            Vec::new()
-                        };
-                        let own_products = brand
-                            .products
-                            .iter()
-                            .filter_map(|p| product_ids.get(p).copied())
-                            .collect();
-                        let plain = BrandEntry {
-                            rule: ri,
-                            group,
-                            strict_case: brand.strict_case,
-                            dictionary_word: brand.dictionary_word,
-                            needs,
-                            products: own_products,
-                            compounds: None,
-                        };
-                        entries.push(plain.clone());
-                        // A name that needs evidence gets an entry of its own: the brand's
-                        // name when another line marks it a dictionary word ("Apple"), and
-                        // a Chinese name that is an everyday word (高达, 小米).
-                        let needs_evidence = |text: &str, is_name: bool| {
-                            if is_name && !brand.dictionary_word && dictionary_names.contains(&key)
-                            {
-                                return Some(None);
-                            }
-                            super::everyday::compounds(text).map(Some)
-                        };
-                        let names = std::iter::once((brand.name.as_str(), LangSet::ANY, true))
-                            .chain(
-                                brand
-                                    .aliases
-                                    .iter()
-                                    .map(|w| (w.text.as_str(), w.langs, false)),
-                            );
-                        for (text, langs, is_name) in names {
-                            let owner = match needs_evidence(text, is_name) {
-                                Some(compounds) => {
-                                    entries.push(BrandEntry {
-                                        strict_case: true,
-                                        dictionary_word: true,
-                                        compounds,
-                                        ..plain.clone()
-                                    });
-                                    entries.len() as u32 - 1
-                                }
-                                None => entry,
+                                .collect();
+                            let plain = BrandEntry {
+                                rule: ri,
+                                group,
+                                strict_case: brand.strict_case,
+                                dictionary_word: brand.dictionary_word,
+                                needs,
+                                products: own_products,
+                                compounds: None,
                             };
-                            b.add(text, Owner::Brand(owner), langs);
+                            entries.push(plain.clone());
+                            // A name that needs evidence gets an entry of its own: the
+                            // brand's name when another line marks it a dictionary word
+                            // ("Apple"), and a Chinese name that is an everyday word (高达,
+                            // 小米).
+                            let needs_evidence = |text: &str, is_name: bool| {
+                                if is_name
+                                    && !brand.dictionary_word
+                                    && dictionary_names.contains(&key)
+                                {
+                                    return Some(None);
+                                }
+                                super::everyday::compounds(text).map(Some)
+                            };
+                            let names = std::iter::once((brand.name.as_str(), LangSet::ANY, true))
+                                .chain(
+                                    brand
+                                        .aliases
+                                        .iter()
+                                        .map(|w| (w.text.as_str(), w.langs, false)),
+                                );
+                            for (text, langs, is_name) in names {
+                                let owner = match needs_evidence(text, is_name) {
+                                    Some(compounds) => {
+                                        entries.push(BrandEntry {
+                                            strict_case: true,
+                                            dictionary_word: true,
+                                            compounds,
+                                            ..plain.clone()
+                                        });
+                                        entries.len() as u32 - 1
+                                    }
+                                    None => entry,
+                                };
+                                b.add(text, Owner::Brand(owner), langs);
+                            }
                         }
                     }
-                }
-                RuleKind::PriceFloor {
-                    currency,
-                    floors,
-                    unless,
-                } => {
-                    b.add_words(unless, Owner::Unless(ri));
-                    for f in floors {
-                        floor_docs.push((ri, pi, f.clone(), *currency));
+                    RuleKind::PriceFloor {
+                        currency,
+                        floors,
+                        unless,
+                    } => {
+                        b.add_words(unless, Owner::Unless(ri));
+                        for f in floors {
+                            floor_docs.push((ri, pi, f.clone(), *currency));
+                        }
                     }
+                    RuleKind::Field(_) => {}
                 }
-                RuleKind::Field(_) => {}
+                rules.push(rule);
+                rule_pack.push(pi as u16);
             }
-            rules.push(rule);
-            rule_pack.push(pi as u16);
         }
+        Ok(self)
     }
 
-    let mut floors = Vec::new();
-    for (ri, pi, f, currency) in floor_docs {
-        let rule = &rules[ri as usize];
-        let err = |m: String| {
-            PackError::new(PackErrorKind::Conflict, m)
-                .pack(&infos[pi].id)
-                .rule(&rule.id)
-                .key("floors")
-        };
-        let group = *group_ids.get(&brand_key(&f.brand)).ok_or_else(|| {
-            err(format!(
-                "brand `{}` is not listed by any brand rule",
-                f.brand
-            ))
-        })?;
-        let product = *product_ids.get(&f.product).ok_or_else(|| {
-            err(format!(
-                "product type `{}` is not defined by any pack",
-                f.product
-            ))
-        })?;
-        floors.push(FloorEntry {
-            rule: ri,
-            group,
-            product,
-            min: f.min,
-            currency,
-        });
+    /// Resolves price floors and builds the matcher and the regex set; `mark` is called
+    /// with the name of each part as it ends (benchmarks time the parts).
+    pub(crate) fn finish(self, mark: &mut dyn FnMut(&'static str)) -> Result<Compiled, PackError> {
+        let Partial {
+            b,
+            cues,
+            gap_terms,
+            infos,
+            rules,
+            rule_pack,
+            entries,
+            groups,
+            group_ids,
+            products,
+            product_ids,
+            patterns,
+            floor_docs,
+            ..
+        } = self;
+        let mut floors = Vec::new();
+        for (ri, pi, f, currency) in floor_docs {
+            let rule = &rules[ri as usize];
+            let err = |m: String| {
+                PackError::new(PackErrorKind::Conflict, m)
+                    .pack(&infos[pi].id)
+                    .rule(&rule.id)
+                    .key("floors")
+            };
+            let group = *group_ids.get(&brand_key(&f.brand)).ok_or_else(|| {
+                err(format!(
+                    "brand `{}` is not listed by any brand rule",
+                    f.brand
+                ))
+            })?;
+            let product = *product_ids.get(&f.product).ok_or_else(|| {
+                err(format!(
+                    "product type `{}` is not defined by any pack",
+                    f.product
+                ))
+            })?;
+            floors.push(FloorEntry {
+                rule: ri,
+                group,
+                product,
+                min: f.min,
+                currency,
+            });
+        }
+
+        mark("price floors");
+        let regex_set = RegexSetBuilder::new(patterns.iter().map(|(_, p)| p))
+            .size_limit(crate::pack::limits::REGEX_SIZE_LIMIT * 8)
+            .dfa_size_limit(crate::pack::limits::REGEX_SIZE_LIMIT * 8)
+            .build()
+            .map_err(|e| {
+                PackError::new(
+                    PackErrorKind::Pattern,
+                    format!("the patterns together are too large: {e}"),
+                )
+            })?;
+
+        mark("regex set");
+        let regexes = patterns
+            .into_iter()
+            .map(|(ri, p)| (ri, p, OnceLock::new()))
+            .collect();
+        let matcher = b.matcher.build();
+        mark("substring automaton");
+        let mut owners = b.owners;
+        owners.resize_with(matcher.len().max(owners.len()), Vec::new);
+        Ok(Compiled {
+            infos,
+            rules,
+            rule_pack,
+            matcher,
+            owners,
+            gap_terms,
+            compat_gap: cues.compatible_gap.unwrap_or(3),
+            near_brand: cues.near_brand_window.unwrap_or(12),
+            joiner_words: cues
+                .list_joiners
+                .iter()
+                .filter(|w| w.text.chars().any(char::is_alphanumeric))
+                .map(|w| {
+                    crate::normalize::Normalized::new(&w.text)
+                        .text()
+                        .trim()
+                        .to_string()
+                })
+                .collect(),
+            joiner_signs: cues
+                .list_joiners
+                .iter()
+                .filter(|w| !w.text.chars().any(char::is_alphanumeric))
+                .filter_map(|w| w.text.chars().next())
+                .collect(),
+            entries,
+            groups,
+            products,
+            floors,
+            regex_set,
+            regexes,
+        })
     }
-
-    let regex_set = RegexSetBuilder::new(patterns.iter().map(|(_, p)| p))
-        .size_limit(crate::pack::limits::REGEX_SIZE_LIMIT * 8)
-        .dfa_size_limit(crate::pack::limits::REGEX_SIZE_LIMIT * 8)
-        .build()
-        .map_err(|e| {
-            PackError::new(
-                PackErrorKind::Pattern,
-                format!("the patterns together are too large: {e}"),
-            )
-        })?;
-
-    let regexes = patterns
-        .into_iter()
-        .map(|(ri, p)| (ri, p, OnceLock::new()))
-        .collect();
-    let matcher = b.matcher.build();
-    let mut owners = b.owners;
-    owners.resize_with(matcher.len().max(owners.len()), Vec::new);
-    Ok(Compiled {
-        infos,
-        rules,
-        rule_pack,
-        matcher,
-        owners,
-        gap_terms,
-        compat_gap: cues.compatible_gap.unwrap_or(3),
-        near_brand: cues.near_brand_window.unwrap_or(12),
-        joiner_words: cues
-            .list_joiners
-            .iter()
-            .filter(|w| w.text.chars().any(char::is_alphanumeric))
-            .map(|w| {
-                crate::normalize::Normalized::new(&w.text)
-                    .text()
-                    .trim()
-                    .to_string()
-            })
-            .collect(),
-        joiner_signs: cues
-            .list_joiners
-            .iter()
-            .filter(|w| !w.text.chars().any(char::is_alphanumeric))
-            .filter_map(|w| w.text.chars().next())
-            .collect(),
-        entries,
-        groups,
-        products,
-        floors,
-        regex_set,
-        regexes,
-    })
 }

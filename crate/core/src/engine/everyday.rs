@@ -69,3 +69,30 @@ mod tests {
         assert!(!inside_compound("小米 手机", &(0..6), &["小米粥"]));
     }
 }
+
+/// The compact binary form of an entry's compounds (`compile::BrandEntry`): the table's
+/// name they belong to, looked up again when the form is read.
+#[cfg(feature = "binary")]
+pub(crate) mod by_name {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        compounds: &Option<&'static [&'static str]>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        let name = compounds.and_then(|c| {
+            super::table()
+                .iter()
+                .find(|(_, v)| std::ptr::eq(v.as_slice(), c))
+                .map(|(k, _)| *k)
+        });
+        name.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<&'static [&'static str]>, D::Error> {
+        let name: Option<String> = Option::deserialize(d)?;
+        Ok(name.and_then(|n| super::table().get(n.as_str()).map(Vec::as_slice)))
+    }
+}

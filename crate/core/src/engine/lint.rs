@@ -471,7 +471,7 @@ impl Pass<'_, '_> {
             span_utf16: Span::default(),
             text: matched,
             message,
-            policy: r.policy.get(self.marketplace).clone(),
+            policy: r.policy.get(self.marketplace),
             brand: brand_name,
             brand_use,
             proof_note,

@@ -11,7 +11,7 @@
 //! list. It does not judge the brands themselves: a brand rule without
 //! `compatible = true` is not lowered, in a list or not.
 
-use super::compile::Compiled;
+use super::compile::{Compiled, Owner};
 use super::lint::{Analysis, BrandHit};
 
 /// The most words between two brands of one list.
@@ -20,12 +20,26 @@ const MAX_BETWEEN: usize = 12;
 /// Marks as compatibility mentions the brands of `hits` (one field's, ordered by
 /// token start) that continue a list begun by one.
 pub(crate) fn carry_compat(c: &Compiled, a: &Analysis, hits: &mut [BrandHit]) {
+    // Every brand name written in the field, also those not reported (an everyday word
+    // such as 小米 without evidence): a list item like any other ("适用华为小米三星").
+    let names: Vec<std::ops::Range<usize>> = a
+        .hits
+        .iter()
+        .filter(|h| {
+            a.owners(c, h.lit, |o| matches!(o, Owner::Brand(_)))
+                .next()
+                .is_some()
+        })
+        .map(|h| h.tokens.clone())
+        .collect();
     let mut last: Option<std::ops::Range<usize>> = None;
     for h in hits.iter_mut() {
         match &last {
             // Another rule's name at the same place as a compatible one.
             Some(l) if h.tokens.start < l.end && h.tokens.start >= l.start => h.compat = true,
-            Some(l) if !h.compat && continues(c, a, l.end, h.tokens.start) => h.compat = true,
+            Some(l) if !h.compat && continues(c, a, &names, l.end, h.tokens.start) => {
+                h.compat = true
+            }
             _ => {}
         }
         if h.compat {
@@ -37,7 +51,13 @@ pub(crate) fn carry_compat(c: &Compiled, a: &Analysis, hits: &mut [BrandHit]) {
 }
 
 /// Whether the words from token `from` up to token `to` join two items of a list.
-fn continues(c: &Compiled, a: &Analysis, from: usize, to: usize) -> bool {
+fn continues(
+    c: &Compiled,
+    a: &Analysis,
+    names: &[std::ops::Range<usize>],
+    from: usize,
+    to: usize,
+) -> bool {
     let tokens = a.norm.tokens();
     if to < from || to - from > MAX_BETWEEN || from == 0 || to >= tokens.len() {
         return false;
@@ -52,8 +72,8 @@ fn continues(c: &Compiled, a: &Analysis, from: usize, to: usize) -> bool {
     let mut all_models = true;
     // A joiner of an unspaced script (และ) covers several one-character tokens.
     let mut skip_to = 0;
-    for t in &tokens[from..to] {
-        if t.span.start < skip_to {
+    for (i, t) in tokens[from..to].iter().enumerate() {
+        if t.span.start < skip_to || names.iter().any(|n| n.contains(&(from + i))) {
             continue;
         }
         let norm = &a.norm.text()[t.span.clone()];

@@ -1,6 +1,8 @@
 //! The engine: every pack compiled once into one immutable structure, then any number
 //! of listings linted against it with any configuration.
 
+#[cfg(feature = "binary")]
+mod binary;
 mod boundary;
 mod brand;
 mod checks;

@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, HashSet};
 
 /// A severity for every marketplace, with per-marketplace and per-market exceptions.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct SeverityMap {
     default: Option<Severity>,
     per: BTreeMap<Marketplace, Severity>,
@@ -122,6 +123,7 @@ impl SeverityMap {
 
 /// A number limit with per-marketplace values.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Limit {
     default: Option<u64>,
     per: BTreeMap<Marketplace, u64>,
@@ -173,18 +175,24 @@ impl Limit {
 
 /// A policy for every marketplace, with per-marketplace ones.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct PolicyMap {
     pub default: Policy,
     pub per: BTreeMap<Marketplace, Policy>,
 }
 
 impl PolicyMap {
-    /// The policy of `marketplace` when the rule names one for it, else the default:
-    /// never another marketplace's.
-    pub fn get(&self, marketplace: Option<Marketplace>) -> &Policy {
-        marketplace
-            .and_then(|m| self.per.get(&m))
-            .unwrap_or(&self.default)
+    /// The policy of `marketplace` when the rule names one for it, else the default, unless
+    /// the default is another marketplace's own page: then a neutral citation (the kind of
+    /// policy, no link). Never another marketplace's page.
+    pub fn get(&self, marketplace: Option<Marketplace>) -> Policy {
+        if let Some(p) = marketplace.and_then(|m| self.per.get(&m)) {
+            return p.clone();
+        }
+        match (marketplace, super::policy_owner::owner(&self.default)) {
+            (Some(m), Some(o)) if m != o => super::policy_owner::neutral(&self.default),
+            _ => self.default.clone(),
+        }
     }
 
     fn from_doc(doc: &PolicyDoc) -> Result<PolicyMap, PackError> {
@@ -229,6 +237,7 @@ impl PolicyMap {
 
 /// One brand of a brand rule.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Brand {
     pub name: String,
     pub aliases: Vec<Word>,
@@ -240,6 +249,7 @@ pub(crate) struct Brand {
 
 /// One floor of a price-floor rule.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Floor {
     pub brand: String,
     pub product: String,
@@ -248,6 +258,7 @@ pub(crate) struct Floor {
 
 /// A structural check of a `field` rule.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) enum FieldCheck {
     /// More characters than the marketplace allows.
     MaxLength(Limit),
@@ -265,11 +276,17 @@ pub(crate) enum FieldCheck {
     CostAbovePrice,
 }
 
+/// In the engine's binary form (`engine/binary.rs`) the word and pattern lists are left
+/// out: compiling put them into the matcher and the regex set, and linting reads them
+/// from there.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) enum RuleKind {
     Term {
         /// Terms; a term with `~N` gaps allows up to N other words between its parts.
+        #[cfg_attr(feature = "binary", serde(skip))]
         terms: Vec<Word>,
+        #[cfg_attr(feature = "binary", serde(skip))]
         unless: Vec<Word>,
         window: usize,
         near_brand: Option<Severity>,
@@ -278,22 +295,27 @@ pub(crate) enum RuleKind {
         resale_wording: bool,
     },
     Pattern {
+        #[cfg_attr(feature = "binary", serde(skip))]
         patterns: Vec<String>,
+        #[cfg_attr(feature = "binary", serde(skip))]
         unless: Vec<Word>,
         window: usize,
         near_brand: Option<Severity>,
         resale_wording: bool,
     },
     Brand {
+        #[cfg_attr(feature = "binary", serde(skip))]
         brands: Vec<Brand>,
         compatible: bool,
         own: Option<(Severity, Text)>,
     },
     PriceFloor {
         currency: Currency,
+        #[cfg_attr(feature = "binary", serde(skip))]
         floors: Vec<Floor>,
         /// Words in the title or category that make the listing something other than the
         /// branded product itself (a case, a strap, a repair part): no floor applies.
+        #[cfg_attr(feature = "binary", serde(skip))]
         unless: Vec<Word>,
     },
     Field(FieldCheck),
@@ -311,6 +333,7 @@ pub(crate) struct Example {
 }
 
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Rule {
     /// The id within the pack.
     pub id: String,
@@ -325,10 +348,13 @@ pub(crate) struct Rule {
     pub markets: Vec<String>,
     pub message: Text,
     pub policy: PolicyMap,
+    #[cfg_attr(feature = "binary", serde(skip))]
     pub fire: Vec<Example>,
+    #[cfg_attr(feature = "binary", serde(skip))]
     pub pass: Vec<Example>,
     /// One-click edits, in the order the card shows them.
     pub fixes: Vec<super::fix::Fix>,
+    #[cfg_attr(feature = "binary", serde(skip))]
     pub fix_examples: Vec<super::fix::FixExample>,
     /// What to write instead, shown on the card.
     pub instead: Option<Text>,

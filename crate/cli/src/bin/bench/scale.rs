@@ -165,6 +165,14 @@ pub fn json(corpus: &str) {
         black_box(engine.lint(&typical, &config));
         first.push(t.elapsed());
     }
+    // What the wasm does instead: the engine from the build's binary form.
+    let binary = Engine::builtin_binary().expect("built-in packs");
+    let mut from_binary = Vec::new();
+    for _ in 0..10 {
+        let t = Instant::now();
+        black_box(Engine::from_binary(&binary, Vec::new()).expect("built-in packs"));
+        from_binary.push(t.elapsed());
+    }
     let engine = Engine::builtin().expect("built-in packs");
     let typical_ms = timed(Duration::from_secs(1), || {
         black_box(engine.lint(black_box(&typical), &config));
@@ -198,7 +206,7 @@ pub fn json(corpus: &str) {
         }
     }
     let out = json!({
-        "cold": { "parse": median(parse), "compile": median(compile), "first_lint": median(first) },
+        "cold": { "parse": median(parse), "compile": median(compile), "first_lint": median(first), "from_binary": median(from_binary) },
         "typical_ms": typical_ms,
         "titles": { "listings": listings.len(), "bytes": bytes(&listings), "ms": median(titles_ms), "findings": findings },
         "literals": engine.literals().len(),

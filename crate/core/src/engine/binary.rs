@@ -1,0 +1,260 @@
+//! The built-in packs compiled by the build into a compact binary form: parsed and
+//! validated once (the wasm crate's `build.rs` calls [`Engine::builtin_binary`]),
+//! embedded in the wasm and read back by [`Engine::from_binary`] without parsing TOML,
+//! validating or normalising a literal again. Only the seller's own and imported packs
+//! are parsed and compiled at run time, added to the built-in ones; then the matcher's
+//! substring automaton and the regex set are built (neither crate serialises them).
+//!
+//! The form is [postcard](https://docs.rs/postcard) of the engine being built
+//! (`compile::Partial`) after the built-in packs, without the rules' examples: those
+//! run natively in `cargo test`, and for imported packs (which stay TOML) on import,
+//! not on every wake of the extension. It is a format between one build of this crate
+//! and itself: no version field and no compatibility promise.
+
+use super::compile::Partial;
+use super::Engine;
+use crate::currency::Currency;
+use crate::error::{PackError, PackErrorKind};
+use crate::pack::Pack;
+
+impl Engine {
+    /// The built-in packs, parsed, validated and compiled up to the automata, in binary
+    /// form (what the wasm embeds).
+    pub fn builtin_binary() -> Result<Vec<u8>, PackError> {
+        let partial = Partial::new().add_packs(super::builtin_packs()?)?;
+        Ok(postcard::to_allocvec(&partial).expect("serialises to memory"))
+    }
+
+    /// The engine over the packs of `bytes` (from [`Engine::builtin_binary`] of this
+    /// same build) and `extra` packs.
+    pub fn from_binary(bytes: &[u8], extra: Vec<Pack>) -> Result<Engine, PackError> {
+        Engine::from_binary_marked(bytes, extra, &mut |_| {})
+    }
+
+    /// [`Engine::from_binary`], calling `mark` with the name of each part of the build as
+    /// it ends (reading the binary form, the seller's packs, price floors, the regex set,
+    /// the substring automaton, the rest): what benchmarks print as the engine's start.
+    pub fn from_binary_marked(
+        bytes: &[u8],
+        extra: Vec<Pack>,
+        mark: &mut dyn FnMut(&'static str),
+    ) -> Result<Engine, PackError> {
+        let mut partial: Partial = postcard::from_bytes(bytes).map_err(|e| {
+            PackError::new(
+                PackErrorKind::Syntax,
+                format!("the built-in packs' binary form does not read: {e}"),
+            )
+        })?;
+        partial.rebuild_rule_infos();
+        mark("read binary form");
+        let partial = partial.add_packs(extra)?;
+        mark("seller's packs");
+        let compiled = partial.finish(mark)?;
+        mark("rest");
+        Ok(Engine { compiled })
+    }
+}
+
+/// Packs' metadata without their rule lists (the catalogue's per-rule entries are
+/// derived from the rules, and their JSON form skips empty fields, which a format
+/// without field names cannot).
+pub(crate) mod infos {
+    use crate::listing::Marketplace;
+    use crate::pack::{PackInfo, Source, Text};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    type Wire = (
+        String,
+        Text,
+        Text,
+        String,
+        Vec<String>,
+        Vec<Marketplace>,
+        bool,
+        usize,
+        Vec<Source>,
+    );
+
+    pub fn serialize<S: Serializer>(infos: &[PackInfo], s: S) -> Result<S::Ok, S::Error> {
+        let wire: Vec<_> = infos
+            .iter()
+            .map(|i| {
+                (
+                    &i.id,
+                    &i.name,
+                    &i.description,
+                    &i.version,
+                    &i.languages,
+                    &i.marketplaces,
+                    i.default_enabled,
+                    i.rule_count,
+                    &i.sources,
+                )
+            })
+            .collect();
+        wire.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<PackInfo>, D::Error> {
+        let wire: Vec<Wire> = Deserialize::deserialize(d)?;
+        Ok(wire
+            .into_iter()
+            .map(
+                |(
+                    id,
+                    name,
+                    description,
+                    version,
+                    languages,
+                    marketplaces,
+                    default_enabled,
+                    rule_count,
+                    sources,
+                )| {
+                    PackInfo {
+                        id,
+                        name,
+                        description,
+                        version,
+                        languages,
+                        marketplaces,
+                        default_enabled,
+                        rule_count,
+                        sources,
+                        rules: Vec::new(),
+                    }
+                },
+            )
+            .collect())
+    }
+}
+
+impl serde::Serialize for Currency {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Currency {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Currency, D::Error> {
+        let code = <&str>::deserialize(d)?;
+        Currency::from_code(code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown currency `{code}`")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{LintConfig, Listing, Marketplace};
+
+    /// Every example listing of every built-in rule, and a few with every field.
+    fn listings() -> Vec<Listing> {
+        let packs = crate::builtin_packs().unwrap();
+        let mut out = Vec::new();
+        for p in &packs {
+            for r in &p.rules {
+                out.extend(r.fire.iter().chain(&r.pass).map(|e| e.listing.clone()));
+            }
+        }
+        out
+    }
+
+    /// The engine from the binary form finds exactly what the engine from TOML finds,
+    /// on every example of every pack, with and without a seller's pack.
+    #[test]
+    fn binary_engine_finds_what_the_toml_engine_finds() {
+        // A seller's pack that leans on the built-in ones: their product types, a
+        // built-in brand's floor, its own brand and product type.
+        let user = Pack::parse(
+            r#"
+[pack]
+id = "custom"
+name = "Mine"
+version = "1"
+languages = ["en"]
+
+[product_types]
+gizmo = ["gizmo", "gizmos"]
+
+[[rule]]
+id = "no-widgets"
+kind = "term"
+severity = "warn"
+message = "No widgets."
+policy = { name = "P" }
+terms = ["widget", "rolex", "replica ~2 gizmo"]
+examples.fire = ["blue widget"]
+examples.pass = ["blue gadget"]
+
+[[rule]]
+id = "acme"
+kind = "brand"
+severity = "warn"
+message = "{brand} named"
+policy = { name = "P" }
+brands = [{ name = "Acmetron", products = ["gizmo", "watch"] }]
+examples.fire = ["Acmetron gizmo"]
+examples.pass = ["a gizmo"]
+
+[[rule]]
+id = "floor"
+kind = "price-floor"
+severity = "warn"
+message = "{brand} too cheap"
+policy = { name = "P" }
+currency = "USD"
+floors = [{ brand = "Rolex", product = "watch", min = 900 }, { brand = "Acmetron", product = "gizmo", min = 50 }]
+examples.fire = [{ title = "Acmetron gizmo", price = "$5" }]
+examples.pass = [{ title = "Acmetron gizmo", price = "$500" }]
+"#,
+        )
+        .unwrap();
+        let mut probes = listings();
+        for title in [
+            "Rolex watch",
+            "replica blue gizmo",
+            "Acmetron Ro lex watch 手表",
+        ] {
+            for price in ["$5", "$1000"] {
+                probes.push(Listing {
+                    title: title.into(),
+                    price: price.into(),
+                    ..Listing::default()
+                });
+            }
+        }
+        let bytes = Engine::builtin_binary().unwrap();
+        for extra in [vec![], vec![user]] {
+            let toml = Engine::new(
+                crate::builtin_packs()
+                    .unwrap()
+                    .into_iter()
+                    .chain(extra.clone())
+                    .collect(),
+            )
+            .unwrap();
+            let bin = Engine::from_binary(&bytes, extra).unwrap();
+            assert_eq!(toml.packs(), bin.packs());
+            assert!(bin.check_examples(Some("custom")).is_empty());
+            for config in [
+                LintConfig::default(),
+                LintConfig {
+                    marketplace: Some(Marketplace::Amazon),
+                    ..LintConfig::default()
+                },
+            ] {
+                for l in &probes {
+                    assert_eq!(toml.lint(l, &config), bin.lint(l, &config), "{l:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn garbage_is_refused_not_panicked_on() {
+        assert!(Engine::from_binary(&[0xff, 0xff, 0xff], vec![]).is_err());
+        let bytes = Engine::builtin_binary().unwrap();
+        assert!(Engine::from_binary(&bytes[..bytes.len() / 2], vec![]).is_err());
+    }
+}
