@@ -205,13 +205,31 @@ impl Floors {
             };
         }
         let implied = implied_products(p);
-        // Rules excused by an `unless` word anywhere in the title or category.
+        // Rules excused by an `unless` word anywhere in the title or category, except
+        // one inside a longer product word of a floor of the rule ("case" in "with
+        // MagSafe charging case" names the earbuds' own case, not an accessory).
+        let floor_product = |rule: u32, o: &Owner| match o {
+            Owner::Product(pt) => {
+                p.c.floors
+                    .iter()
+                    .any(|f| f.rule == rule && f.product == *pt)
+            }
+            _ => false,
+        };
         let excused = |rule: u32| {
             p.fields.iter().any(|a| {
                 matches!(a.field.role, FieldRole::Title | FieldRole::Category)
-                    && a.hits
-                        .iter()
-                        .any(|h| a.owned_by(p.c, h.lit, Owner::Unless(rule)))
+                    && a.hits.iter().any(|h| {
+                        a.owned_by(p.c, h.lit, Owner::Unless(rule))
+                            && !a.hits.iter().any(|g| {
+                                g.tokens.start <= h.tokens.start
+                                    && h.tokens.end <= g.tokens.end
+                                    && g.tokens.len() > h.tokens.len()
+                                    && a.owners(p.c, g.lit, |o| floor_product(rule, o))
+                                        .next()
+                                        .is_some()
+                            })
+                    })
             })
         };
         let mut excused_rules: Vec<(u32, bool)> = Vec::new();
