@@ -15,8 +15,12 @@ export const marketSpecs = [{
   async run(drv, { url, base, shot }) {
     await drv.goto(url);
     const listing = await drv.currentTab();
+    const pageHost = await drv.eval('location.hostname');
     const welcome = await drv.openTab(`${base}welcome/welcome.html`);
     await waitFor(drv, 'welcome ready', () => drv.eval('document.body.dataset.ready || null'), Boolean);
+    // Start from no switch of the seller's own for this site (an earlier spec's popup
+    // switched it off and on, and the seller's own switch wins over the marketplaces).
+    await drv.eval(send({ type: 'settings-op', op: 'remove-site', host: pageHost }));
     await waitFor(drv, 'the marketplace picker', () => drv.eval(`document.querySelectorAll('#market-picker input[data-marketplace]').length`), (n) => n === 10);
     await drv.click('#market-picker input[data-marketplace="etsy"]');
     await waitFor(drv, 'etsy saved', () => drv.eval('document.body.dataset.marketsSaved ?? null'), (v) => v === 'etsy');
