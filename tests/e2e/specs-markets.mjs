@@ -64,4 +64,26 @@ export const marketSpecs = [{
     await drv.closeTab(popup);
     await drv.useTab(listing);
   },
+}, {
+  // A rule of one marketplace says so on its card: basic.html is an Amazon page, whose
+  // titles may have 200 characters; a longer one gets Amazon's title-length finding.
+  name: 'marketplaces: the card of a marketplace\'s own rule names the marketplace',
+  pages: ['basic.html'],
+  async run(drv, { url, shot }) {
+    await drv.goto(url);
+    assert.equal(await drv.eval(pageScript(`LG.focusEnd(${F.title})`)), true);
+    await drv.paste('Stainless steel water bottle 1 litre, double wall vacuum insulated, keeps drinks cold for 24 hours and hot for 12 hours, '
+      + 'leak proof lid with carry handle, wide mouth for ice cubes, for gym, office, school, hiking and travel, blue');
+    const s = await waitFor(drv, 'the title-length finding', () => snapshot(drv),
+      (x) => x.state === 'idle' && x.findings.some((f) => f.rule === 'listing-format.title-length' && f.boxes.length));
+    const box = s.findings.find((f) => f.rule === 'listing-format.title-length').boxes[0];
+    await drv.mouseMove(box.left + Math.min(box.width / 2, 20), box.top + box.height / 2);
+    const card = await waitFor(drv, 'its card', () => drv.eval(`(() => {
+      const c = document.querySelector('listing-guard-root').shadowRoot.querySelector('.card');
+      const m = c.querySelector('.mkt');
+      return { hidden: c.hidden, rule: c.dataset.rule || null, mkt: m ? m.textContent : null }; })()`),
+      (c) => !c.hidden && c.rule === 'listing-format.title-length');
+    assert.equal(card.mkt, 'Amazon rule');
+    await shot('card-marketplace-rule');
+  },
 }];
