@@ -289,7 +289,7 @@ export const logSpecs = [{
   },
 }];
 
-/** Settings for sellers: plain groups first, My brands near the top, rules under Advanced. */
+/** Settings for sellers: plain groups first, My brands and Brands I resell near the top, rules under Advanced. */
 export const groupSpecs = [{
   name: 'settings: plain groups first with a sentence each; a group switch takes effect on the open tab; rules behind Advanced',
   pages: ['basic.html'],
@@ -302,11 +302,16 @@ export const groupSpecs = [{
     const options = await drv.openTab(`${base}options/options.html`);
     await waitFor(drv, 'options ready', () => drv.eval('document.body.dataset.ready || null'), Boolean);
     const page = await drv.eval(`({ order: [...document.querySelectorAll('main > section h2')].map((h) => h.id),
+      nav: [...document.querySelectorAll('header nav a')].map((a) => a.getAttribute('href').slice(1)),
       groups: [...document.querySelectorAll('input[data-group]')].map((g) => ({ id: g.dataset.group, on: g.checked,
         help: g.parentElement.querySelector('.meta').textContent })),
       advancedOpen: document.getElementById('advanced').open,
       ruleVisible: document.querySelector('input[data-rule]').checkVisibility() })`);
-    assert.deepEqual(page.order.slice(0, 3), ['groups-h', 'brands-h', 'packs-h'], 'groups, then My brands, then the packs');
+    // The two brand declarations sit together under the groups (README, Settings): My brands,
+    // then Brands I resell; the rule packs come after them, behind Advanced.
+    assert.deepEqual(page.order.slice(0, 4), ['groups-h', 'brands-h', 'resell-h', 'packs-h'],
+      'groups, then My brands, then Brands I resell, then the packs');
+    assert.deepEqual(page.nav, page.order, 'the section links follow the sections\' order');
     assert.deepEqual(page.groups.map((g) => g.id), ['fake', 'brands', 'health', 'contact', 'prices', 'restricted', 'title']);
     assert.ok(page.groups.every((g) => g.help.length > 20), 'each group has a sentence');
     assert.equal(page.advancedOpen, false, 'Advanced is closed');
