@@ -15,6 +15,7 @@ const trimEnd = (s) => String(s).replace(/\n+$/, '');
 export const cardState = `(() => { const c = document.querySelector('listing-guard-root').shadowRoot.querySelector('.card');
   const r = c.getBoundingClientRect();
   return { hidden: c.hidden, rule: c.dataset.rule || null, side: c.dataset.side || null, text: c.textContent,
+    field: c.dataset.field || null, start: Number(c.dataset.start), end: Number(c.dataset.end),
     rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
     focused: document.querySelector('listing-guard-root').shadowRoot.activeElement ? document.querySelector('listing-guard-root').shadowRoot.activeElement.dataset.op || 'other' : null,
     buttons: [...c.querySelectorAll('button')].map((b) => { const q = b.getBoundingClientRect();
@@ -56,9 +57,12 @@ const CASES = [
 
 async function openCardOn(drv, rule, field) {
   const s = await waitFindings(drv, `${rule} in ${field}`, (x) => x.findings.some((f) => f.rule === rule && f.field === field));
-  const box = s.findings.find((f) => f.rule === rule && f.field === field).boxes[0];
+  const f = s.findings.find((x) => x.rule === rule && x.field === field);
+  const box = f.boxes[0];
   await drv.mouseMove(box.left + box.width / 2, box.top + box.height / 2);
-  return waitFor(drv, `the card of ${rule}`, () => drv.eval(cardState), (c) => !c.hidden && c.rule === rule);
+  // The card of this finding (its span), not one of the same rule the pointer passed on its way.
+  return waitFor(drv, `the card of ${rule}`, () => drv.eval(cardState), (c) => !c.hidden && c.rule === rule
+    && c.field === field && c.start === f.start && c.end === f.end);
 }
 
 async function clickApply(drv, card, label) {
