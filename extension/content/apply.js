@@ -60,6 +60,28 @@
     return true;
   }
 
+  /**
+   * A DataTransfer holding `text` that the page's own scripts can read. In Firefox, data a
+   * content script sets is marked with the extension's principal and the page's getData
+   * answers '' for it (Lexical and Slate cancelled the event and inserted nothing), so
+   * there the DataTransfer is made and filled on the page's side (wrappedJSObject, which
+   * only Firefox's content scripts have): the page reads the replacement, and nothing but
+   * that string crosses over. Chromium's content scripts share the page's principal.
+   */
+  function pageDataTransfer(doc, text) {
+    const pageWin = doc.defaultView && doc.defaultView.wrappedJSObject;
+    if (pageWin) {
+      try {
+        const dt = new pageWin.DataTransfer();
+        dt.setData('text/plain', text);
+        return dt;
+      } catch (e) { /* the page's DataTransfer is not usable: the content script's below */ }
+    }
+    const dt = new DataTransfer();
+    dt.setData('text/plain', text);
+    return dt;
+  }
+
   function fallbackValue(el, value, data) {
     const proto = el.localName === 'textarea' ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
     const setter = Object.getOwnPropertyDescriptor(proto, 'value').set;
@@ -95,11 +117,9 @@
     // Editors that handle beforeinput themselves take it here and cancel it.
     let taken = false;
     try {
-      const dt = new DataTransfer();
-      dt.setData('text/plain', fix.replacement);
       const ev = new InputEvent('beforeinput', { bubbles: true, cancelable: true, composed: true,
         inputType: fix.replacement ? 'insertReplacementText' : 'deleteContentBackward',
-        data: fix.replacement || null, dataTransfer: fix.replacement ? dt : null });
+        data: fix.replacement || null, dataTransfer: fix.replacement ? pageDataTransfer(doc, fix.replacement) : null });
       taken = !el.dispatchEvent(ev);
     } catch (e) {
       taken = false;

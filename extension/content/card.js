@@ -211,7 +211,10 @@
     parts.push(actions);
     card.replaceChildren(...parts);
     card.setAttribute('aria-label', t('card_label'));
-    card.dataset.rule = finding.rule;
+    // Which finding it explains, as its .finding element says it: two findings of one rule
+    // (two brand names in a title) have cards of their own, told apart by field and span.
+    Object.assign(card.dataset, { rule: finding.rule, field: finding.field, index: String(finding.index),
+      start: String(finding.start_utf16), end: String(finding.end_utf16) });
     const b = drawn.boxes[0];
     if (!b) return hide(root);
     card.style.visibility = 'hidden';

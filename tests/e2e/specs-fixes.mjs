@@ -15,6 +15,7 @@ const trimEnd = (s) => String(s).replace(/\n+$/, '');
 export const cardState = `(() => { const c = document.querySelector('listing-guard-root').shadowRoot.querySelector('.card');
   const r = c.getBoundingClientRect();
   return { hidden: c.hidden, rule: c.dataset.rule || null, side: c.dataset.side || null, text: c.textContent,
+    field: c.dataset.field || null, start: Number(c.dataset.start), end: Number(c.dataset.end),
     rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
     focused: document.querySelector('listing-guard-root').shadowRoot.activeElement ? document.querySelector('listing-guard-root').shadowRoot.activeElement.dataset.op || 'other' : null,
     buttons: [...c.querySelectorAll('button')].map((b) => { const q = b.getBoundingClientRect();
@@ -56,9 +57,12 @@ const CASES = [
 
 async function openCardOn(drv, rule, field) {
   const s = await waitFindings(drv, `${rule} in ${field}`, (x) => x.findings.some((f) => f.rule === rule && f.field === field));
-  const box = s.findings.find((f) => f.rule === rule && f.field === field).boxes[0];
+  const f = s.findings.find((x) => x.rule === rule && x.field === field);
+  const box = f.boxes[0];
   await drv.mouseMove(box.left + box.width / 2, box.top + box.height / 2);
-  return waitFor(drv, `the card of ${rule}`, () => drv.eval(cardState), (c) => !c.hidden && c.rule === rule);
+  // The card of this finding (its span), not one of the same rule the pointer passed on its way.
+  return waitFor(drv, `the card of ${rule}`, () => drv.eval(cardState), (c) => !c.hidden && c.rule === rule
+    && c.field === field && c.start === f.start && c.end === f.end);
 }
 
 async function clickApply(drv, card, label) {
@@ -289,7 +293,7 @@ export const logSpecs = [{
   },
 }];
 
-/** Settings for sellers: plain groups first, My brands near the top, rules under Advanced. */
+/** Settings for sellers: plain groups first, My brands and Brands I resell near the top, rules under Advanced. */
 export const groupSpecs = [{
   name: 'settings: plain groups first with a sentence each; a group switch takes effect on the open tab; rules behind Advanced',
   pages: ['basic.html'],
@@ -302,11 +306,16 @@ export const groupSpecs = [{
     const options = await drv.openTab(`${base}options/options.html`);
     await waitFor(drv, 'options ready', () => drv.eval('document.body.dataset.ready || null'), Boolean);
     const page = await drv.eval(`({ order: [...document.querySelectorAll('main > section h2')].map((h) => h.id),
+      nav: [...document.querySelectorAll('header nav a')].map((a) => a.getAttribute('href').slice(1)),
       groups: [...document.querySelectorAll('input[data-group]')].map((g) => ({ id: g.dataset.group, on: g.checked,
         help: g.parentElement.querySelector('.meta').textContent })),
       advancedOpen: document.getElementById('advanced').open,
       ruleVisible: document.querySelector('input[data-rule]').checkVisibility() })`);
-    assert.deepEqual(page.order.slice(0, 3), ['groups-h', 'brands-h', 'packs-h'], 'groups, then My brands, then the packs');
+    // The two brand declarations sit together under the groups (README, Settings): My brands,
+    // then Brands I resell; the rule packs come after them, behind Advanced.
+    assert.deepEqual(page.order.slice(0, 4), ['groups-h', 'brands-h', 'resell-h', 'packs-h'],
+      'groups, then My brands, then Brands I resell, then the packs');
+    assert.deepEqual(page.nav, page.order, 'the section links follow the sections\' order');
     assert.deepEqual(page.groups.map((g) => g.id), ['fake', 'brands', 'health', 'contact', 'prices', 'restricted', 'title']);
     assert.ok(page.groups.every((g) => g.help.length > 20), 'each group has a sentence');
     assert.equal(page.advancedOpen, false, 'Advanced is closed');

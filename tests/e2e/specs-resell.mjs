@@ -30,15 +30,23 @@ const removeResold = (drv, brand) => inExtension(drv, `api.runtime.sendMessage({
 
 const cardState = `(() => { const c = document.querySelector('listing-guard-root').shadowRoot.querySelector('.card');
   const proof = c.querySelector('.proof');
-  return { hidden: c.hidden, rule: c.dataset.rule || null, proof: proof ? proof.textContent : null,
+  return { hidden: c.hidden, rule: c.dataset.rule || null, field: c.dataset.field || null, index: Number(c.dataset.index),
+    start: Number(c.dataset.start), end: Number(c.dataset.end), proof: proof ? proof.textContent : null,
     buttons: [...c.querySelectorAll('button')].map((b) => { const q = b.getBoundingClientRect();
       return { op: b.dataset.op, text: b.textContent, x: q.left + q.width / 2, y: q.top + q.height / 2 }; }) }; })()`;
 
-/** Opens the card of the first drawn finding of `rule` with the seller's pointer. */
+/**
+ * Opens the card of the first drawn finding of `rule` with the seller's pointer, and waits
+ * for the card of that finding: the title names Nike twice ("Nike", "Air Max"), two findings
+ * of one rule, and the pointer on its way (Firefox moves it in steps) opens the other's card
+ * first, placed elsewhere; its buttons are not where this one's are.
+ */
 async function openCard(drv, snapshot, rule) {
-  const box = snapshot.findings.find((f) => f.rule === rule && f.boxes.length).boxes[0];
+  const f = snapshot.findings.find((x) => x.rule === rule && x.boxes.length);
+  const box = f.boxes[0];
   await drv.mouseMove(box.left + box.width / 2, box.top + box.height / 2);
-  return waitFor(drv, `the card of ${rule}`, () => drv.eval(cardState), (c) => !c.hidden && c.rule === rule);
+  return waitFor(drv, `the card of ${rule} at ${f.start}..${f.end}`, () => drv.eval(cardState), (c) => !c.hidden && c.rule === rule
+    && c.field === f.field && c.index === f.index && c.start === f.start && c.end === f.end);
 }
 const ops = (card) => card.buttons.map((b) => b.op);
 
