@@ -59,6 +59,9 @@ async function openCardOn(drv, rule, field) {
   const s = await waitFindings(drv, `${rule} in ${field}`, (x) => x.findings.some((f) => f.rule === rule && f.field === field));
   const f = s.findings.find((x) => x.rule === rule && x.field === field);
   const box = f.boxes[0];
+  // From elsewhere first: a pointer already resting there (a previous spec hovered the same
+  // words) moves nowhere, and Firefox then sends no mousemove.
+  await drv.mouseMove(1, 1);
   await drv.mouseMove(box.left + box.width / 2, box.top + box.height / 2);
   // The card of this finding (its span), not one of the same rule the pointer passed on its way.
   return waitFor(drv, `the card of ${rule}`, () => drv.eval(cardState), (c) => !c.hidden && c.rule === rule

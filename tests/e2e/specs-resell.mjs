@@ -44,6 +44,7 @@ const cardState = `(() => { const c = document.querySelector('listing-guard-root
 async function openCard(drv, snapshot, rule) {
   const f = snapshot.findings.find((x) => x.rule === rule && x.boxes.length);
   const box = f.boxes[0];
+  await drv.mouseMove(1, 1); // from elsewhere: a resting pointer sends no mousemove
   await drv.mouseMove(box.left + box.width / 2, box.top + box.height / 2);
   return waitFor(drv, `the card of ${rule} at ${f.start}..${f.end}`, () => drv.eval(cardState), (c) => !c.hidden && c.rule === rule
     && c.field === f.field && c.index === f.index && c.start === f.start && c.end === f.end);
