@@ -7,28 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageScript } from './page.mjs';
-import { waitFor, waitFindings, F } from './specs.mjs';
+import { waitFor, waitFindings, F, inExtension, typeTitle } from './specs.mjs';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const has = (s, rule) => s.findings.some((f) => f.rule === rule);
 const tmpFile = (name, text) => { const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lg-hard-')), name); fs.writeFileSync(f, text); return f; };
 
-async function typeTitle(drv, text) {
-  assert.equal(await drv.eval(pageScript(`LG.focusEnd(${F.title})`)), true);
-  await drv.type(text);
-}
-
-/** Runs `expr` (may be async; `api` is the extension API) in an extension page, then comes back. */
-async function inExtension(drv, expr) {
-  const back = await drv.currentTab();
-  const tab = await drv.openTab(`${drv.extensionBase}popup/popup.html?tab=-1`);
-  try {
-    return await drv.eval(`(async () => { const api = globalThis.browser ?? globalThis.chrome; return (${expr}); })()`);
-  } finally {
-    await drv.closeTab(tab);
-    await drv.useTab(back);
-  }
-}
 const stored = (drv) => inExtension(drv, `Promise.all([api.storage.local.get(null), api.storage.session.get(null)]).then(([local, session]) => ({ local, session }))`);
 const op = (o) => `api.runtime.sendMessage(${JSON.stringify({ type: 'settings-op', ...o })})`;
 

@@ -3,7 +3,7 @@
 // on the open listing. Counterfeit wording still blocks and its card offers no declaration.
 import assert from 'node:assert/strict';
 import { pageScript } from './page.mjs';
-import { waitFor, waitFindings, F } from './specs.mjs';
+import { waitFor, waitFindings, F, inExtension, typeTitle } from './specs.mjs';
 
 const TITLE = 'Nike Air Max 90 running shoes 100% authentic replica';
 const has = (s, rule, severity) => s.findings.some((f) => f.rule === rule && (!severity || f.severity === severity));
@@ -13,17 +13,6 @@ const warned = (s) => brandFindings(s).length > 0 && has(s, 'counterfeit.authent
 // After: no brand finding, the claim back at info, "replica" still blocking.
 const resold = (s) => brandFindings(s).length === 0 && has(s, 'counterfeit.authenticity-overclaim', 'info') && has(s, 'counterfeit.replica', 'block');
 
-/** Runs `expr` (may be async; `api` is the extension API) in an extension page, then comes back. */
-async function inExtension(drv, expr) {
-  const back = await drv.currentTab();
-  const tab = await drv.openTab(`${drv.extensionBase}popup/popup.html?tab=-1`);
-  try {
-    return await drv.eval(`(async () => { const api = globalThis.browser ?? globalThis.chrome; return (${expr}); })()`);
-  } finally {
-    await drv.closeTab(tab);
-    await drv.useTab(back);
-  }
-}
 const session = (drv) => inExtension(drv, `api.storage.session.get('confirm').then((o) => o.confirm || null)`);
 const resellBrands = (drv) => inExtension(drv, `api.storage.local.get('settings').then((o) => (o.settings && o.settings.resellBrands) || [])`);
 const removeResold = (drv, brand) => inExtension(drv, `api.runtime.sendMessage({ type: 'settings-op', op: 'remove-resell-brand', brand: ${JSON.stringify(brand)} })`);
@@ -50,11 +39,6 @@ async function openCard(drv, snapshot, rule) {
     && c.field === f.field && c.index === f.index && c.start === f.start && c.end === f.end);
 }
 const ops = (card) => card.buttons.map((b) => b.op);
-
-async function typeTitle(drv, text) {
-  assert.equal(await drv.eval(pageScript(`LG.focusEnd(${F.title})`)), true);
-  await drv.type(text);
-}
 
 export const resellSpecs = [
   {

@@ -228,6 +228,24 @@ export const specs = [
   },
 ];
 
+/** Runs `expr` (may be async; `api` is the extension API) in an extension page, then comes back. */
+export async function inExtension(drv, expr) {
+  const back = await drv.currentTab();
+  const tab = await drv.openTab(`${drv.extensionBase}popup/popup.html?tab=-1`);
+  try {
+    return await drv.eval(`(async () => { const api = globalThis.browser ?? globalThis.chrome; return (${expr}); })()`);
+  } finally {
+    await drv.closeTab(tab);
+    await drv.useTab(back);
+  }
+}
+
+/** Focuses the title field at its end and types `text` as the seller would. */
+export async function typeTitle(drv, text) {
+  assert.equal(await drv.eval(pageScript(`LG.focusEnd(${F.title})`)), true);
+  await drv.type(text);
+}
+
 /** The browser's id of a tab, read from what the background recorded for it. */
 export async function tabIdOf(drv, tab) {
   const probe = await drv.openTab(`${drv.extensionBase}popup/popup.html?tab=-1`);
