@@ -9,29 +9,16 @@ const LGEngine = (() => {
   let linter = null;
   let builtFrom = null;
   let lastError = null;
-  // How long this background's wake took: loading the wasm, building the engine (ms).
-  const timing = { wasm: null, engine: null };
-
   const mark = (name) => { if (typeof LGWake !== 'undefined') LGWake.mark(name); };
 
-  /** The packaged wasm, fetched and compiled while it is read (streaming), as a module.
-   * Chromium keeps the optimised code of an extension's streamed wasm for the next wake. */
-  function compile(url) {
-    mark('wasm-start');
-    return fetch(url).then((res) => {
-      mark('wasm-fetched');
-      const streams = typeof WebAssembly.compileStreaming === 'function' && res.headers.get('Content-Type') === 'application/wasm';
-      return streams ? WebAssembly.compileStreaming(res) : res.arrayBuffer().then((b) => WebAssembly.compile(b));
-    }).then((m) => { mark('wasm-compiled'); return m; });
-  }
-
-  /** Loads the wasm once per background lifetime. Called at the top level of the
-   * background (background.js), so the wasm compiles while the first message is on its way. */
+  /** Loads the wasm once per background lifetime: fetched from the package and compiled
+   * while it is read (the glue streams it), then instantiated. Called at the top level of
+   * the background (background.js), so it compiles while the first message is on its way. */
   function init() {
     if (!ready) {
-      const t = performance.now();
-      ready = wasm_bindgen({ module_or_path: compile(api.runtime.getURL('wasm/listing_guard_wasm_bg.wasm')) })
-        .then((r) => { mark('wasm-ready'); timing.wasm = performance.now() - t; return r; });
+      mark('wasm-start');
+      ready = wasm_bindgen({ module_or_path: api.runtime.getURL('wasm/listing_guard_wasm_bg.wasm') })
+        .then((r) => { mark('wasm-ready'); return r; });
     }
     return ready;
   }
@@ -64,7 +51,6 @@ const LGEngine = (() => {
     const key = JSON.stringify(userPacks);
     builtRef = userPacks;
     if (linter && builtFrom === key) return linter;
-    const t = performance.now();
     mark('engine-start');
     try {
       linter = new wasm_bindgen.Linter(userPacks);
@@ -74,11 +60,10 @@ const LGEngine = (() => {
       linter = buildWithout(userPacks);
     }
     builtFrom = key;
-    timing.engine ??= performance.now() - t;
     mark('engine-ready');
     return linter;
   }
 
-  return { get, init, error: () => lastError, timing: () => ({ ...timing }) };
+  return { get, init, error: () => lastError };
 })();
 if (typeof module !== 'undefined') module.exports = LGEngine;
