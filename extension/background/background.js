@@ -364,10 +364,9 @@
     return true;
   });
 
-  // The wake's first work starts here, before any message is read: the wasm compiles
-  // (off this thread) while the settings are read; the first lint then finds both ready
-  // or on their way. The engine itself is built by the first message that needs it.
-  LGEngine.init().catch(() => {});
+  // Before any message is read, the settings are read while the wasm compiles (engine.js
+  // started it): the first lint finds both ready or on their way. The engine itself is
+  // built by the first message that needs it.
   LGSettings.get().then(() => LGWake.mark('settings'), () => {});
   LGWake.mark('scripts-done');
 })();

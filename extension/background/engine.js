@@ -12,8 +12,9 @@ const LGEngine = (() => {
   const mark = (name) => { if (typeof LGWake !== 'undefined') LGWake.mark(name); };
 
   /** Loads the wasm once per background lifetime: fetched from the package and compiled
-   * while it is read (the glue streams it), then instantiated. Called at the top level of
-   * the background (background.js), so it compiles while the first message is on its way. */
+   * while it is read (the glue streams it), then instantiated. Started as soon as this
+   * script runs (below), so it compiles while the other scripts are evaluated and the
+   * first message is on its way. */
   function init() {
     if (!ready) {
       mark('wasm-start');
@@ -67,3 +68,4 @@ const LGEngine = (() => {
   return { get, init, error: () => lastError };
 })();
 if (typeof module !== 'undefined') module.exports = LGEngine;
+else LGEngine.init().catch(() => {});
