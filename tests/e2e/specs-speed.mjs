@@ -72,6 +72,7 @@ function phases({ key, drawn, origin, steps, wake }) {
     'bg: settings read (from scripts done)': at('settings') - at('scripts-done'),
     'bg: first message in (from send)': at('message') - send,
     'bg: waits for wasm/settings': at('engine-start') - at('message'),
+    'bg: send to engine build start': at('engine-start') - send,
     'bg: engine build': at('engine-ready') - at('engine-start'),
     'bg: lint': at('lint-end') - at('lint-start'),
     'bg: answer to page': answered - at('reply'),
