@@ -65,6 +65,11 @@
 
   const siteOf = (settings, host) => settings.sites[host] || { enabled: true, marketplace: null };
 
+  /** Counts and badges are kept after the answer (the seller waits on the answer, not on
+   * them), one at a time in order; whoever reads or clears them waits for this queue. */
+  let counting = Promise.resolve();
+  const queueCounts = (job) => { counting = counting.then(job).catch(() => {}); return counting; };
+
   async function recordCounts(sender, host, findings, marketplace = null) {
     const tabId = sender.tab && sender.tab.id;
     if (tabId === undefined || tabId < 0) return;
@@ -193,9 +198,10 @@
 
   const handlers = {
     async lint(msg, sender) {
+      LGWake.mark('message');
       // A page may send only what changed since its last pass (content/delta.js).
       const listing = LGListings.resolve(sender, msg);
-      if (!listing) return { resync: true };
+      if (!listing) { LGWake.mark('resync'); return { resync: true }; }
       const doc = typeof msg.doc === 'string' && !fromExtensionPage(sender) ? msg.doc.slice(0, 64) : null;
       const gen = doc ? LGListings.keep(sender, doc, listing) : undefined;
       const settings = await LGSettings.get();
@@ -206,16 +212,19 @@
       const pageMarketplace = msg.marketplace ? String(msg.marketplace) : null;
       const site = fromExtensionPage(sender) ? siteOf(settings, host) : LGSettings.siteState(settings, host, pageMarketplace);
       if (!site.enabled) {
-        await recordCounts(sender, host, [], pageMarketplace);
+        await queueCounts(() => recordCounts(sender, host, [], pageMarketplace));
         return { findings: [], disabled: true, gen, off: site.off || 'site' };
       }
       const linter = await LGEngine.get(LGSettings.extraPacks(settings));
       const config = configFor(settings, site.marketplace || msg.marketplace, page, marketOf(host));
+      LGWake.mark('lint-start');
       // Keyed by its JSON: the engine converts a configuration once, not on every keystroke.
       const findings = withoutIgnored(settings, linter.lint(listing, config, JSON.stringify(config)), page);
-      await recordCounts(sender, host, findings, pageMarketplace);
-      if (!fromExtensionPage(sender)) await LGLog.add({ event: 'checked', page, rules: findings.map((f) => f.rule) }).catch(() => {});
-      return { findings, gen, disabled: false, packError: LGEngine.error(), beforeSubmit: settings.beforeSubmit };
+      LGWake.mark('lint-end');
+      queueCounts(() => recordCounts(sender, host, findings, pageMarketplace));
+      if (!fromExtensionPage(sender)) LGLog.add({ event: 'checked', page, rules: findings.map((f) => f.rule) }).catch(() => {});
+      // `wake`: what this background's start cost, on the first answer after it (wake.js).
+      return { findings, gen, disabled: false, packError: LGEngine.error(), beforeSubmit: settings.beforeSubmit, wake: LGWake.take() };
     },
     async packs() {
       const settings = await LGSettings.get();
@@ -226,6 +235,7 @@
       return { packs: linter.packs(), settings, imported, packError: LGEngine.error(), lang: lang() };
     },
     async tab(msg) {
+      await counting;
       const key = `tab:${msg.tabId}`;
       const stored = (await api.storage.session.get(key))[key];
       const settings = await LGSettings.get();
@@ -256,7 +266,7 @@
       }
       // Validation happens before anything is stored: a refused change leaves all as it was.
       await LGSettings.update(async (s) => (await OPS[msg.op](s, msg)) || s);
-      if (msg.op === 'toggle-site' && !msg.on) await clearHost(String(msg.host));
+      if (msg.op === 'toggle-site' && !msg.on) await queueCounts(() => clearHost(String(msg.host)));
       return {};
     },
     async export() {
@@ -332,6 +342,19 @@
     if (details.reason === 'install') api.tabs.create({ url: api.runtime.getURL('welcome/welcome.html') }).catch(() => {});
   });
 
+  // A page holds a port open to learn when this background stops (the port closes, and the
+  // listings kept in memory go with it): its next pass sends the whole listing at once
+  // instead of a change answered by `resync`. Nothing is sent over it; it keeps nothing
+  // alive (an open port does not delay an idle stop).
+  const ports = new Set();
+  if (api.runtime.onConnect) {
+    api.runtime.onConnect.addListener((port) => {
+      if (port.name !== 'lg-page' || !port.sender || port.sender.id !== api.runtime.id) { port.disconnect(); return; }
+      ports.add(port);
+      port.onDisconnect.addListener(() => ports.delete(port));
+    });
+  }
+
   api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (sender.id !== api.runtime.id || !valid(msg)) return false;
     if (!fromExtensionPage(sender) && !TAB_MESSAGES.includes(msg.type)) return false;
@@ -340,5 +363,10 @@
       .catch((e) => sendResponse({ ok: false, error: String((e && e.message) || e) }));
     return true;
   });
-})();
 
+  // Before any message is read, the settings are read while the wasm compiles (engine.js
+  // started it): the first lint finds both ready or on their way. The engine itself is
+  // built by the first message that needs it.
+  LGSettings.get().then(() => LGWake.mark('settings'), () => {});
+  LGWake.mark('scripts-done');
+})();

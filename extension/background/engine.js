@@ -1,6 +1,7 @@
-// The wasm engine, built lazily once per background lifetime (a service worker that
-// Chrome stopped rebuilds it on the next message). Rebuilt only when the seller's own
-// packs change; if one is refused, the built-in packs and every other pack still answer.
+// The wasm engine, built once per background lifetime (a service worker that Chrome
+// stopped rebuilds it on the next message; its wasm starts compiling as the worker
+// starts). Rebuilt only when the seller's own packs change; if one is refused, the
+// built-in packs and every other pack still answer.
 'use strict';
 const LGEngine = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
@@ -8,14 +9,17 @@ const LGEngine = (() => {
   let linter = null;
   let builtFrom = null;
   let lastError = null;
-  // How long this background's wake took: loading the wasm, building the engine (ms).
-  const timing = { wasm: null, engine: null };
+  const mark = (name) => { if (typeof LGWake !== 'undefined') LGWake.mark(name); };
 
+  /** Loads the wasm once per background lifetime: fetched from the package and compiled
+   * while it is read (the glue streams it), then instantiated. Started as soon as this
+   * script runs (below), so it compiles while the other scripts are evaluated and the
+   * first message is on its way. */
   function init() {
     if (!ready) {
-      const t = performance.now();
+      mark('wasm-start');
       ready = wasm_bindgen({ module_or_path: api.runtime.getURL('wasm/listing_guard_wasm_bg.wasm') })
-        .then((r) => { timing.wasm = performance.now() - t; return r; });
+        .then((r) => { mark('wasm-ready'); return r; });
     }
     return ready;
   }
@@ -48,7 +52,7 @@ const LGEngine = (() => {
     const key = JSON.stringify(userPacks);
     builtRef = userPacks;
     if (linter && builtFrom === key) return linter;
-    const t = performance.now();
+    mark('engine-start');
     try {
       linter = new wasm_bindgen.Linter(userPacks);
       lastError = null;
@@ -57,10 +61,11 @@ const LGEngine = (() => {
       linter = buildWithout(userPacks);
     }
     builtFrom = key;
-    timing.engine ??= performance.now() - t;
+    mark('engine-ready');
     return linter;
   }
 
-  return { get, init, error: () => lastError, timing: () => ({ ...timing }) };
+  return { get, init, error: () => lastError };
 })();
 if (typeof module !== 'undefined') module.exports = LGEngine;
+else LGEngine.init().catch(() => {});

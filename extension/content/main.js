@@ -29,7 +29,7 @@
   let firstEdit = 0;        // when the pending timer's first edit was seen
   let lastLinted = null;    // the generation of the listing whose findings are drawn
   let lastContext = null;   // and the settings generation and marketplace it was linted with
-  let acked = null;         // {gen, listing}: the listing the background last kept for this page
+  let acked = null;         // {gen, listing, lost}: the listing the background last kept for this page
   // This document's own key with the background (a reload or another tab is another page).
   const doc = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   let settingsGen = 0;
@@ -131,6 +131,7 @@
     const context = `${settingsGen}\u0000${marketplace}`;
     let change = acked ? timed('diff', () => LG.delta.diff(acked.listing, scan.listing)) : null;
     if (change && lastLinted === acked.gen && lastContext === context && LG.delta.empty(change)) return finish(rev);
+    if (acked && acked.lost) change = null;
     inFlight = true;
     let reply;
     try {
@@ -163,14 +164,41 @@
     finish(rev);
   }
 
+  // The background's life, seen from here: a port to it closes when the background stops
+  // (Chrome stops an idle service worker, Firefox suspends its event page), and the listing
+  // it kept for this page is gone with it. The next pass then sends the whole listing at
+  // once, not a change the background could only answer with `resync` (a second round
+  // trip on every wake). Nothing is sent over the port, and it keeps nothing alive.
+  let port = null;
+  function watchBackground() {
+    if (port) return;
+    try {
+      port = api.runtime.connect({ name: 'lg-page' });
+    } catch {
+      port = null;
+      return;
+    }
+    // Still compared against (a pass that changed nothing sends nothing, and does not
+    // wake the background), but never sent as a change again.
+    port.onDisconnect.addListener(() => {
+      port = null;
+      if (acked) acked = { ...acked, lost: true };
+    });
+  }
+
   /** One lint message: only the parts changed since `acked` when there is one (delta.js). */
   function lint(change, marketplace) {
+    watchBackground();
     const base = { type: 'lint', doc, marketplace, host, page: page() };
     const msg = change ? { ...base, base: acked.gen, changed: change.changed, removed: change.removed } : { ...base, listing: scan.listing };
     const sent = timed(change ? 'send-change' : 'send-whole', () => api.runtime.sendMessage(msg));
     if (!probe) return sent;
     const t = performance.now();
-    return sent.finally(() => probe.push({ t: Math.round(t), step: 'answer', ms: Math.round(performance.now() - t) }));
+    return sent.then((r) => {
+      // The background's own phases of the wake this answer paid for (background/wake.js).
+      if (r && r.wake && root) root.host.dataset.wake = JSON.stringify(r.wake);
+      return r;
+    }).finally(() => probe.push({ t: Math.round(t), step: 'answer', ms: Math.round(performance.now() - t) }));
   }
 
   function finish(rev) {

@@ -35,8 +35,9 @@ const configs = [];
 globalThis.wasm_bindgen = { checkPack: () => ({ id: 'x' }), marketFromHost: (h) => (h.endsWith('.tw') ? 'tw' : undefined) };
 globalThis.LGEngine = { init: async () => {}, error: () => null,
   get: async () => ({ lint: (l, c) => { configs.push(c); return [{ rule: 'counterfeit.replica', text: 'Replica', severity: 'block' }]; }, packs: () => [] }) };
-for (const f of ['settings-schema.js', 'settings-store.js', 'settings.js', 'listings.js', 'confirm.js', 'tabs.js', 'log.js', 'background.js']) {
+for (const f of ['wake.js', 'settings-schema.js', 'settings-store.js', 'settings.js', 'listings.js', 'confirm.js', 'tabs.js', 'log.js', 'background.js']) {
   const exported = require(path.join(ROOT, 'extension/background', f));
+  if (f === 'wake.js') globalThis.LGWake = exported;
   if (f === 'settings-schema.js') globalThis.LGSchema = exported;
   if (f === 'settings-store.js') globalThis.LGStore = exported;
   if (f === 'settings.js') globalThis.LGSettings = exported;
