@@ -352,7 +352,27 @@
       if (port.name !== 'lg-page' || !port.sender || port.sender.id !== api.runtime.id) { port.disconnect(); return; }
       ports.add(port);
       port.onDisconnect.addListener(() => ports.delete(port));
+      // A page connects when the seller starts typing and no background is known to be
+      // running (main.js): build the engine and run one throwaway lint now, while the
+      // page's debounce runs, so the lint that follows finds the engine built and its
+      // code compiled (Chromium compiles wasm functions on their first call).
+      warm().catch(() => {});
     });
+  }
+
+  let warmed = null;
+  /** Builds the engine and lints a short sample once per background lifetime. */
+  function warm() {
+    if (!warmed) {
+      warmed = (async () => {
+        const settings = await LGSettings.get();
+        const linter = await LGEngine.get(LGSettings.extraPacks(settings));
+        const config = configFor(settings, null, '', null);
+        linter.lint({ title: 'Warm-up 100% original', price: '9.99' }, config, JSON.stringify(config));
+        LGWake.mark('warm');
+      })();
+    }
+    return warmed;
   }
 
   api.runtime.onMessage.addListener((msg, sender, sendResponse) => {

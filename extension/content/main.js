@@ -102,6 +102,9 @@
   function schedule() {
     revision += 1;
     if (!enabled) return;
+    // The seller is typing and no background is known to run: connecting wakes it, and it
+    // warms the engine while the debounce runs (background.js, `warm`).
+    if (!port) watchBackground();
     if (root) LG.overlay.setState(root, composing ? 'composing' : 'busy');
     const now = Date.now();
     if (!timerPending) firstEdit = now;
