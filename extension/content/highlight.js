@@ -125,6 +125,8 @@
    * .finding elements of findings drawn last time (same rule, field and span: a scroll,
    * a resize, the next lint of an unchanged text, an edit that moved them) are kept and
    * only updated, so a pass with a thousand findings does not rebuild a thousand elements.
+   * Every box is measured first and the layer written after: a write between two reads
+   * would make the browser lay out and hit-test the page again for the next one.
    */
   function draw(root, findings, fieldFor) {
     const doc = root.layer.ownerDocument;
@@ -132,12 +134,11 @@
     root.prepared = new Map();
     root.geo = new Map();
     root.incomplete = false;
-    const drawn = [];
     const before = root.wraps || new Map();
     const byFinding = root.wrapOf || new WeakMap();
-    const after = new Map();
-    const list = [];
     const used = new Set();
+    const plan = [];
+    // Reads: which element draws each finding, and its boxes.
     for (const f of findings) {
       const field = fieldFor(f);
       if (!field || !field.el.isConnected) continue;
@@ -152,27 +153,56 @@
       }
       if (!wrap) wrap = doc.createElement('div');
       used.add(wrap);
-      const { marker, boxes } = boxesFor(root, field, f);
+      plan.push({ f, field, key, wrap, ...boxesFor(root, field, f) });
+    }
+    root.prepared = new Map();
+    root.geo = new Map();
+    // Writes: the layer, in one go.
+    const after = new Map();
+    const drawn = [];
+    for (const { f, field, key, wrap, marker, boxes } of plan) {
       describe(wrap, f, marker);
       setBoxes(doc, wrap, boxes);
       byFinding.set(f, wrap);
       if (!after.has(key)) after.set(key, []);
       after.get(key).push(wrap);
-      list.push(wrap);
       drawn.push({ finding: f, field, boxes });
     }
+    const list = plan.map((p) => p.wrap);
     const kids = root.layer.children;
     const inOrder = kids.length === list.length && list.every((w, i) => kids[i] === w);
     if (!inOrder) root.layer.replaceChildren(...list);
     root.wraps = after;
     root.wrapOf = byFinding;
-    root.prepared = new Map();
-    root.geo = new Map();
     // A mirror not yet laid out as far as its field shows: go on next frame.
     if (root.incomplete && root.again) root.again();
     return drawn;
   }
 
-  const highlight = { draw, boxesFor };
+  /**
+   * Right after an edit in `field` at offset `at`, before anything is measured: the boxes
+   * of its findings that end after `at` (moved by the edit, or touched by it) are taken
+   * away until the next draw, so none sits on a word it no longer marks. It only writes
+   * (no layout is read), so it adds nothing to the frame of the edit. Returns `drawn`
+   * with those findings' boxes emptied (hit tests of the card see what is shown).
+   */
+  function hideAfter(root, drawn, field, at) {
+    const doc = root.layer.ownerDocument;
+    const byFinding = root.wrapOf || new WeakMap();
+    return drawn.map((d) => {
+      if (d.field !== field || d.finding.end_utf16 <= at || !d.boxes.length) return d;
+      const wrap = byFinding.get(d.finding);
+      // Markers sit at the field's end, not on words: an edit does not move them.
+      if (!wrap || wrap.classList.contains('marker')) return d;
+      setBoxes(doc, wrap, []);
+      describe(wrap, d.finding, false);
+      return { ...d, boxes: [] };
+    });
+  }
+
+  // Above this many characters, a field's edit is followed after the edit's frame is painted.
+  const LARGE = 65536;
+
+  const highlight = { draw, boxesFor, hideAfter, LARGE };
   if (typeof ListingGuard !== 'undefined') ListingGuard.highlight = highlight;
 })();

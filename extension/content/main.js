@@ -242,8 +242,20 @@
     field.text = now.text;
     field.segments = now.segments;
     findings = LG.shift.apply(findings, (f) => fieldFor(f) === field, edit);
-    drawn = timed('follow-draw', () => LG.highlight.draw(root, findings, fieldFor));
+    // Measured in the next frame, all at once (several key presses in one frame draw once).
+    // A large text's own edit already takes the browser a long frame: its boxes after the
+    // edit are taken away now and measured after that frame is painted, in a frame of their own.
+    const late = now.text.length > LG.highlight.LARGE;
+    if (late && edit) drawn = LG.highlight.hideAfter(root, drawn, field, edit.at);
+    if (followQueued) return;
+    followQueued = true;
+    const go = () => {
+      followQueued = false;
+      if (root && scan) drawn = timed('follow-draw', () => LG.highlight.draw(root, findings, fieldFor));
+    };
+    if (late) LG.watch.afterPaint(go); else requestAnimationFrame(go);
   }
+  let followQueued = false;
 
   function onCompose(phase) {
     composing = phase === 'start';

@@ -9,7 +9,7 @@
 // far down as the field shows (its scroll position plus its height); blocks are kept
 // between passes and only those whose text changed are replaced. A finding below what
 // the field shows gets no boxes (it could not be seen) until the field scrolls there.
-// At most BUDGET characters are newly laid out per pass (a field scrolled far down is
+// At most BUDGET characters and SLICE_MS are newly laid out per pass (a field scrolled far down is
 // reached over a few frames, its boxes appearing when their blocks are laid out; until
 // then they are not drawn, never drawn wrong). One paragraph longer than a block
 // cannot be cut and is laid out whole.
@@ -22,6 +22,7 @@
     'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft'];
   const BLOCK = 4096; // characters per mirror block, at least (cut after the next line break)
   const BUDGET = 65536; // characters newly laid out per pass; the rest on the next frames
+  const SLICE_MS = 10; // and at most about this long (one more block may pass it)
 
   const px = (v) => parseFloat(v) || 0;
 
@@ -103,12 +104,17 @@
     return m;
   }
 
-  /** Adds pending blocks until the mirror reaches as far as the field shows, within the budget. */
+  /**
+   * Adds pending blocks until the mirror reaches as far as the field shows, within the
+   * budget: BUDGET characters and SLICE_MS of this pass (measuring the extent lays out
+   * the block just added, so the time includes the browser's layout of it).
+   */
   function grow(m, doc) {
     let budget = BUDGET;
+    const t0 = performance.now();
     m.short = false;
     while (m.pending.length && (m.isInput || !m.blocks.length || extent(m) < m.reach)) {
-      if (budget <= 0 && !m.isInput) { m.short = true; break; }
+      if (!m.isInput && m.blocks.length && (budget <= 0 || performance.now() - t0 > SLICE_MS)) { m.short = true; break; }
       const b = m.pending.shift();
       budget -= b.text.length;
       const node = doc.createElement('div');

@@ -79,6 +79,15 @@
     return { track, stop, layout };
   }
 
-  const watch = { createWatcher };
+  /**
+   * Runs `fn` once the next frame has been painted (a task after its animation frame):
+   * the page's layout is clean then, so what `fn` measures costs no layout of its own and
+   * its time is not added to that frame.
+   */
+  function afterPaint(fn) {
+    requestAnimationFrame(() => setTimeout(fn, 0));
+  }
+
+  const watch = { createWatcher, afterPaint };
   if (typeof ListingGuard !== 'undefined') ListingGuard.watch = watch;
 })();

@@ -7,7 +7,7 @@
 // computes from the fixture's own elements (the panel, the headers).
 import assert from 'node:assert/strict';
 import { pageScript } from './page.mjs';
-import { waitFor, waitFindings } from './specs.mjs';
+import { waitFor, waitFindings, inExtension } from './specs.mjs';
 
 const HELP = String.raw`
 const M = {
@@ -362,8 +362,10 @@ export const layoutSpecs = [
       let between = 0;
       for (const ch of 'New ') {
         await drv.type(ch);
-        const x = await snapshot(drv);
         const value = await drv.eval(`document.querySelector('#title').value`);
+        // The boxes follow the edit in the next frame: wait for them there (or for the lint).
+        const x = await waitFor(drv, 'the box after the key press', () => snapshot(drv), (y) => y.state === 'idle'
+          || y.findings.some((g) => g.field === 'title' && g.rule === 'counterfeit.replica' && g.boxes.length && g.start === value.indexOf('replica')));
         const f = x.findings.find((g) => g.field === 'title' && g.rule === 'counterfeit.replica');
         if (!f || !f.boxes.length) continue;
         assert.equal(value.slice(f.start, f.end), 'replica', `offsets follow the text (${x.state})`);
@@ -493,6 +495,27 @@ export const layoutSpecs = [
       assert.equal(await drv.eval(`document.querySelector('#desc').value.slice(0, 8)`), 'New 1. s', 'a fresh page with the edited texts');
       const whole = await waitFindings(drv, 'the same texts linted whole', (x) => enough(x) && truncated(x), 30000);
       assert.deepEqual(keys(whole), byDelta, 'findings after changed-parts passes equal a whole lint');
+      // The browser's own editing of the 1 MB textarea, the extension off for the site:
+      // the same 4 characters at its start, side by side with the figure above.
+      const site = (on) => inExtension(drv, `api.runtime.sendMessage({ type: 'settings-op', op: 'toggle-site', host: ${JSON.stringify(new URL(url).hostname)}, on: ${on} })`);
+      await site(false);
+      try {
+        await drv.goto(url);
+        await waitFor(drv, 'no overlay with the site off', () => drv.eval(`!document.querySelector('listing-guard-root')`), Boolean);
+        await drv.eval(`(window.frames_reset(), document.querySelector('#desc').focus(), document.querySelector('#desc').setSelectionRange(0, 0), window.frames_reset(), true)`);
+        await drv.type('New ');
+        assert.equal(await drv.eval(`document.querySelector('#desc').value.slice(0, 8)`), 'New 1. s');
+        // Two frames after the last key: its frame is over and was measured.
+        await drv.eval('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(true)))))');
+        const m = await drv.eval('window.frames_read()');
+        assert.equal(await drv.eval(`!document.querySelector('listing-guard-root')`), true, 'the extension stayed off');
+        console.log(`# ${drv.name} 1 MB description: typing 4 characters at its start with the extension off for the site `
+          + `(the browser's own editing): longest animation frame ${m.loafSupported ? `${m.loaf.toFixed(0)} ms` : 'n/a'}, `
+          + `longest task ${m.longtaskSupported ? `${m.longtask.toFixed(0)} ms` : 'n/a'}, longest rAF gap ${m.gap.toFixed(0)} ms`
+          + (m.worst ? `; longest frame spent: ${JSON.stringify(m.worst)}` : ''));
+      } finally {
+        await site(true);
+      }
     },
   },
 ];
