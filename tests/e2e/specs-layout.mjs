@@ -107,6 +107,8 @@ const M = {
 
 const inPage = (body) => pageScript(`(() => { ${HELP}; return (${body}); })()`);
 const snapshot = (drv) => drv.eval(pageScript('LG.snapshot()'));
+// Resolves in the page once three more frames have been drawn (what came before is measured).
+const FRAMES = 'new Promise((done) => { let n = 3; const f = () => (--n ? requestAnimationFrame(f) : setTimeout(() => done(true))); requestAnimationFrame(f); })';
 
 /** Every box of the finding equals the independently measured visible part of its words (±3 px). */
 async function assertGeometry(drv, s, w, label) {
@@ -437,8 +439,12 @@ export const layoutSpecs = [
       // The first pass sends the whole listing; later ones only what changed (delta.js).
       const first = await drv.eval(`JSON.parse(document.querySelector('listing-guard-root').dataset.timing || '[]')`);
       figures.push(`first pass (the whole listing sent): ${JSON.stringify(first.filter((x) => x.step !== 'relayout').slice(0, 8))}`);
+      // Focusing it: the browser scrolls the field to its caret (at the end) and back to the start.
+      await drv.eval(`(window.frames_reset(), document.querySelector('#desc').focus(), document.querySelector('#desc').setSelectionRange(0, 0), true)`);
+      await drv.eval(FRAMES);
+      await read('focusing it, the caret put at its start');
       // Typing at the start of the description: every later finding moves; then the lint.
-      await drv.eval(`(window.frames_reset(), window.edit_layout = { max: 0, since: performance.now() }, document.querySelector('#desc').focus(), document.querySelector('#desc').setSelectionRange(0, 0), true)`);
+      await drv.eval(`(window.frames_reset(), window.edit_layout = { max: 0, since: performance.now() }, true)`);
       // LG_PROFILE=1: a CPU profile of the typing (Chromium, CDP), its top functions by self time printed.
       const profile = process.env.LG_PROFILE && drv.cdpSession ? await drv.cdpSession() : null;
       if (profile) { await profile.send('Profiler.enable'); await profile.send('Profiler.setSamplingInterval', { interval: 200 }); await profile.send('Profiler.start'); }
@@ -502,11 +508,12 @@ export const layoutSpecs = [
       try {
         await drv.goto(url);
         await waitFor(drv, 'no overlay with the site off', () => drv.eval(`!document.querySelector('listing-guard-root')`), Boolean);
-        await drv.eval(`(window.frames_reset(), document.querySelector('#desc').focus(), document.querySelector('#desc').setSelectionRange(0, 0), window.frames_reset(), true)`);
+        await drv.eval(`(document.querySelector('#desc').focus(), document.querySelector('#desc').setSelectionRange(0, 0), true)`);
+        await drv.eval(FRAMES);
+        await drv.eval('(window.frames_reset(), true)');
         await drv.type('New ');
         assert.equal(await drv.eval(`document.querySelector('#desc').value.slice(0, 8)`), 'New 1. s');
-        // Two frames after the last key: its frame is over and was measured.
-        await drv.eval('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(true)))))');
+        await drv.eval(FRAMES);
         const m = await drv.eval('window.frames_read()');
         assert.equal(await drv.eval(`!document.querySelector('listing-guard-root')`), true, 'the extension stayed off');
         console.log(`# ${drv.name} 1 MB description: typing 4 characters at its start with the extension off for the site `
