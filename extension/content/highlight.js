@@ -174,7 +174,7 @@
     if (!inOrder) root.layer.replaceChildren(...list);
     root.wraps = after;
     root.wrapOf = byFinding;
-    // A mirror not yet laid out as far as its field shows: go on next frame.
+    // A mirror not yet laid out as far as its field shows: go on (main.js: after the next paint).
     if (root.incomplete && root.again) root.again();
     return drawn;
   }

@@ -56,7 +56,8 @@
   function ensureRoot() {
     if (!root || !root.host.isConnected) {
       root = LG.overlay.create(document);
-      root.again = () => watcher.layout();
+      // A mirror not laid out as far as its field shows goes on after the next paint.
+      root.again = () => drawLate();
       drawn = [];
     }
     return root;
@@ -245,17 +246,45 @@
     // Measured in the next frame, all at once (several key presses in one frame draw once).
     // A large text's own edit already takes the browser a long frame: its boxes after the
     // edit are taken away now and measured after that frame is painted, in a frame of their own.
-    const late = now.text.length > LG.highlight.LARGE;
-    if (late && edit) drawn = LG.highlight.hideAfter(root, drawn, field, edit.at);
+    if (now.text.length > LG.highlight.LARGE) {
+      if (edit) drawn = LG.highlight.hideAfter(root, drawn, field, edit.at);
+      return drawLate();
+    }
     if (followQueued) return;
     followQueued = true;
-    const go = () => {
+    requestAnimationFrame(() => {
       followQueued = false;
       if (root && scan) drawn = timed('follow-draw', () => LG.highlight.draw(root, findings, fieldFor));
-    };
-    if (late) LG.watch.afterPaint(go); else requestAnimationFrame(go);
+    });
   }
   let followQueued = false;
+
+  /**
+   * A scroll or resize, on the next frame: boxes redrawn where the words now are. Those
+   * of a large field are hidden instead (a write, nothing measured in that frame, whose
+   * layout and painting of the large text are the browser's own cost) and drawn again
+   * once it is painted: while such a field keeps scrolling, its boxes are hidden.
+   */
+  function onLayout() {
+    if (!root || !scan || !findings.length) return;
+    const large = scan.fields.filter((f) => (f.text || '').length > LG.highlight.LARGE);
+    if (!large.length) return relayout();
+    for (const f of large) drawn = LG.highlight.hideAfter(root, drawn, f, -1);
+    drawLate();
+  }
+
+  /** Draws once the next frame is painted (layout clean, so measuring costs no layout of its own). */
+  function drawLate() {
+    if (lateQueued) return;
+    lateQueued = true;
+    LG.watch.afterPaint(() => {
+      lateQueued = false;
+      if (!root || !scan) return;
+      drawn = timed('late-draw', () => LG.highlight.draw(root, findings, fieldFor));
+      keepCard();
+    });
+  }
+  let lateQueued = false;
 
   function onCompose(phase) {
     composing = phase === 'start';
@@ -434,7 +463,7 @@
       if (kind === 'input') followEdit(e);
       schedule();
     },
-    onLayout: relayout,
+    onLayout,
     onCaret,
     onPointer,
     onCompose,

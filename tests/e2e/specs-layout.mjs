@@ -508,18 +508,21 @@ export const layoutSpecs = [
       try {
         await drv.goto(url);
         await waitFor(drv, 'no overlay with the site off', () => drv.eval(`!document.querySelector('listing-guard-root')`), Boolean);
-        await drv.eval(`(document.querySelector('#desc').focus(), document.querySelector('#desc').setSelectionRange(0, 0), true)`);
-        await drv.eval(FRAMES);
+        const off = async (what) => {
+          await drv.eval(FRAMES);
+          const m = await drv.eval('window.frames_read()');
+          console.log(`# ${drv.name} 1 MB description, the extension off for the site (the browser alone): ${what}: `
+            + `longest animation frame ${m.loafSupported ? `${m.loaf.toFixed(0)} ms` : 'n/a'}, `
+            + `longest task ${m.longtaskSupported ? `${m.longtask.toFixed(0)} ms` : 'n/a'}, longest rAF gap ${m.gap.toFixed(0)} ms`
+            + (m.worst ? `; longest frame spent: ${JSON.stringify(m.worst)}` : ''));
+        };
+        await drv.eval(`(window.frames_reset(), document.querySelector('#desc').focus(), document.querySelector('#desc').setSelectionRange(0, 0), true)`);
+        await off('focusing it, the caret put at its start');
         await drv.eval('(window.frames_reset(), true)');
         await drv.type('New ');
         assert.equal(await drv.eval(`document.querySelector('#desc').value.slice(0, 8)`), 'New 1. s');
-        await drv.eval(FRAMES);
-        const m = await drv.eval('window.frames_read()');
+        await off('typing 4 characters at its start');
         assert.equal(await drv.eval(`!document.querySelector('listing-guard-root')`), true, 'the extension stayed off');
-        console.log(`# ${drv.name} 1 MB description: typing 4 characters at its start with the extension off for the site `
-          + `(the browser's own editing): longest animation frame ${m.loafSupported ? `${m.loaf.toFixed(0)} ms` : 'n/a'}, `
-          + `longest task ${m.longtaskSupported ? `${m.longtask.toFixed(0)} ms` : 'n/a'}, longest rAF gap ${m.gap.toFixed(0)} ms`
-          + (m.worst ? `; longest frame spent: ${JSON.stringify(m.worst)}` : ''));
       } finally {
         await site(true);
       }
