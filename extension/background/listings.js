@@ -10,16 +10,31 @@ const LGListings = (() => {
 
   const keyOf = (sender, doc) => `${sender.tab ? sender.tab.id : "x"}:${sender.frameId || 0}:${String(doc).slice(0, 64)}`;
 
+  /** prev with prev[start, end) replaced by text (content/delta.js `splice`); null if it does not fit. */
+  function applySplice(prev, sp) {
+    if (typeof prev !== 'string' || !Array.isArray(sp) || sp.length !== 3) return null;
+    const [start, end, text] = sp;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || typeof text !== 'string' || start < 0 || end < start || end > prev.length) return null;
+    return prev.slice(0, start) + text + prev.slice(end);
+  }
+
   /**
    * The whole listing a lint message stands for: `msg.listing` when it carries one;
-   * else the kept listing of generation `msg.base` with `msg.changed` and `msg.removed`
-   * applied. Null when the base is not kept (the caller asks for the whole listing).
+   * else the kept listing of generation `msg.base` with `msg.changed`, `msg.spliced`
+   * (long text parts: the span that changed) and `msg.removed` applied. Null when the
+   * base is not kept or a splice does not fit it (the caller asks for the whole listing).
    */
   function resolve(sender, msg) {
     if (msg.listing && typeof msg.listing === 'object') return msg.listing;
     const k = kept.get(keyOf(sender, msg.doc));
     if (!k || k.gen !== msg.base || !msg.changed || typeof msg.changed !== 'object') return null;
     const listing = { ...k.listing, ...msg.changed };
+    const spliced = msg.spliced && typeof msg.spliced === 'object' ? msg.spliced : {};
+    for (const part of Object.keys(spliced)) {
+      const text = applySplice(k.listing[part], spliced[part]);
+      if (text === null) return null;
+      listing[part] = text;
+    }
     for (const part of Array.isArray(msg.removed) ? msg.removed : []) delete listing[part];
     return listing;
   }

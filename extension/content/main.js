@@ -194,7 +194,7 @@
   function lint(change, marketplace) {
     watchBackground();
     const base = { type: 'lint', doc, marketplace, host, page: page() };
-    const msg = change ? { ...base, base: acked.gen, changed: change.changed, removed: change.removed } : { ...base, listing: scan.listing };
+    const msg = change ? { ...base, base: acked.gen, changed: change.changed, spliced: change.spliced, removed: change.removed } : { ...base, listing: scan.listing };
     const sent = timed(change ? 'send-change' : 'send-whole', () => api.runtime.sendMessage(msg));
     if (!probe) return sent;
     const t = performance.now();
