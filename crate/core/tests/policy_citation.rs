@@ -83,3 +83,83 @@ fn a_law_or_no_marketplace_keeps_the_default() {
         .contains("npc.gov.cn"));
     assert!(cite("whatsapp me", None).1.contains("lazada"));
 }
+
+/// Every per-marketplace policy of the built-in packs is that marketplace's own page (by its
+/// address), so a card never sends a seller to another marketplace's rules.
+#[test]
+fn builtin_per_marketplace_policies_are_their_own_pages() {
+    let hosts = |m: &str| -> &'static [&'static str] {
+        match m {
+            "amazon" => &["amazon.", "lianlianpay.com"],
+            "aliexpress" => &["aliexpress.", "alibaba"],
+            "ebay" => &["ebay."],
+            "etsy" => &["etsy."],
+            "lazada" => &["lazada"],
+            "shopee" => &["shopee."],
+            "shopify" => &["shopify."],
+            "tiktok" => &["tiktok", "tokopedia."],
+            "walmart" => &["walmart."],
+            "wish" => &["wish.com"],
+            _ => &[],
+        }
+    };
+    let mut wrong = Vec::new();
+    for pack in listing_guard::builtin_packs().unwrap() {
+        for rule in &pack.info().rules {
+            for (m, p) in &rule.policies {
+                let host = p.url.split('/').nth(2).unwrap_or("").to_lowercase();
+                if !hosts(m).iter().any(|h| host.contains(h)) {
+                    wrong.push(format!("{} {m}: {}", rule.id, p.url));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// The new-category rules cite the seller's own marketplace, and a law where it has none.
+#[test]
+fn new_category_rules_cite_the_sellers_marketplace() {
+    let e = Engine::builtin().unwrap();
+    let cite = |text: &str, m: Marketplace, rule: &str| -> String {
+        let l = Listing {
+            title: text.into(),
+            marketplace: Some(m),
+            ..Default::default()
+        };
+        let f = e.lint(&l, &LintConfig::default());
+        let f = f
+            .iter()
+            .find(|f| f.rule == rule)
+            .unwrap_or_else(|| panic!("{rule}: {f:?}"));
+        f.policy.url.clone()
+    };
+    let review = "Leave a 5 star review and get a free gift";
+    assert!(cite(review, Marketplace::Ebay, "conduct-reviews.review-rewards").contains("ebay.com"));
+    assert!(cite(review, Marketplace::Etsy, "conduct-reviews.review-rewards").contains("etsy.com"));
+    assert!(cite(
+        review,
+        Marketplace::Shopee,
+        "conduct-reviews.review-rewards"
+    )
+    .contains("govinfo.gov"));
+    let spiking = "Liquid sleep drops, tasteless, just put a few in her drink";
+    assert!(cite(
+        spiking,
+        Marketplace::Lazada,
+        "restricted-drugs.drink-spiking"
+    )
+    .contains("lazada"));
+    assert!(cite(
+        spiking,
+        Marketplace::Walmart,
+        "restricted-drugs.drink-spiking"
+    )
+    .contains("walmart.com"));
+    let shopee = cite(
+        spiking,
+        Marketplace::Shopee,
+        "restricted-drugs.drink-spiking",
+    );
+    assert!(shopee.is_empty(), "{shopee}");
+}
