@@ -8,6 +8,7 @@
 //! so a hostile pack cannot exhaust memory.
 
 mod builtin;
+pub(crate) mod not_inside;
 pub(crate) mod cues;
 pub(crate) mod fix;
 mod pattern_case;
