@@ -251,7 +251,11 @@ fn new_folds_map_back_to_the_original() {
     ] {
         let n = Normalized::new(input);
         let at = n.text().find(joined).unwrap();
-        assert_eq!(&input[n.to_original(at..at + joined.len())], want, "{input:?}");
+        assert_eq!(
+            &input[n.to_original(at..at + joined.len())],
+            want,
+            "{input:?}"
+        );
     }
     // Traditional folded to Simplified maps one character to one.
     let input = "正品電子煙";

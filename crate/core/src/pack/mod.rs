@@ -8,9 +8,9 @@
 //! so a hostile pack cannot exhaust memory.
 
 mod builtin;
-pub(crate) mod not_inside;
 pub(crate) mod cues;
 pub(crate) mod fix;
+pub(crate) mod not_inside;
 mod pattern_case;
 mod policy_owner;
 mod rule;

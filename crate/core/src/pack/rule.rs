@@ -1,11 +1,11 @@
 //! One validated rule, of one of the closed set of kinds.
 
 use super::limits;
+use super::not_inside::NotInside;
 use super::schema::{
     BrandDoc, ExampleDoc, LimitDoc, PolicyDoc, PolicyOneDoc, RuleDoc, SeverityDoc,
     SeverityValueDoc, WordsDoc,
 };
-use super::not_inside::NotInside;
 use super::words::{words, Word};
 use super::{check_id, text, RuleInfo, Text};
 use crate::currency::Currency;
