@@ -541,10 +541,10 @@ fn term_findings(p: &mut Pass, fi: usize) {
             matches!(o, Owner::Term(_) | Owner::GapPart(_))
         }) {
             match o {
-                Owner::Term(r) if p.reads(r, role) => {
-                    if !inside_longer_word(p.c, r, a.norm.text(), &h.span) {
-                        found.push((r, h.tokens.clone(), h.span.clone()));
-                    }
+                Owner::Term(r)
+                    if p.reads(r, role) && !inside_longer_word(p.c, r, a.norm.text(), &h.span) =>
+                {
+                    found.push((r, h.tokens.clone(), h.span.clone()));
                 }
                 Owner::GapPart(g) => {
                     let term = &p.c.gap_terms[g as usize];

@@ -86,7 +86,10 @@ mod tests {
     use super::*;
     use crate::language::LangSet;
 
-    fn table(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {
+    /// A `not_inside` table as a pack writes it: term and its longer words.
+    type Table<'a> = &'a [(&'a str, &'a [&'a str])];
+
+    fn table(pairs: Table) -> BTreeMap<String, Vec<String>> {
         pairs
             .iter()
             .map(|(t, c)| (t.to_string(), c.iter().map(|s| s.to_string()).collect()))
@@ -104,7 +107,7 @@ mod tests {
         assert_eq!(ok.compounds("鼻烟"), Some(&["鼻烟壶".to_string()][..]));
         assert_eq!(ok.compounds("香烟"), None);
         // (table, the key the error names)
-        let bad: &[(&[(&str, &[&str])], &str)] = &[
+        let bad: &[(Table, &str)] = &[
             (&[("香烟", &["香烟盒"])], "not_inside.香烟"),
             (&[("鼻烟", &[])], "not_inside.鼻烟"),
             (&[("鼻烟", &["烟壶"])], "not_inside.鼻烟[0]"),
