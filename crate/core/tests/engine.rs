@@ -21,9 +21,18 @@ id = "fake-word"
 kind = "term"
 severity = "warn"
 near_brand = "block"
-terms = ["replica", "高仿"]
+terms = ["replica", "高仿", "ก๊อป"]
 unless = ["jersey"]
 message = { en = "{match} near {brand}", zh = "{match} 靠近 {brand}" }
+policy = { name = "P" }
+
+[[rule]]
+id = "snuff"
+kind = "term"
+severity = "warn"
+terms = ["鼻烟"]
+not_inside = { "鼻烟" = ["鼻烟壶"] }
+message = "{match}"
 policy = { name = "P" }
 
 [[rule]]
@@ -314,6 +323,54 @@ fn evasions_are_matched_and_reported_in_the_original() {
             listing: title("劳～力～士"),
             config: Default::default(),
             want: &[("t.lux", Warn, "劳～力～士")],
+        },
+        Case {
+            name: "leet in a wording term",
+            listing: title("r3pl1ca"),
+            config: Default::default(),
+            want: &[("t.fake-word", Warn, "r3pl1ca")],
+        },
+        Case {
+            name: "emoji between CJK characters",
+            listing: title("高🔥仿"),
+            config: Default::default(),
+            want: &[("t.fake-word", Warn, "高🔥仿")],
+        },
+        Case {
+            name: "full stop after a lone CJK character",
+            listing: title("包 高。仿"),
+            config: Default::default(),
+            want: &[("t.fake-word", Warn, "高。仿")],
+        },
+        Case {
+            name: "Thai spaced letters",
+            listing: title("กระเป๋า ก๊ อ ป"),
+            config: Default::default(),
+            want: &[("t.fake-word", Warn, "ก๊ อ ป")],
+        },
+        Case {
+            name: "Thai dotted letters and a mark cut off",
+            listing: title("ก.๊.อ.ป"),
+            config: Default::default(),
+            want: &[("t.fake-word", Warn, "ก.๊.อ.ป")],
+        },
+        Case {
+            name: "Thai mark typed twice",
+            listing: title("งานก๊๊อป"),
+            config: Default::default(),
+            want: &[("t.fake-word", Warn, "ก๊๊อป")],
+        },
+        Case {
+            name: "term inside a longer word it is excused in",
+            listing: title("内画 鼻烟壶"),
+            config: Default::default(),
+            want: &[],
+        },
+        Case {
+            name: "the same term outside it still fires",
+            listing: title("鼻烟壶 另售 鼻烟"),
+            config: Default::default(),
+            want: &[("t.snuff", Warn, "鼻烟")],
         },
         Case {
             name: "word boundary",

@@ -36,14 +36,15 @@ pub(crate) fn compounds(name: &str) -> Option<&'static [&'static str]> {
 }
 
 /// Whether the occurrence at `span` of normalised `text` lies inside one of
-/// `compounds` ("小米" in "东北小米粥").
-pub(crate) fn inside_compound(
+/// `compounds` ("小米" in "东北小米粥"). Term rules' `not_inside` tables use it too.
+pub(crate) fn inside_compound<C: AsRef<str>>(
     text: &str,
     span: &std::ops::Range<usize>,
-    compounds: &[&str],
+    compounds: &[C],
 ) -> bool {
     let name = &text[span.clone()];
     compounds.iter().any(|c| {
+        let c = c.as_ref();
         c.match_indices(name).any(|(k, _)| {
             span.start >= k
                 && text.is_char_boundary(span.start - k)

@@ -541,7 +541,9 @@ fn term_findings(p: &mut Pass, fi: usize) {
             matches!(o, Owner::Term(_) | Owner::GapPart(_))
         }) {
             match o {
-                Owner::Term(r) if p.reads(r, role) => {
+                Owner::Term(r)
+                    if p.reads(r, role) && !inside_longer_word(p.c, r, a.norm.text(), &h.span) =>
+                {
                     found.push((r, h.tokens.clone(), h.span.clone()));
                 }
                 Owner::GapPart(g) => {
@@ -559,6 +561,17 @@ fn term_findings(p: &mut Pass, fi: usize) {
     for (r, tokens, norm) in found {
         wording_finding(p, r, fi, tokens, norm);
     }
+}
+
+/// Whether this occurrence of a term of rule `r` lies inside one of the longer words
+/// its `not_inside` table lists for it (`鼻烟` in `鼻烟壶`).
+fn inside_longer_word(c: &Compiled, r: u32, text: &str, span: &Range<usize>) -> bool {
+    let RuleKind::Term { not_inside, .. } = &c.rules[r as usize].kind else {
+        return false;
+    };
+    not_inside
+        .compounds(&text[span.clone()])
+        .is_some_and(|compounds| super::everyday::inside_compound(text, span, compounds))
 }
 
 fn pattern_findings(p: &mut Pass, fi: usize) {

@@ -2,7 +2,7 @@
 //! that builds the normalised text and its map back to the original.
 
 use super::origin::OriginMap;
-use super::script::{is_cjk, is_invisible, is_unspaced};
+use super::script::{is_cjk, is_invisible, is_pictograph, is_unspaced};
 use super::{html, lookalike, t2s};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -12,14 +12,26 @@ use unicode_normalization::UnicodeNormalization;
 /// cannot grow more than this many times.
 pub const MAX_EXPANSION: usize = 8;
 
-/// Builds the normalised text. Separators after a CJK character wait in `pending`
-/// until the next character says whether they sit between two CJK characters (and
+/// Builds the normalised text. Separators after a CJK or Thai character wait in
+/// `pending` until the next character says whether they sit inside a broken word (and
 /// are dropped) or not (and are kept).
 pub(crate) struct Sink {
     pub text: String,
     pub origin: OriginMap,
     pending: Vec<(char, u32, u32, bool)>,
+    /// The last character emitted was CJK or Thai (separators after it wait).
     after_cjk: bool,
+    /// Which script that was, and how long its run is since the last separator or
+    /// other character: CJK characters, or Thai letters without their marks.
+    run: Run,
+}
+
+/// The run of unspaced-script characters the next separator follows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Run {
+    None,
+    Cjk(u32),
+    Thai(u32),
 }
 
 impl Sink {
@@ -29,6 +41,7 @@ impl Sink {
             origin: OriginMap::default(),
             pending: Vec::new(),
             after_cjk: false,
+            run: Run::None,
         }
     }
 
@@ -47,24 +60,80 @@ impl Sink {
         self.text
             .extend(run.bytes().map(|b| b.to_ascii_lowercase() as char));
         self.after_cjk = false;
+        self.run = Run::None;
     }
 
     #[inline]
     fn push(&mut self, c: char, start: u32, end: u32, single: bool) {
         if is_cjk(c) {
-            // Separators between two CJK characters are dropped (`香～奈儿`).
+            // Separators between two CJK characters are dropped (`香～奈儿`, `高🔥仿`).
+            let fresh = !self.pending.is_empty() || !matches!(self.run, Run::Cjk(_));
             self.pending.clear();
             self.emit(c, start, end, single);
             self.after_cjk = true;
+            self.run = match self.run {
+                Run::Cjk(n) if !fresh => Run::Cjk(n + 1),
+                _ => Run::Cjk(1),
+            };
             return;
         }
-        if self.after_cjk && is_cjk_separator(c) {
+        if is_thai(c) {
+            self.push_thai(c, start, end, single);
+            return;
+        }
+        if self.after_cjk && self.holds(c) {
             self.pending.push((c, start, end, single));
             return;
         }
         self.flush();
         self.emit(c, start, end, single);
         self.after_cjk = false;
+        self.run = Run::None;
+    }
+
+    /// Whether separator `c` after the current run waits to see what follows. `。` and
+    /// `、` end a sentence or a list item, so they wait only after one lone character
+    /// (`高。仿`), never after a word (`手工皂。天然`).
+    fn holds(&self, c: char) -> bool {
+        match self.run {
+            Run::Cjk(n) => is_cjk_separator(c) || (matches!(c, '。' | '、') && n == 1),
+            Run::Thai(_) => is_thai_separator(c),
+            Run::None => false,
+        }
+    }
+
+    /// A Thai character. Thai separates phrases with spaces, so a space or dot between
+    /// Thai letters is dropped only when it breaks a word into letters: after a run of
+    /// at most two letters (`ก๊ อ ป ปี้`, `เร พ ลิ ก้า`), or before a mark that the
+    /// separator cut from its letter (`ก.๊.อ.ป`); emoji between Thai letters always
+    /// (`ก๊อป🔥ปี้`). A mark repeated at once is read once
+    /// (`ก๊๊อป`).
+    fn push_thai(&mut self, c: char, start: u32, end: u32, single: bool) {
+        let mark = is_combining_mark(c);
+        let held = !self.pending.is_empty();
+        if held {
+            let short = matches!(self.run, Run::Thai(n) if n <= 2);
+            let emoji = self.pending.iter().any(|p| is_pictograph(p.0));
+            if short || mark || emoji {
+                self.pending.clear();
+            } else {
+                self.flush();
+                self.run = Run::Thai(0);
+            }
+        } else if !matches!(self.run, Run::Thai(_)) {
+            self.run = Run::Thai(0);
+        }
+        if mark && !held && self.text.ends_with(c) {
+            self.extend_last(end);
+            return;
+        }
+        self.emit(c, start, end, single);
+        self.after_cjk = true;
+        if !mark {
+            if let Run::Thai(n) = &mut self.run {
+                *n = if held { 1 } else { *n + 1 };
+            }
+        }
     }
 
     #[inline]
@@ -99,13 +168,26 @@ impl Sink {
     }
 }
 
-/// Separators that evasions put between CJK characters (after folding: `～` is `~`).
+/// Separators that evasions put between CJK characters (after folding: `～` is `~`),
+/// emoji included.
 fn is_cjk_separator(c: char) -> bool {
     (c.is_whitespace() && c != '\n' && c != '\r')
         || matches!(
             c,
             '~' | '*' | '·' | '•' | '.' | '-' | '_' | '|' | '/' | '^' | '#' | '@' | '〜' | '・'
         )
+        || is_pictograph(c)
+}
+
+/// Separators that break a Thai word into letters: spaces, dots, stars, bullets,
+/// hyphens and emoji.
+fn is_thai_separator(c: char) -> bool {
+    c == ' ' || matches!(c, '.' | '*' | '·' | '•' | '-' | '_') || is_pictograph(c)
+}
+
+/// Thai letters, marks and digits (Thai digits are folded to ASCII before this).
+fn is_thai(c: char) -> bool {
+    matches!(c as u32, 0x0E01..=0x0E4F | 0x0E5A..=0x0E7F)
 }
 
 /// Folds every character of `original` into `sink`.
@@ -234,6 +316,13 @@ fn fold_char(c: char, start: u32, end: u32, sink: &mut Sink) {
 fn fold_letter(c: char) -> char {
     if is_cjk(c) {
         return t2s::simplify(c);
+    }
+    // Thai, Lao, Khmer and Myanmar digits read as ASCII digits (`๑:๑` is `1:1`).
+    for zero in [0x0E50u32, 0x0ED0, 0x17E0, 0x1040] {
+        let v = c as u32;
+        if (zero..zero + 10).contains(&v) {
+            return char::from(b'0' + (v - zero) as u8);
+        }
     }
     if c.is_ascii() || !c.is_alphabetic() {
         return c;

@@ -20,8 +20,14 @@
 //! 4. Traditional Chinese characters become Simplified, one for one ([`t2s`]:
 //!    `電子煙` → `电子烟`), so packs and text may each be written in either.
 //! 5. Separators placed between Chinese, Japanese or Korean characters to break a
-//!    word are dropped (`香～奈儿` → `香奈儿`, `高 仿` → `高仿`). Real punctuation is
-//!    kept (`高，仿佛` never becomes `高仿`).
+//!    word are dropped (`香～奈儿` → `香奈儿`, `高 仿` → `高仿`, `高🔥仿` → `高仿`); `。`
+//!    and `、` only after one lone character (`高。仿`). Real punctuation is kept
+//!    (`高，仿佛` never becomes `高仿`, `手工皂。天然` keeps its full stop). Thai spelled
+//!    out letter by letter is joined: a space, dot, star, bullet or hyphen after a run of
+//!    at most two Thai letters (`ก๊ อ ป ปี้`), before a mark it cut off (`ก.๊.อ.ป`), and
+//!    any emoji between Thai letters; phrases of longer words keep their spaces. A Thai
+//!    mark typed twice is read once (`ก๊๊อป`), and Thai, Lao, Khmer and Myanmar digits are
+//!    ASCII digits (`๑:๑` → `1:1`).
 //!
 //! The text is then cut into tokens: a [`TokenKind::Word`] is a run of letters and
 //! digits of an alphabetic script; a [`TokenKind::Cjk`] token is one character of a

@@ -150,6 +150,26 @@ fn evasion_classes_fold() {
         ("衞生", "卫生"),
         // Thai keeps its vowel and tone marks.
         ("ของแท้", "ของแท้"),
+        // Thai broken into letters by spaces, dots or emoji is joined; phrases stay apart.
+        ("ก๊ อ ป ปี้", "ก๊อปปี้"),
+        ("ก.๊.อ.ป", "ก๊อป"),
+        ("เร พ ลิ ก้า", "เรพลิก้า"),
+        ("ก๊อป🔥ปี้", "ก๊อปปี้"),
+        ("กระเป๋าสะพาย ก๊ อ ป", "กระเป๋าสะพาย ก๊อป"),
+        ("เสื้อยืด สีขาว", "เสื้อยืด สีขาว"),
+        ("ของแท้ Nike", "ของแท้ nike"),
+        // A Thai mark typed twice is read once.
+        ("ก๊๊อป", "ก๊อป"),
+        // Thai, Lao, Khmer and Myanmar digits are ASCII digits.
+        ("งาน ๑:๑", "งาน 1:1"),
+        ("໑໒ ១២ ၁၂", "12 12 12"),
+        // Emoji between CJK characters, and `。` after a lone character, are dropped;
+        // `。` after a word ends a sentence.
+        ("高🔥仿", "高仿"),
+        ("高😀仿", "高仿"),
+        ("凱莉包 高。仿", "凯莉包高仿"),
+        ("手工皂。天然精油", "手工皂。天然精油"),
+        ("春节🧧 sale", "春节🧧 sale"),
         // A too-long compatibility form is kept as it is.
         ("ﷺ", "ﷺ"),
     ];
@@ -222,6 +242,21 @@ fn new_folds_map_back_to_the_original() {
             .unwrap();
         assert_eq!(&input[n.to_original(tok.span.clone())], *want, "{input:?}");
     }
+    // Joined Thai letters map back over the separators and the repeated mark.
+    for (input, joined, want) in [
+        ("x ก.๊.อ.ป y", "ก๊อป", "ก.๊.อ.ป"),
+        ("x ก๊๊อป y", "ก๊อป", "ก๊๊อป"),
+        ("x 高🔥仿 y", "高仿", "高🔥仿"),
+        ("x 高。仿 y", "高仿", "高。仿"),
+    ] {
+        let n = Normalized::new(input);
+        let at = n.text().find(joined).unwrap();
+        assert_eq!(
+            &input[n.to_original(at..at + joined.len())],
+            want,
+            "{input:?}"
+        );
+    }
     // Traditional folded to Simplified maps one character to one.
     let input = "正品電子煙";
     let n = Normalized::new(input);
@@ -274,7 +309,7 @@ fn analysed_prefix_is_cut_on_a_char_boundary() {
 
 proptest::proptest! {
     #[test]
-    fn new_folds_keep_spans_exact(s in "([Ⓝⓘ⒩🅽🅝🇳🇮🇰ɴɪᴋΝΙΚᏒᎾꮢ電藥槍貨ของแท้ລາວ™®℠$€¢@•、🔥 .\\-]|&amp;|&#82;|&#x52;|&nbsp;|&#;|&|e\u{301}|\u{200b}|Nike|Ro|lex)*") {
+    fn new_folds_keep_spans_exact(s in "([Ⓝⓘ⒩🅽🅝🇳🇮🇰ɴɪᴋΝΙΚᏒᎾꮢ電藥槍貨ของแท้ก๊่ำ๑໑ລາວ™®℠$€¢@•、。🔥 .\\-]|&amp;|&#82;|&#x52;|&nbsp;|&#;|&|e\u{301}|\u{200b}|Nike|Ro|lex)*") {
         let n = Normalized::new(&s);
         for t in n.tokens() {
             proptest::prop_assert!(n.text().is_char_boundary(t.span.start) && n.text().is_char_boundary(t.span.end));

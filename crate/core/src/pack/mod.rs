@@ -10,6 +10,7 @@
 mod builtin;
 pub(crate) mod cues;
 pub(crate) mod fix;
+pub(crate) mod not_inside;
 mod pattern_case;
 mod policy_owner;
 mod rule;

@@ -1,6 +1,7 @@
 //! One validated rule, of one of the closed set of kinds.
 
 use super::limits;
+use super::not_inside::NotInside;
 use super::schema::{
     BrandDoc, ExampleDoc, LimitDoc, PolicyDoc, PolicyOneDoc, RuleDoc, SeverityDoc,
     SeverityValueDoc, WordsDoc,
@@ -288,6 +289,10 @@ pub(crate) enum RuleKind {
         terms: Vec<Word>,
         #[cfg_attr(feature = "binary", serde(skip))]
         unless: Vec<Word>,
+        /// Per term (normalised), the longer words containing it (normalised) inside
+        /// which that occurrence is not the term (`鼻烟` inside `鼻烟壶`). Unlike
+        /// `unless`, this excuses the one occurrence, never the rest of the listing.
+        not_inside: NotInside,
         window: usize,
         near_brand: Option<Severity>,
         /// Wording normal for genuine resale ("100% authentic", 正品): not escalated
@@ -422,7 +427,12 @@ impl Rule {
 
     pub fn literal_count(&self) -> usize {
         match &self.kind {
-            RuleKind::Term { terms, unless, .. } => terms.len() + unless.len(),
+            RuleKind::Term {
+                terms,
+                unless,
+                not_inside,
+                ..
+            } => terms.len() + unless.len() + not_inside.len(),
             RuleKind::Pattern { unless, .. } => unless.len(),
             RuleKind::PriceFloor { unless, .. } => unless.len(),
             RuleKind::Brand { brands, .. } => brands.iter().map(|b| 1 + b.aliases.len()).sum(),
@@ -543,8 +553,9 @@ fn parse_severity(s: &Option<String>, key: &str) -> Result<Option<Severity>, Pac
 
 /// Which keys each kind may use; anything else set on the rule is an error.
 fn refuse_foreign_keys(doc: &RuleDoc, allowed: &[&str]) -> Result<(), PackError> {
-    let set: [(&str, bool); 15] = [
+    let set: [(&str, bool); 16] = [
         ("terms", !doc.terms.is_empty()),
+        ("not_inside", !doc.not_inside.is_empty()),
         ("patterns", !doc.patterns.is_empty()),
         ("unless", !doc.unless.is_empty()),
         ("window", doc.window.is_some()),
@@ -577,13 +588,22 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
         "term" => {
             refuse_foreign_keys(
                 doc,
-                &["terms", "unless", "window", "near_brand", "resale_wording"],
+                &[
+                    "terms",
+                    "not_inside",
+                    "unless",
+                    "window",
+                    "near_brand",
+                    "resale_wording",
+                ],
             )?;
             if doc.terms.is_empty() {
                 return Err(invalid("a term rule needs `terms`").key("terms"));
             }
+            let terms = words(&doc.terms, "terms", true)?;
             Ok(RuleKind::Term {
-                terms: words(&doc.terms, "terms", true)?,
+                not_inside: super::not_inside::parse(&doc.not_inside, &terms)?,
+                terms,
                 unless: words(&doc.unless, "unless", false)?,
                 window,
                 near_brand,

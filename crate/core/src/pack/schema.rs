@@ -300,6 +300,10 @@ pub(crate) struct RuleDoc {
     // pattern
     #[serde(default)]
     pub patterns: Vec<String>,
+    /// Term rule: per term, the longer words containing it where it is not meant
+    /// (`鼻烟` → `鼻烟壶`): only that occurrence is excused, not the listing.
+    #[serde(default)]
+    pub not_inside: BTreeMap<String, Vec<String>>,
     // term and pattern
     #[serde(default)]
     pub unless: WordsDoc,
