@@ -316,7 +316,13 @@ impl Pass<'_, '_> {
 
     /// An `unless` word of `rule` near `tokens` in field `fi`, or anywhere in the
     /// category field.
-    pub(crate) fn excused(&self, rule: u32, fi: usize, tokens: &Range<usize>, window: usize) -> bool {
+    pub(crate) fn excused(
+        &self,
+        rule: u32,
+        fi: usize,
+        tokens: &Range<usize>,
+        window: usize,
+    ) -> bool {
         self.index[fi].unless_near(rule, tokens, window) || self.category_unless.contains(&rule)
     }
 

@@ -592,10 +592,10 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
                 ],
             )?;
             if doc.brand_cue && doc.near_brand.is_some() {
-                return Err(
-                    invalid("a `brand_cue` rule fires only next to a brand: drop `near_brand`")
-                        .key("near_brand"),
-                );
+                return Err(invalid(
+                    "a `brand_cue` rule fires only next to a brand: drop `near_brand`",
+                )
+                .key("near_brand"));
             }
             if doc.terms.is_empty() {
                 return Err(invalid("a term rule needs `terms`").key("terms"));
