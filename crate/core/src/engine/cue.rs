@@ -5,8 +5,10 @@
 //! Such words are everyday wording on their own ("retro style", 男女同款, "Art Landhaus"),
 //! so a cue counts only right next to a brand's name: at most [`GAP`] words before or
 //! after it, in the same field. There it does two things:
-//! - it fires, at its rule's severity, naming the brand (a registry brand, otherwise only
-//!   an `info` note, is then warned about: "hiking backpack like Uniqlo");
+//! - it fires, at its rule's severity, naming the brand, where the brand alone gets a
+//!   milder finding (a registry brand, otherwise only an `info` note, is then warned
+//!   about: "hiking backpack like Uniqlo"; next to "Chanel", a warning already, it is
+//!   silent);
 //! - it is evidence that a brand counted only with one of its product types
 //!   (`needs_product`) is meant: "beg tangan macam Coach", 仿蔻驰. In a cased script only a
 //!   cue before the name is ("Tudor style" is a house), and strict case still holds
@@ -82,12 +84,20 @@ pub(crate) fn evidence(cues: &[Range<usize>], brand: &Range<usize>, name: &str) 
 }
 
 /// The brand group the cue at `tokens` of field `fi` speaks of: a brand named next to it
-/// that is neither the listing's own, allowed, resold, nor named for compatibility.
-pub(crate) fn cued_brand(p: &Pass, fi: usize, tokens: &Range<usize>) -> Option<u32> {
+/// that is neither the listing's own, allowed, resold, nor named for compatibility, and
+/// whose own finding is milder than `severity` (next to "Chanel", already a warning, the
+/// cue would only repeat it).
+pub(crate) fn cued_brand(
+    p: &Pass,
+    fi: usize,
+    tokens: &Range<usize>,
+    severity: crate::Severity,
+) -> Option<u32> {
     let cue = [tokens.clone()];
     p.brands
         .iter()
         .filter(|b| b.field == fi && !b.compat && next_to(&cue, &b.tokens))
+        .filter(|b| p.severity(p.c.entries[b.entry as usize].rule) < severity)
         .map(|b| b.group)
         .find(|g| !(p.own.contains(g) || p.allowed.contains(g) || p.resold.contains(g)))
 }

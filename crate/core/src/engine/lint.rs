@@ -230,8 +230,7 @@ fn brand_hits(p: &Pass) -> Vec<BrandHit> {
                 let Owner::Brand(e) = o else { continue };
                 let entry = &p.c.entries[e as usize];
                 let name = &a.text[a.norm.to_original(h.span.clone())];
-                let cued = !entry.dictionary_word
-                    && !(entry.strict_case && all_lower(name))
+                let cued = !(entry.dictionary_word || entry.strict_case && all_lower(name))
                     && super::cue::evidence(&cues, &h.tokens, name);
                 if !(cued || counts(p, a, h, entry)) {
                     continue;
@@ -639,8 +638,8 @@ fn wording_finding(p: &mut Pass, r: u32, fi: usize, tokens: Range<usize>, norm: 
         return;
     }
     if super::cue::is_cue(p, r) {
-        if let Some(g) = super::cue::cued_brand(p, fi, &tokens) {
-            let severity = p.severity(r);
+        let severity = p.severity(r);
+        if let Some(g) = super::cue::cued_brand(p, fi, &tokens, severity) {
             p.push_span(r, severity, fi, norm, Some(g), &[]);
         }
         return;
