@@ -59,10 +59,13 @@ fn title(t: &str) -> Listing {
 
 use Severity::*;
 
+/// `(rule, severity, matched text)` wanted.
+type Want = &'static [(&'static str, Severity, &'static str)];
+
 #[test]
 fn a_cue_fires_only_next_to_another_companys_brand() {
-    let none: &[(&str, Severity, &str)] = &[];
-    let cases: Vec<(&str, Listing, LintConfig, &[(&str, Severity, &str)])> = vec![
+    let none: Want = &[];
+    let cases: Vec<(&str, Listing, LintConfig, Want)> = vec![
         (
             "cue before",
             title("jacket like Uniqlo"),
