@@ -2,13 +2,14 @@
 //! sold as the listing's own brand without a declared authorisation.
 
 use super::lint::Pass;
-use crate::finding::Span;
+use crate::finding::{Severity, Span};
 use crate::listing::FieldRole;
 use crate::pack::RuleKind;
 
 /// A brand named in a text field that is neither the listing's brand nor one the
 /// seller owns or is authorised for. A compatibility mention ("case for iPhone")
-/// lowers the severity one step for brand rules that allow it.
+/// lowers the severity one step for brand rules that allow it; any other mention in the
+/// keywords (search terms, tags) is at least a warning.
 pub(crate) fn brand_findings(p: &mut Pass) {
     let hits = p.brands.clone();
     for bh in hits {
@@ -31,6 +32,11 @@ pub(crate) fn brand_findings(p: &mut Pass) {
         let mut severity = Some(p.severity(rule));
         if bh.compat && compatible {
             severity = severity.and_then(|s| s.lower());
+        } else if role == FieldRole::Keywords {
+            // Search terms name what the item is: another company's brand there, not
+            // named for compatibility, is keyword stuffing ("keywords: nike adidas puma"),
+            // even for a brand that elsewhere only gets a note.
+            severity = severity.map(|s| s.max(Severity::Warn));
         }
         let Some(severity) = severity else { continue };
         p.push_span(

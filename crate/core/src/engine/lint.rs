@@ -223,11 +223,16 @@ fn brand_hits(p: &Pass) -> Vec<BrandHit> {
             continue;
         }
         let start = out.len();
+        // "macam Coach", "Apple style": a brand cue next to a name is evidence for it.
+        let cues = super::cue::cues(p, fi);
         for h in &a.hits {
             for o in a.owners(p.c, h.lit, |o| matches!(o, Owner::Brand(_))) {
                 let Owner::Brand(e) = o else { continue };
                 let entry = &p.c.entries[e as usize];
-                if !counts(p, a, h, entry) {
+                let name = &a.text[a.norm.to_original(h.span.clone())];
+                let cued = !(entry.dictionary_word || entry.strict_case && all_lower(name))
+                    && super::cue::evidence(&cues, &h.tokens, name);
+                if !(cued || counts(p, a, h, entry)) {
                     continue;
                 }
                 let compat = p.index[fi].compat(&h.tokens, p.c.compat_gap);
@@ -310,7 +315,13 @@ impl Pass<'_, '_> {
 
     /// An `unless` word of `rule` near `tokens` in field `fi`, or anywhere in the
     /// category field.
-    fn excused(&self, rule: u32, fi: usize, tokens: &Range<usize>, window: usize) -> bool {
+    pub(crate) fn excused(
+        &self,
+        rule: u32,
+        fi: usize,
+        tokens: &Range<usize>,
+        window: usize,
+    ) -> bool {
         self.index[fi].unless_near(rule, tokens, window) || self.category_unless.contains(&rule)
     }
 
@@ -637,6 +648,13 @@ fn wording_finding(p: &mut Pass, r: u32, fi: usize, tokens: Range<usize>, norm: 
         _ => return,
     };
     if p.excused(r, fi, &tokens, window) || p.inside_brand(fi, &norm) {
+        return;
+    }
+    if super::cue::is_cue(p, r) {
+        let severity = p.severity(r);
+        if let Some(g) = super::cue::cued_brand(p, fi, &tokens, severity) {
+            p.push_span(r, severity, fi, norm, Some(g), &[]);
+        }
         return;
     }
     let mut severity = p.severity(r);

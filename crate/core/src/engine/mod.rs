@@ -8,6 +8,7 @@ mod brand;
 mod checks;
 mod compile;
 mod context;
+mod cue;
 mod everyday;
 mod evidence;
 mod examples;

@@ -298,6 +298,10 @@ pub(crate) enum RuleKind {
         /// Wording normal for genuine resale ("100% authentic", 正品): not escalated
         /// next to a brand the seller declared they resell (`LintConfig::resell_brands`).
         resale_wording: bool,
+        /// Wording that says the item imitates a brand ("Nike style", `mirip`, 同款):
+        /// it fires only right next to another company's brand and is evidence that a
+        /// brand needing some is meant there (`engine/cue.rs`).
+        brand_cue: bool,
     },
     Pattern {
         #[cfg_attr(feature = "binary", serde(skip))]
@@ -553,7 +557,7 @@ fn parse_severity(s: &Option<String>, key: &str) -> Result<Option<Severity>, Pac
 
 /// Which keys each kind may use; anything else set on the rule is an error.
 fn refuse_foreign_keys(doc: &RuleDoc, allowed: &[&str]) -> Result<(), PackError> {
-    let set: [(&str, bool); 16] = [
+    let set: [(&str, bool); 17] = [
         ("terms", !doc.terms.is_empty()),
         ("not_inside", !doc.not_inside.is_empty()),
         ("patterns", !doc.patterns.is_empty()),
@@ -561,6 +565,7 @@ fn refuse_foreign_keys(doc: &RuleDoc, allowed: &[&str]) -> Result<(), PackError>
         ("window", doc.window.is_some()),
         ("near_brand", doc.near_brand.is_some()),
         ("resale_wording", doc.resale_wording),
+        ("brand_cue", doc.brand_cue),
         ("brands", !doc.brands.is_empty()),
         ("brand_lines", doc.brand_lines.is_some()),
         ("compatible", doc.compatible),
@@ -595,8 +600,15 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
                     "window",
                     "near_brand",
                     "resale_wording",
+                    "brand_cue",
                 ],
             )?;
+            if doc.brand_cue && doc.near_brand.is_some() {
+                return Err(invalid(
+                    "a `brand_cue` rule fires only next to a brand: drop `near_brand`",
+                )
+                .key("near_brand"));
+            }
             if doc.terms.is_empty() {
                 return Err(invalid("a term rule needs `terms`").key("terms"));
             }
@@ -608,6 +620,7 @@ fn kind_from_doc(doc: &RuleDoc) -> Result<RuleKind, PackError> {
                 window,
                 near_brand,
                 resale_wording: doc.resale_wording,
+                brand_cue: doc.brand_cue,
             })
         }
         "pattern" => {

@@ -314,6 +314,10 @@ pub(crate) struct RuleDoc {
     /// Wording normal for genuine resale: not escalated next to a resold brand.
     #[serde(default)]
     pub resale_wording: bool,
+    /// Wording that says an item imitates a brand ("style", 同款): counts only right
+    /// next to a brand's name (term rules; see `engine/cue.rs`).
+    #[serde(default)]
+    pub brand_cue: bool,
 
     // brand
     #[serde(default)]
