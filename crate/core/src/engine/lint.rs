@@ -568,7 +568,20 @@ fn pattern_findings(p: &mut Pass, fi: usize) {
     }
     let text = p.fields[fi].norm.text();
     let mut found = Vec::new();
-    for idx in p.c.regex_set.matches(text).iter() {
+    // The set's DFA gives up on non-ASCII text (see `pattern_filter.rs`): there, only
+    // the patterns that can match run, one by one.
+    let matched: Vec<usize> = if text.is_ascii() {
+        p.c.regex_set.matches(text).into_iter().collect()
+    } else {
+        p.c.pattern_filter
+            .get_or_init(|| {
+                super::pattern_filter::PatternFilter::new(
+                    p.c.regexes.iter().map(|(_, source, _)| source.as_str()),
+                )
+            })
+            .candidates(text)
+    };
+    for idx in matched {
         let (r, source, re) = &p.c.regexes[idx];
         if !p.reads(*r, role) {
             continue;
