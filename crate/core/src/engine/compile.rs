@@ -114,8 +114,8 @@ pub(crate) struct Compiled {
     /// listing the set says it matches: every pattern compiled once already when its
     /// pack was validated, and most never match.
     pub regexes: Vec<(u32, String, OnceLock<Regex>)>,
-    /// The patterns each field of non-ASCII text may match, built on the first such field.
-    pub pattern_filter: OnceLock<super::pattern_filter::PatternFilter>,
+    /// The patterns each field of non-ASCII text may match (`pattern_filter.rs`).
+    pub pattern_filter: super::pattern_filter::LazyFilter,
 }
 
 /// The canonical key of a brand name: its normalised tokens, so `Louis Vuitton`,
@@ -562,7 +562,7 @@ impl Partial {
             floors,
             regex_set,
             regexes,
-            pattern_filter: OnceLock::new(),
+            pattern_filter: Default::default(),
         })
     }
 }

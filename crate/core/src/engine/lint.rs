@@ -570,16 +570,15 @@ fn pattern_findings(p: &mut Pass, fi: usize) {
     let mut found = Vec::new();
     // The set's DFA gives up on non-ASCII text (see `pattern_filter.rs`): there, only
     // the patterns that can match run, one by one.
-    let matched: Vec<usize> = if text.is_ascii() {
-        p.c.regex_set.matches(text).into_iter().collect()
-    } else {
-        p.c.pattern_filter
-            .get_or_init(|| {
-                super::pattern_filter::PatternFilter::new(
-                    p.c.regexes.iter().map(|(_, source, _)| source.as_str()),
-                )
-            })
-            .candidates(text)
+    let filter = (!text.is_ascii())
+        .then(|| {
+            p.c.pattern_filter
+                .get(|| p.c.regexes.iter().map(|(_, s, _)| s.as_str()).collect())
+        })
+        .flatten();
+    let matched: Vec<usize> = match filter {
+        Some(f) => f.candidates(text),
+        None => p.c.regex_set.matches(text).into_iter().collect(),
     };
     for idx in matched {
         let (r, source, re) = &p.c.regexes[idx];

@@ -16,11 +16,43 @@
 //! class one of its characters). One Aho-Corasick automaton finds them all in a
 //! field. A pattern whose matches need no literal (`\d+`) is always a candidate.
 //!
+//! The filter is built only after the engine has seen a few dozen such fields, so a
+//! fresh engine's first lints cost what they did without it.
+//!
 //! What it does not do: decide a match. It only leaves patterns out that cannot match,
 //! so the findings are the same as with the set.
 
 use aho_corasick::AhoCorasick;
 use regex_syntax::hir::{Class, Hir, HirKind};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::OnceLock;
+
+/// The filter is built once the engine has seen this many non-ASCII fields; before, they
+/// go to the set as they always did. Building it (parsing every pattern) and compiling
+/// the candidate patterns one by one cost a fresh engine tens of milliseconds in wasm,
+/// which the first lint after a wake of the extension's worker should not pay.
+const BUILD_AFTER_FIELDS: u32 = 32;
+
+/// An engine's filter, built on demand (see [`BUILD_AFTER_FIELDS`]).
+#[derive(Default)]
+pub(crate) struct LazyFilter {
+    seen: AtomicU32,
+    filter: OnceLock<PatternFilter>,
+}
+
+impl LazyFilter {
+    /// The filter, once a field of non-ASCII text has been seen often enough to pay for
+    /// it; `None` means: run the set.
+    pub fn get<'a>(&self, patterns: impl FnOnce() -> Vec<&'a str>) -> Option<&PatternFilter> {
+        if let Some(f) = self.filter.get() {
+            return Some(f);
+        }
+        if self.seen.fetch_add(1, Ordering::Relaxed) < BUILD_AFTER_FIELDS {
+            return None;
+        }
+        Some(self.filter.get_or_init(|| PatternFilter::new(patterns())))
+    }
+}
 
 /// A class of at most this many characters counts as a set of literals.
 const MAX_CLASS_LITERALS: usize = 16;
