@@ -114,6 +114,8 @@ pub(crate) struct Compiled {
     /// listing the set says it matches: every pattern compiled once already when its
     /// pack was validated, and most never match.
     pub regexes: Vec<(u32, String, OnceLock<Regex>)>,
+    /// The patterns each field of non-ASCII text may match (`pattern_filter.rs`).
+    pub pattern_filter: super::pattern_filter::LazyFilter,
 }
 
 /// The canonical key of a brand name: its normalised tokens, so `Louis Vuitton`,
@@ -560,6 +562,7 @@ impl Partial {
             floors,
             regex_set,
             regexes,
+            pattern_filter: Default::default(),
         })
     }
 }

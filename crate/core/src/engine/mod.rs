@@ -18,6 +18,7 @@ mod hit_index;
 mod limits;
 mod lint;
 mod lists;
+mod pattern_filter;
 mod render;
 
 pub use examples::ExampleFailure;
