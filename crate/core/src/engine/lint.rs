@@ -568,7 +568,7 @@ fn pattern_findings(p: &mut Pass, fi: usize) {
     }
     let text = p.fields[fi].norm.text();
     let mut found = Vec::new();
-    for idx in p.c.regex_set.matches(text).iter() {
+    for idx in p.c.prefilter.candidates(text) {
         let (r, source, re) = &p.c.regexes[idx];
         if !p.reads(*r, role) {
             continue;

@@ -1,0 +1,182 @@
+//! Which patterns can match a text, without a regex set: each pattern's prefix literals
+//! (every match of the pattern starts with one of them, as `regex-syntax`'s literal
+//! extractor proves), searched for all at once by one Aho-Corasick automaton. A pattern
+//! whose literals are found is a candidate; its regex is compiled the first time it is
+//! one (`Compiled::regexes`) and run to find the real matches. A pattern without a
+//! finite set of non-empty prefix literals (`.*x`, `\S+`) is a candidate on every text.
+//!
+//! Building the automaton over a few thousand short literals takes a fraction of the
+//! time a regex set over the same patterns takes to compile (the Unicode `.` and `\s`
+//! of `.{0,40}?` expand into large automata), and the built-in patterns' literals are
+//! extracted once, by the build (`binary.rs`), not on every wake of the extension.
+//!
+//! It does not match anything itself: a candidate is only a pattern worth running.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use std::collections::HashMap;
+
+/// A pattern's prefix literals; `None` when the pattern has no finite set of non-empty
+/// ones (then it is tried on every text).
+pub(crate) type Prefixes = Option<Vec<Vec<u8>>>;
+
+/// The prefix literals of `pattern` (a pattern `check_pattern` accepted).
+pub(crate) fn prefixes(pattern: &str) -> Prefixes {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let lits = seq.literals()?;
+    if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
+        return None;
+    }
+    Some(lits.iter().map(|l| l.as_bytes().to_vec()).collect())
+}
+
+/// The automaton over every pattern's prefix literals.
+pub(crate) struct Prefilter {
+    automaton: Option<AhoCorasick>,
+    /// The patterns each automaton literal starts.
+    patterns_of: Vec<Vec<u32>>,
+    /// Patterns tried on every text.
+    always: Vec<u32>,
+    count: usize,
+}
+
+impl Prefilter {
+    /// The prefilter over patterns with these prefixes, by pattern index.
+    pub(crate) fn new<'a>(all: impl IntoIterator<Item = &'a Prefixes>) -> Prefilter {
+        let mut index: HashMap<&[u8], usize> = HashMap::new();
+        let mut literals: Vec<&[u8]> = Vec::new();
+        let mut patterns_of: Vec<Vec<u32>> = Vec::new();
+        let mut always = Vec::new();
+        let mut count = 0;
+        for (i, p) in all.into_iter().enumerate() {
+            count += 1;
+            let Some(lits) = p else {
+                always.push(i as u32);
+                continue;
+            };
+            for l in lits {
+                let at = *index.entry(l.as_slice()).or_insert_with(|| {
+                    literals.push(l);
+                    patterns_of.push(Vec::new());
+                    literals.len() - 1
+                });
+                if patterns_of[at].last() != Some(&(i as u32)) {
+                    patterns_of[at].push(i as u32);
+                }
+            }
+        }
+        let automaton = (!literals.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&literals)
+                .expect("pattern literals are bounded in size by pack validation")
+        });
+        Prefilter {
+            automaton,
+            patterns_of,
+            always,
+            count,
+        }
+    }
+
+    /// The patterns that may match `text`, in index order.
+    pub(crate) fn candidates(&self, text: &str) -> Vec<usize> {
+        let mut hit = vec![false; self.count];
+        for &p in &self.always {
+            hit[p as usize] = true;
+        }
+        if let Some(ac) = &self.automaton {
+            for m in ac.find_overlapping_iter(text) {
+                for &p in &self.patterns_of[m.pattern().as_usize()] {
+                    hit[p as usize] = true;
+                }
+            }
+        }
+        hit.iter()
+            .enumerate()
+            .filter_map(|(i, &h)| h.then_some(i))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn candidates_are_the_patterns_whose_prefixes_occur() {
+        let pats = [
+            r"\b(replica|replika)\b",
+            r"[0-9]{1,2}\s*%\s*(?:alc|vol)",
+            r"(好评返现|好評返現)",
+            r".{0,5}x",
+            r"(?-u:\b)wa\s+me",
+        ];
+        let pre: Vec<Prefixes> = pats.iter().map(|p| prefixes(p)).collect();
+        assert!(pre[0].is_some() && pre[1].is_some() && pre[2].is_some());
+        assert!(
+            pre[3].is_none(),
+            "a pattern that may start anywhere is always tried"
+        );
+        let f = Prefilter::new(&pre);
+        assert_eq!(f.candidates("nothing here"), vec![3]);
+        // A superset: `wa` starts `watch`; the regex then finds nothing there.
+        assert_eq!(f.candidates("a replica watch"), vec![0, 3, 4]);
+        assert_eq!(f.candidates("replica, 12 % vol"), vec![0, 1, 3]);
+        assert_eq!(f.candidates("五星好评返现"), vec![2, 3]);
+        assert_eq!(f.candidates("swa me"), vec![3, 4]);
+    }
+
+    /// No built-in pattern matches a text the prefilter rules it out for: on every
+    /// example, a pattern that matches is a candidate.
+    #[test]
+    fn every_builtin_match_is_a_candidate() {
+        let mut sources = Vec::new();
+        let mut texts = Vec::new();
+        for p in crate::builtin_packs().unwrap() {
+            for r in &p.rules {
+                if let crate::pack::RuleKind::Pattern { patterns, .. } = &r.kind {
+                    for pat in patterns {
+                        sources.push(super::super::boundary::ascii_boundaries(pat).into_owned());
+                    }
+                }
+                for e in r.fire.iter().chain(&r.pass) {
+                    let l = &e.listing;
+                    for t in [&l.title, &l.description, &l.category, &l.brand] {
+                        texts.push(crate::normalize::Normalized::new(t).text().to_string());
+                    }
+                    for b in &l.bullets {
+                        texts.push(crate::normalize::Normalized::new(b).text().to_string());
+                    }
+                }
+            }
+        }
+        let pre: Vec<Prefixes> = sources.iter().map(|s| prefixes(s)).collect();
+        let always = pre.iter().filter(|p| p.is_none()).count();
+        assert!(
+            always * 10 <= sources.len(),
+            "{always} of {} patterns have no prefixes",
+            sources.len()
+        );
+        let f = Prefilter::new(&pre);
+        let res: Vec<regex::Regex> = sources
+            .iter()
+            .map(|s| regex::Regex::new(s).unwrap())
+            .collect();
+        let mut matched = 0;
+        for t in &texts {
+            let c = f.candidates(t);
+            for (i, re) in res.iter().enumerate() {
+                if re.is_match(t) {
+                    matched += 1;
+                    assert!(c.contains(&i), "pattern {} matches {t:?}", sources[i]);
+                }
+            }
+        }
+        assert!(matched > 0);
+    }
+}
