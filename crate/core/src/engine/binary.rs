@@ -4,7 +4,7 @@
 //! validating or normalising a literal again. Only the seller's own and imported packs
 //! are parsed and compiled at run time, added to the built-in ones; then the matcher's
 //! substring automaton and the patterns' prefilter automaton are built (aho-corasick does
-//! not serialise them); the patterns' prefix literals are in the form, extracted once.
+//! not serialise them); the patterns' required literals are in the form, extracted once.
 //!
 //! The form is [postcard](https://docs.rs/postcard) of the engine being built
 //! (`compile::Partial`) after the built-in packs, without the rules' examples: those

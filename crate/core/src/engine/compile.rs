@@ -4,7 +4,7 @@
 //! floors and terms with gaps. Each literal's owners carry the languages they are
 //! written for.
 
-use super::prefilter::{Prefilter, Prefixes};
+use super::prefilter::{Prefilter, Required};
 use crate::currency::Currency;
 use crate::error::{PackError, PackErrorKind};
 use crate::language::{LangSet, Language};
@@ -109,7 +109,7 @@ pub(crate) struct Compiled {
     pub groups: Vec<BrandGroup>,
     pub products: Vec<String>,
     pub floors: Vec<FloorEntry>,
-    /// Which patterns of every pattern rule may match a text (their prefix literals).
+    /// Which patterns of every pattern rule may match a text (their required literals).
     pub prefilter: Prefilter,
     /// Each pattern's rule, source and regex. The regex is compiled on the first
     /// listing the prefilter makes it a candidate for: every pattern compiled once
@@ -189,8 +189,8 @@ pub(crate) struct Partial {
     pub(crate) entries: Vec<BrandEntry>,
     pub(crate) groups: Vec<BrandGroup>,
     pub(crate) group_ids: HashMap<String, u32>,
-    /// Each pattern's rule, source (with ASCII word boundaries) and prefix literals.
-    patterns: Vec<(u32, String, Prefixes)>,
+    /// Each pattern's rule, source (with ASCII word boundaries) and required literals.
+    patterns: Vec<(u32, String, Required)>,
     /// Price floors, resolved against every pack's brands when the engine is finished:
     /// (rule, pack, floor, currency).
     floor_docs: Vec<(u32, usize, Floor, Currency)>,
@@ -351,8 +351,8 @@ impl Partial {
                         for p in ps {
                             // ASCII word boundaries keep the fast engine on any text.
                             let source = super::boundary::ascii_boundaries(p).into_owned();
-                            let prefixes = super::prefilter::prefixes(&source);
-                            patterns.push((ri, source, prefixes));
+                            let required = super::prefilter::required_literals(&source);
+                            patterns.push((ri, source, required));
                         }
                         b.add_words(unless, Owner::Unless(ri));
                     }
