@@ -512,7 +512,7 @@ impl Partial {
         }
 
         mark("price floors");
-        let prefilter = Prefilter::new(patterns.iter().map(|(_, _, pre)| pre));
+        let prefilter = Prefilter::new(patterns.iter().map(|(_, src, pre)| (src.as_str(), pre)));
         mark("pattern prefilter");
         let regexes = patterns
             .into_iter()

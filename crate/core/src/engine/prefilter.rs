@@ -1,10 +1,11 @@
-//! Which patterns can match a text, without a regex set: each pattern's required
-//! literals (every match of the pattern contains one of them, as `regex-syntax`'s
-//! literal extractor proves for a part every match goes through), searched for all at
-//! once by one Aho-Corasick automaton. A pattern
-//! whose literals are found is a candidate; its regex is compiled the first time it is
-//! one (`Compiled::regexes`) and run to find the real matches. A pattern without a
-//! finite set of non-empty required literals (`.*x`, `\S+`) is a candidate on every text.
+//! Which patterns can match a text: each pattern's required literals (every match of
+//! the pattern contains one of them, as `regex-syntax`'s literal extractor proves for a
+//! part every match goes through), searched for all at once by one Aho-Corasick
+//! automaton. A pattern whose literals are found is a candidate; its regex is compiled
+//! the first time it is one (`Compiled::regexes`) and run to find the real matches. A
+//! pattern without such literals, or with one shorter than [`MIN_LITERAL`] bytes (`wa`,
+//! a digit: found in most listings), is decided by a regex set over those patterns only,
+//! built on the first lint.
 //!
 //! Building the automaton over a few thousand short literals takes a fraction of the
 //! time a regex set over the same patterns takes to compile (the Unicode `.` and `\s`
@@ -14,9 +15,11 @@
 //! It does not match anything itself: a candidate is only a pattern worth running.
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use regex::{RegexSet, RegexSetBuilder};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Literals one of which every match of a pattern contains; `None` when the pattern
 /// has no finite set of non-empty ones (then it is tried on every text).
@@ -63,28 +66,41 @@ fn consider(hir: &Hir, best: &mut Option<Vec<Vec<u8>>>) {
     }
 }
 
-/// The automaton over every pattern's required literals.
+/// A literal shorter than this is common in listings (`wa` in `water`, a digit): a
+/// pattern with one is decided by the small regex set instead.
+const MIN_LITERAL: usize = 3;
+
+/// The automaton over the patterns' required literals, and a regex set over the
+/// patterns without good ones.
 pub(crate) struct Prefilter {
     automaton: Option<AhoCorasick>,
-    /// The patterns each automaton literal starts.
+    /// The patterns each automaton literal is required by.
     patterns_of: Vec<Vec<u32>>,
-    /// Patterns tried on every text.
-    always: Vec<u32>,
+    /// Patterns without literals of [`MIN_LITERAL`] bytes or more, and their sources.
+    weak: Vec<u32>,
+    weak_sources: Vec<String>,
+    /// The regex set over `weak_sources`, built the first time a text is checked (`None`
+    /// when too large: then every weak pattern is a candidate).
+    weak_set: OnceLock<Option<RegexSet>>,
     count: usize,
 }
 
 impl Prefilter {
     /// The prefilter over patterns with these required literals, by pattern index.
-    pub(crate) fn new<'a>(all: impl IntoIterator<Item = &'a Required>) -> Prefilter {
+    pub(crate) fn new<'a>(all: impl IntoIterator<Item = (&'a str, &'a Required)>) -> Prefilter {
         let mut index: HashMap<&[u8], usize> = HashMap::new();
         let mut literals: Vec<&[u8]> = Vec::new();
         let mut patterns_of: Vec<Vec<u32>> = Vec::new();
-        let mut always = Vec::new();
+        let (mut weak, mut weak_sources) = (Vec::new(), Vec::new());
         let mut count = 0;
-        for (i, p) in all.into_iter().enumerate() {
+        for (i, (source, p)) in all.into_iter().enumerate() {
             count += 1;
-            let Some(lits) = p else {
-                always.push(i as u32);
+            let Some(lits) = p
+                .as_ref()
+                .filter(|ls| ls.iter().all(|l| l.len() >= MIN_LITERAL))
+            else {
+                weak.push(i as u32);
+                weak_sources.push(source.to_string());
                 continue;
             };
             for l in lits {
@@ -107,7 +123,9 @@ impl Prefilter {
         Prefilter {
             automaton,
             patterns_of,
-            always,
+            weak,
+            weak_sources,
+            weak_set: OnceLock::new(),
             count,
         }
     }
@@ -115,8 +133,21 @@ impl Prefilter {
     /// The patterns that may match `text`, in index order.
     pub(crate) fn candidates(&self, text: &str) -> Vec<usize> {
         let mut hit = vec![false; self.count];
-        for &p in &self.always {
-            hit[p as usize] = true;
+        if !self.weak.is_empty() {
+            let set = self.weak_set.get_or_init(|| {
+                RegexSetBuilder::new(&self.weak_sources)
+                    .size_limit(crate::pack::limits::REGEX_SIZE_LIMIT * 8)
+                    .dfa_size_limit(crate::pack::limits::REGEX_SIZE_LIMIT * 8)
+                    .build()
+                    .ok()
+            });
+            match set {
+                Some(set) => set
+                    .matches(text)
+                    .iter()
+                    .for_each(|i| hit[self.weak[i] as usize] = true),
+                None => self.weak.iter().for_each(|&p| hit[p as usize] = true),
+            }
         }
         if let Some(ac) = &self.automaton {
             for m in ac.find_overlapping_iter(text) {
@@ -151,15 +182,16 @@ mod tests {
             pre[3].is_none(),
             "a pattern that may start anywhere is always tried"
         );
-        let f = Prefilter::new(&pre);
+        let f = Prefilter::new(pats.iter().copied().zip(&pre));
+        // Patterns 3 and 4 (no literals; only the short `wa`) are decided by the set.
         assert_eq!(f.candidates("nothing here"), vec![3]);
-        // A superset: `wa` starts `watch`; the regex then finds nothing there.
-        assert_eq!(f.candidates("a replica watch"), vec![0, 3, 4]);
+        assert_eq!(f.candidates("a replica watch"), vec![0, 3]);
         assert_eq!(f.candidates("replica, 12 % vol"), vec![0, 1, 3]);
         // The suffixes `alc` and `vol` are rarer than the digits the pattern starts with.
         assert_eq!(f.candidates("12 % sugar"), vec![3]);
-        assert_eq!(f.candidates("五星好评返现"), vec![2, 3]);
-        assert_eq!(f.candidates("swa me"), vec![3, 4]);
+        assert_eq!(f.candidates("五星好评返现"), vec![2]);
+        assert_eq!(f.candidates("swa me"), vec![3]);
+        assert_eq!(f.candidates("wa me"), vec![3, 4]);
     }
 
     /// No built-in pattern matches a text the prefilter rules it out for: on every
@@ -193,7 +225,7 @@ mod tests {
             "{always} of {} patterns have no required literals",
             sources.len()
         );
-        let f = Prefilter::new(&pre);
+        let f = Prefilter::new(sources.iter().map(String::as_str).zip(&pre));
         let res: Vec<regex::Regex> = sources
             .iter()
             .map(|s| regex::Regex::new(s).unwrap())
