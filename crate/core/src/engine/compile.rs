@@ -1,16 +1,17 @@
 //! Compiles validated packs into the engine's lookup structures: one matcher over every
 //! literal (terms, `unless` words, brand names and aliases, product words, compatibility
-//! phrases, language hints), one regex set over every pattern, brand groups, price
+//! phrases, language hints), a prefilter over every pattern (`prefilter.rs`), brand groups, price
 //! floors and terms with gaps. Each literal's owners carry the languages they are
 //! written for.
 
+use super::prefilter::{Prefilter, Required};
 use crate::currency::Currency;
 use crate::error::{PackError, PackErrorKind};
 use crate::language::{LangSet, Language};
 use crate::matcher::{LitId, Matcher, MatcherBuilder};
 use crate::normalize::{Normalized, TokenKind};
 use crate::pack::{Cues, Floor, Pack, PackInfo, Rule, RuleKind};
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -108,14 +109,12 @@ pub(crate) struct Compiled {
     pub groups: Vec<BrandGroup>,
     pub products: Vec<String>,
     pub floors: Vec<FloorEntry>,
-    /// Every pattern of every pattern rule, in one set, and one by one for spans.
-    pub regex_set: RegexSet,
+    /// Which patterns of every pattern rule may match a text (their required literals).
+    pub prefilter: Prefilter,
     /// Each pattern's rule, source and regex. The regex is compiled on the first
-    /// listing the set says it matches: every pattern compiled once already when its
-    /// pack was validated, and most never match.
+    /// listing the prefilter makes it a candidate for: every pattern compiled once
+    /// already when its pack was validated, and most never match.
     pub regexes: Vec<(u32, String, OnceLock<Regex>)>,
-    /// The patterns each field of non-ASCII text may match (`pattern_filter.rs`).
-    pub pattern_filter: super::pattern_filter::LazyFilter,
 }
 
 /// The canonical key of a brand name: its normalised tokens, so `Louis Vuitton`,
@@ -190,7 +189,8 @@ pub(crate) struct Partial {
     pub(crate) entries: Vec<BrandEntry>,
     pub(crate) groups: Vec<BrandGroup>,
     pub(crate) group_ids: HashMap<String, u32>,
-    patterns: Vec<(u32, String)>,
+    /// Each pattern's rule, source (with ASCII word boundaries) and required literals.
+    patterns: Vec<(u32, String, Required)>,
     /// Price floors, resolved against every pack's brands when the engine is finished:
     /// (rule, pack, floor, currency).
     floor_docs: Vec<(u32, usize, Floor, Currency)>,
@@ -350,7 +350,9 @@ impl Partial {
                     } => {
                         for p in ps {
                             // ASCII word boundaries keep the fast engine on any text.
-                            patterns.push((ri, super::boundary::ascii_boundaries(p).into_owned()));
+                            let source = super::boundary::ascii_boundaries(p).into_owned();
+                            let required = super::prefilter::required_literals(&source);
+                            patterns.push((ri, source, required));
                         }
                         b.add_words(unless, Owner::Unless(ri));
                     }
@@ -460,7 +462,7 @@ impl Partial {
         Ok(self)
     }
 
-    /// Resolves price floors and builds the matcher and the regex set; `mark` is called
+    /// Resolves price floors and builds the matcher and the pattern prefilter; `mark` is called
     /// with the name of each part as it ends (benchmarks time the parts).
     pub(crate) fn finish(self, mark: &mut dyn FnMut(&'static str)) -> Result<Compiled, PackError> {
         let Partial {
@@ -510,21 +512,11 @@ impl Partial {
         }
 
         mark("price floors");
-        let regex_set = RegexSetBuilder::new(patterns.iter().map(|(_, p)| p))
-            .size_limit(crate::pack::limits::REGEX_SIZE_LIMIT * 8)
-            .dfa_size_limit(crate::pack::limits::REGEX_SIZE_LIMIT * 8)
-            .build()
-            .map_err(|e| {
-                PackError::new(
-                    PackErrorKind::Pattern,
-                    format!("the patterns together are too large: {e}"),
-                )
-            })?;
-
-        mark("regex set");
+        let prefilter = Prefilter::new(patterns.iter().map(|(_, src, pre)| (src.as_str(), pre)));
+        mark("pattern prefilter");
         let regexes = patterns
             .into_iter()
-            .map(|(ri, p)| (ri, p, OnceLock::new()))
+            .map(|(ri, p, _)| (ri, p, OnceLock::new()))
             .collect();
         let matcher = b.matcher.build();
         mark("substring automaton");
@@ -560,9 +552,8 @@ impl Partial {
             groups,
             products,
             floors,
-            regex_set,
+            prefilter,
             regexes,
-            pattern_filter: Default::default(),
         })
     }
 }

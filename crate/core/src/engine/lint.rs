@@ -592,19 +592,7 @@ fn pattern_findings(p: &mut Pass, fi: usize) {
     }
     let text = p.fields[fi].norm.text();
     let mut found = Vec::new();
-    // The set's DFA gives up on non-ASCII text (see `pattern_filter.rs`): there, only
-    // the patterns that can match run, one by one.
-    let filter = (!text.is_ascii())
-        .then(|| {
-            p.c.pattern_filter
-                .get(|| p.c.regexes.iter().map(|(_, s, _)| s.as_str()).collect())
-        })
-        .flatten();
-    let matched: Vec<usize> = match filter {
-        Some(f) => f.candidates(text),
-        None => p.c.regex_set.matches(text).into_iter().collect(),
-    };
-    for idx in matched {
+    for idx in p.c.prefilter.candidates(text) {
         let (r, source, re) = &p.c.regexes[idx];
         if !p.reads(*r, role) {
             continue;

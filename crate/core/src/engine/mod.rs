@@ -18,7 +18,7 @@ mod hit_index;
 mod limits;
 mod lint;
 mod lists;
-mod pattern_filter;
+mod prefilter;
 mod render;
 
 pub use examples::ExampleFailure;
@@ -31,7 +31,8 @@ use crate::pack::{builtin_sources, Pack, PackInfo};
 use compile::Compiled;
 
 /// Rule packs compiled into one immutable engine: one matcher over every literal of
-/// every pack, one regex set over every pattern, brand groups and price floors.
+/// every pack, a prefilter over every pattern (regexes compiled when first needed),
+/// brand groups and price floors.
 ///
 /// Turning packs or rules on and off, the seller's own brands and ignored findings are
 /// [`LintConfig`] and never rebuild the engine. A change of pack *contents* (a new

@@ -278,7 +278,7 @@ pub(crate) enum FieldCheck {
 }
 
 /// In the engine's binary form (`engine/binary.rs`) the word and pattern lists are left
-/// out: compiling put them into the matcher and the regex set, and linting reads them
+/// out: compiling put them into the matcher and the engine's pattern list, and linting reads them
 /// from there.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
