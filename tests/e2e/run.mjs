@@ -15,6 +15,7 @@ import { fixSpecs, welcomeSpecs, checkSpecs, logSpecs, groupSpecs } from './spec
 import { speedSpecs } from './specs-speed.mjs';
 import { resellSpecs } from './specs-resell.mjs';
 import { marketSpecs } from './specs-markets.mjs';
+import { languageSpecs } from './specs-languages.mjs';
 import { launchChromium } from './drivers/chromium.mjs';
 import { launchFirefox } from './drivers/firefox.mjs';
 
@@ -31,7 +32,7 @@ const BROWSERS = [
 
 // Each session is one browser start: the main one, then the UI in Chinese and in dark mode.
 const SESSIONS = [
-  { lang: 'en-US', dark: false, specs: [...welcomeSpecs, ...specs, ...centerSpecs, ...layoutSpecs, ...fixSpecs, ...checkSpecs, ...logSpecs, ...groupSpecs, ...optionSpecs, ...marketSpecs, ...resellSpecs,
+  { lang: 'en-US', dark: false, specs: [...welcomeSpecs, ...specs, ...centerSpecs, ...layoutSpecs, ...fixSpecs, ...checkSpecs, ...logSpecs, ...groupSpecs, ...optionSpecs, ...marketSpecs, ...languageSpecs, ...resellSpecs,
     ...hardeningSpecs, ...speedSpecs, ...uiSpecs({ lang: 'en-US', dark: false })] },
   { lang: 'zh-CN', dark: false },
   { lang: 'en-US', dark: true },
