@@ -346,12 +346,9 @@
   // listings kept in memory go with it): its next pass sends the whole listing at once
   // instead of a change answered by `resync`. Nothing is sent over it; it keeps nothing
   // alive (an open port does not delay an idle stop).
-  const ports = new Set();
   if (api.runtime.onConnect) {
     api.runtime.onConnect.addListener((port) => {
       if (port.name !== 'lg-page' || !port.sender || port.sender.id !== api.runtime.id) { port.disconnect(); return; }
-      ports.add(port);
-      port.onDisconnect.addListener(() => ports.delete(port));
       // A page connects when the seller starts typing and no background is known to be
       // running (main.js): build the engine and run one throwaway lint now, while the
       // page's debounce runs, so the lint that follows finds the engine built and its

@@ -21,32 +21,15 @@
   // 1 MB description sends a few characters, not the megabyte: structured cloning it
   // cost 20–50 ms of the page's frame).
   const SPLICE_MIN = 8192;
-  const STEP = 2048;
-
-  /** The length of the common prefix of `a` and `b` (UTF-16 units), 2 KB slices first. */
-  function prefix(a, b) {
-    const n = Math.min(a.length, b.length);
-    let i = 0;
-    while (i + STEP <= n && a.slice(i, i + STEP) === b.slice(i, i + STEP)) i += STEP;
-    while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i += 1;
-    return i;
-  }
-
-  /** The length of the common suffix of `a` and `b`, not reaching back past `floor`. */
-  function suffix(a, b, floor) {
-    const n = Math.min(a.length, b.length) - floor;
-    let j = 0;
-    while (j + STEP <= n && a.slice(a.length - j - STEP, a.length - j) === b.slice(b.length - j - STEP, b.length - j)) j += STEP;
-    while (j < n && a.charCodeAt(a.length - 1 - j) === b.charCodeAt(b.length - 1 - j)) j += 1;
-    return j;
-  }
+  // The edited stretch is shift.js's `editOf` (also what moves highlights between an edit
+  // and its lint); it is looked up when called, as this file is loaded before shift.js.
+  const editOf = (a, b) => ((typeof ListingGuard !== 'undefined' && ListingGuard.shift) || require('./shift.js')).editOf(a, b);
 
   /** `[start, end, text]`: `next` is `prev` with prev[start, end) replaced by `text`
    * (background/listings.js applies it). */
   function splice(prev, next) {
-    const start = prefix(prev, next);
-    const tail = suffix(prev, next, start);
-    return [start, prev.length - tail, next.slice(start, next.length - tail)];
+    const { at, removed, inserted } = editOf(prev, next);
+    return [at, at + removed, next.slice(at, at + inserted)];
   }
 
   /**
@@ -68,7 +51,7 @@
     return { changed, spliced, removed };
   }
 
-  const empty = (d) => !d.removed.length && !Object.keys(d.changed).length && !Object.keys(d.spliced || {}).length;
+  const empty = (d) => !d.removed.length && !Object.keys(d.changed).length && !Object.keys(d.spliced).length;
 
   const delta = { same, diff, empty, splice };
   if (typeof ListingGuard !== 'undefined') ListingGuard.delta = delta;
