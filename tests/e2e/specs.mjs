@@ -233,9 +233,6 @@ export async function inExtension(drv, expr) {
   const back = await drv.currentTab();
   const tab = await drv.openTab(`${drv.extensionBase}popup/popup.html?tab=-1`);
   try {
-    // Firefox may answer a script run while the tab is still on its way to the page with
-    // null: wait until the extension page itself has loaded.
-    await waitFor(drv, 'the extension page loaded', () => drv.eval(`location.protocol.endsWith('-extension:') && document.readyState === 'complete'`), Boolean);
     return await drv.eval(`(async () => { const api = globalThis.browser ?? globalThis.chrome; return (${expr}); })()`);
   } finally {
     await drv.closeTab(tab);

@@ -111,7 +111,10 @@ export async function launchFirefox({ extDir, proxyPort, lang = 'en-US', dark = 
       }
       const handle = (await wd.getAllWindowHandles()).find((h) => !before.includes(h));
       await wd.switchTo().window(handle);
-      await wd.wait(async () => (await wd.executeScript('return document.readyState')) === 'complete', 10000);
+      // A new tab is about:blank, already "complete", before it reaches the page: wait for
+      // the page itself (a script run in between sees no body, or answers null). Compared
+      // without query and hash, which a page may rewrite.
+      await wd.wait(async () => (await wd.executeScript('return location.href.startsWith(arguments[0]) && document.readyState', url.split(/[?#]/)[0])) === 'complete', 10000);
       return handle;
     },
     async useTab(tab) { await wd.switchTo().window(tab); },
