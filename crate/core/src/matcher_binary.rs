@@ -1,8 +1,8 @@
 //! A [`MatcherBuilder`] in the engine's binary form (`engine/binary.rs`): only what
 //! cannot be derived again cheaply. The word literals' keys and ids, which of them also
 //! match as broken words, and the substring literals are written; the first-word set,
-//! the joined keys with their word bounds and head bits, and the substring index are
-//! rebuilt on reading, without normalising anything.
+//! the joined keys with their word bounds and head bits are rebuilt on reading, without
+//! normalising anything; the substring literals' index when a literal is added.
 
 use super::{head_bit, LitId, MatcherBuilder, HEAD_WORDS};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -82,9 +82,7 @@ impl<'de> Deserialize<'de> for MatcherBuilder {
             m.joined.insert(joined, (id, bounds));
         }
         m.words = w.words.into_iter().collect();
-        for (s, &id) in w.substrings.iter().zip(&w.substring_lits) {
-            m.substring_ids.insert(s.clone(), id);
-        }
+        // `substring_ids` is filled when a literal is added (most engines never add one).
         m.substrings = w.substrings;
         m.substring_lits = w.substring_lits;
         Ok(m)
@@ -110,8 +108,13 @@ mod tests {
         ] {
             b.add_with(lit, joinable);
         }
-        let back: MatcherBuilder =
+        let mut back: MatcherBuilder =
             postcard::from_bytes(&postcard::to_allocvec(&b).unwrap()).unwrap();
+        assert!(back.substring_ids.is_empty());
+        back.index_substrings();
         assert_eq!(back, b);
+        // A literal added after reading gets the id it had, or a fresh one.
+        assert_eq!(back.add("高仿"), b.add("高仿"));
+        assert_eq!(back.add("原单"), b.add("原单"));
     }
 }
