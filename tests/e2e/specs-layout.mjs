@@ -6,8 +6,11 @@
 // canvas for inputs, a DOM Range for editors. What the test expects to be hidden it
 // computes from the fixture's own elements (the panel, the headers).
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { pageScript } from './page.mjs';
 import { waitFor, waitFindings, inExtension } from './specs.mjs';
+import { startTrace, frameBreakdown, scriptTasks } from './trace.mjs';
 
 const HELP = String.raw`
 const M = {
@@ -140,6 +143,32 @@ async function eventually(fn, timeout = 5000) {
     try { return await fn(); } catch (e) { if (Date.now() > until) throw e; }
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * LG_TRACE=1 (Chromium): a performance trace of a step; report() prints what the longest
+ * animation frame since the last frames_reset() spent its time on (trace.mjs).
+ */
+async function traced(drv) {
+  const t = process.env.LG_TRACE && drv.cdpSession ? await startTrace(drv) : null;
+  return {
+    async report(label) {
+      if (!t) return;
+      await drv.eval(FRAMES);
+      const m = await drv.eval('window.frames_read()');
+      const events = await t.stop();
+      // LG_TRACE=dir: the whole trace is also kept there (chrome://tracing and Perfetto open it).
+      if (process.env.LG_TRACE !== '1') {
+        fs.mkdirSync(process.env.LG_TRACE, { recursive: true });
+        fs.writeFileSync(path.join(process.env.LG_TRACE, `${label.replace(/[^a-z0-9]+/gi, '-')}-${Date.now()}.json`), JSON.stringify({ traceEvents: events }));
+      }
+      console.log(`# trace, ${label}: the extension's tasks of 5 ms or more: ${scriptTasks(events, drv.extensionBase)}`);
+      if (!m.worst) { console.log(`# trace, ${label}: no long animation frame`); return; }
+      const b = frameBreakdown(events, m.worst.start, m.worst.duration);
+      console.log(`# trace, ${label}: longest frame ${m.worst.duration} ms (render ${m.worst.render}, style and layout ${m.worst.styleAndLayout}, `
+        + `scripts ${JSON.stringify(m.worst.scripts)}); ${b.note || `${b.busy}; tasks: ${b.tasks}; self time: ${b.self}; GC: ${b.gc}; other threads' tasks in it (wall ms): ${b.others}`}`);
+    },
+  };
 }
 
 const idleWith = (drv, what, rules) => waitFindings(drv, what, (s) => rules.every((r) => s.findings.some((f) => f.rule === r)));
@@ -448,9 +477,11 @@ export const layoutSpecs = [
       // LG_PROFILE=1: a CPU profile of the typing (Chromium, CDP), its top functions by self time printed.
       const profile = process.env.LG_PROFILE && drv.cdpSession ? await drv.cdpSession() : null;
       if (profile) { await profile.send('Profiler.enable'); await profile.send('Profiler.setSamplingInterval', { interval: 200 }); await profile.send('Profiler.start'); }
+      const trace = await traced(drv);
       await drv.type('New ');
       s = await waitFindings(drv, 'lint after typing', (x) => enough(x)
         && inDesc(x).every((f) => f.start >= 4), 30000);
+      await trace.report(`${drv.name} 1 MB description, typing, the extension on`);
       if (profile) {
         const { profile: p } = await profile.send('Profiler.stop');
         await profile.detach();
@@ -519,7 +550,9 @@ export const layoutSpecs = [
         await drv.eval(`(window.frames_reset(), document.querySelector('#desc').focus(), document.querySelector('#desc').setSelectionRange(0, 0), true)`);
         await off('focusing it, the caret put at its start');
         await drv.eval('(window.frames_reset(), true)');
+        const trace2 = await traced(drv);
         await drv.type('New ');
+        await trace2.report(`${drv.name} 1 MB description, typing, the extension off for the site`);
         assert.equal(await drv.eval(`document.querySelector('#desc').value.slice(0, 8)`), 'New 1. s');
         await off('typing 4 characters at its start');
         assert.equal(await drv.eval(`!document.querySelector('listing-guard-root')`), true, 'the extension stayed off');
