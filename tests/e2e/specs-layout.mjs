@@ -147,15 +147,15 @@ async function eventually(fn, timeout = 5000) {
 
 /**
  * LG_TRACE=1 (Chromium): a performance trace of a step; report() prints what the longest
- * animation frame since the last frames_reset() spent its time on (trace.mjs).
+ * animation frame since the last frames_reset() (or the one given) spent its time on (trace.mjs).
  */
 async function traced(drv) {
   const t = process.env.LG_TRACE && drv.cdpSession ? await startTrace(drv) : null;
   return {
-    async report(label) {
+    async report(label, worst) {
       if (!t) return;
       await drv.eval(FRAMES);
-      const m = await drv.eval('window.frames_read()');
+      const m = worst === undefined ? await drv.eval('window.frames_read()') : { worst };
       const events = await t.stop();
       // LG_TRACE=dir: the whole trace is also kept there (chrome://tracing and Perfetto open it).
       if (process.env.LG_TRACE !== '1') {
@@ -477,11 +477,33 @@ export const layoutSpecs = [
       // LG_PROFILE=1: a CPU profile of the typing (Chromium, CDP), its top functions by self time printed.
       const profile = process.env.LG_PROFILE && drv.cdpSession ? await drv.cdpSession() : null;
       if (profile) { await profile.send('Profiler.enable'); await profile.send('Profiler.setSamplingInterval', { interval: 200 }); await profile.send('Profiler.start'); }
+      // LG_ALLOC=1: what the page's scripts allocate while typing (sampled, Chromium), top sites printed.
+      const alloc = process.env.LG_ALLOC && drv.cdpSession ? await drv.cdpSession() : null;
+      if (alloc) await alloc.send('HeapProfiler.startSampling', { samplingInterval: 8192, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
       const trace = await traced(drv);
       await drv.type('New ');
+      // The typing's own frames first, measured as with the extension off below (no polling
+      // of the page by this test in them: its snapshots are tasks of the page too), then
+      // the frames until the lint is drawn.
+      await drv.eval(FRAMES);
+      const typing = await drv.eval('window.frames_read()');
+      await read('typing 4 characters at its start (the frames of the key presses, as with the extension off)');
+      await drv.eval('(window.frames_reset(), true)');
       s = await waitFindings(drv, 'lint after typing', (x) => enough(x)
         && inDesc(x).every((f) => f.start >= 4), 30000);
-      await trace.report(`${drv.name} 1 MB description, typing, the extension on`);
+      await trace.report(`${drv.name} 1 MB description, typing, the extension on`, typing.worst);
+      if (alloc) {
+        const { profile: p } = await alloc.send('HeapProfiler.stopSampling');
+        await alloc.detach();
+        const sites = new Map();
+        const walk = (n) => {
+          const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+          sites.set(k, (sites.get(k) || 0) + n.selfSize);
+          for (const c of n.children) walk(c);
+        };
+        walk(p.head);
+        console.log(`# allocations while typing (sampled, KB by site): ${[...sites].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${(v / 1024).toFixed(0)}`).join('; ')}`);
+      }
       if (profile) {
         const { profile: p } = await profile.send('Profiler.stop');
         await profile.detach();
@@ -494,7 +516,7 @@ export const layoutSpecs = [
         }
         console.log(`# profile of typing (self ms): ${[...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `${k} ${v.toFixed(0)}`).join('; ')}`);
       }
-      await read('typing 4 characters at its start, until the lint is drawn (includes the browser\'s own editing of a 1 MB textarea)');
+      await read('after typing them, until the lint is drawn (the test polling the page meanwhile)');
       // A pass over the whole listing without touching the description: an edit in the title.
       await drv.eval(`(document.querySelector('#title').focus(), document.querySelector('#title').setSelectionRange(99, 99), true)`);
       await drv.eval('(window.frames_reset(), true)');
