@@ -23,7 +23,11 @@ impl Engine {
     /// form (what the wasm embeds).
     pub fn builtin_binary() -> Result<Vec<u8>, PackError> {
         let partial = Partial::new().add_packs(super::builtin_packs()?)?;
-        Ok(postcard::to_allocvec(&partial).expect("serialises to memory"))
+        let form = FormRef {
+            group_keys: GroupKeys::of(&partial),
+            partial: &partial,
+        };
+        Ok(postcard::to_allocvec(&form).expect("serialises to memory"))
     }
 
     /// The engine over the packs of `bytes` (from [`Engine::builtin_binary`] of this
@@ -40,12 +44,17 @@ impl Engine {
         extra: Vec<Pack>,
         mark: &mut dyn FnMut(&'static str),
     ) -> Result<Engine, PackError> {
-        let mut partial: Partial = postcard::from_bytes(bytes).map_err(|e| {
+        let unreadable = |e: String| {
             PackError::new(
                 PackErrorKind::Syntax,
                 format!("the built-in packs' binary form does not read: {e}"),
             )
-        })?;
+        };
+        let Form {
+            mut partial,
+            group_keys,
+        } = postcard::from_bytes(bytes).map_err(|e| unreadable(e.to_string()))?;
+        partial.group_ids = group_keys.read(&partial).map_err(unreadable)?;
         partial.rebuild_rule_infos();
         mark("read binary form");
         let partial = partial.add_packs(extra)?;
@@ -53,6 +62,79 @@ impl Engine {
         let compiled = partial.finish(mark)?;
         mark("rest");
         Ok(Engine { compiled })
+    }
+}
+
+/// The binary form: the `Partial` and its brand groups' keys.
+#[derive(serde::Serialize)]
+struct FormRef<'a> {
+    partial: &'a Partial,
+    group_keys: GroupKeys,
+}
+
+#[derive(serde::Deserialize)]
+struct Form {
+    partial: Partial,
+    group_keys: GroupKeys,
+}
+
+/// The brand groups' keys (`Partial::group_ids`), in group order. Nearly every key is
+/// the key of a word literal of the matcher (the brand's name was added to it), so it is
+/// written as that literal's id, as the difference from the id of the group before
+/// (small: groups and literals are made in the same order); 0, which no two groups
+/// can differ by, stands for the next of `texts`. Written as strings, the keys were
+/// 57 KB of the gzipped binary form; as ids they are about 10 KB.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct GroupKeys {
+    lits: Vec<i64>,
+    texts: Vec<String>,
+}
+
+impl GroupKeys {
+    fn of(partial: &Partial) -> GroupKeys {
+        let mut keys = vec![""; partial.groups.len()];
+        for (k, &g) in &partial.group_ids {
+            keys[g as usize] = k;
+        }
+        let (mut lits, mut texts, mut last) = (Vec::new(), Vec::new(), 0i64);
+        for k in keys {
+            match partial.b.matcher.word_id(k) {
+                Some(id) => {
+                    lits.push(i64::from(id) - last);
+                    last = i64::from(id);
+                }
+                None => {
+                    lits.push(0);
+                    texts.push(k.to_string());
+                }
+            }
+        }
+        GroupKeys { lits, texts }
+    }
+
+    fn read(self, partial: &Partial) -> Result<std::collections::HashMap<String, u32>, String> {
+        if self.lits.len() != partial.groups.len() {
+            return Err("brand group keys do not match the groups".into());
+        }
+        let words = partial.b.matcher.word_keys();
+        let mut texts = self.texts.into_iter();
+        let mut last = 0i64;
+        let mut ids = std::collections::HashMap::with_capacity(self.lits.len());
+        for (g, d) in self.lits.into_iter().enumerate() {
+            let key = if d == 0 {
+                texts.next().ok_or("a brand group key is missing")?
+            } else {
+                last += d;
+                let word = usize::try_from(last)
+                    .ok()
+                    .and_then(|i| words.get(i).copied());
+                word.flatten()
+                    .ok_or("a brand group key is not a word literal")?
+                    .to_string()
+            };
+            ids.insert(key, g as u32);
+        }
+        Ok(ids)
     }
 }
 

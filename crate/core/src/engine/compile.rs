@@ -188,6 +188,9 @@ pub(crate) struct Partial {
     rule_pack: Vec<u16>,
     pub(crate) entries: Vec<BrandEntry>,
     pub(crate) groups: Vec<BrandGroup>,
+    /// Each brand group's key (`brand_key`); one key per group. The binary form writes
+    /// them as literal ids where it can (`binary::GroupKeys`).
+    #[cfg_attr(feature = "binary", serde(skip))]
     pub(crate) group_ids: HashMap<String, u32>,
     /// Each pattern's rule, source (with ASCII word boundaries) and required literals.
     patterns: Vec<(u32, String, Required)>,
