@@ -15,7 +15,8 @@ struct Wire {
     /// long as the ids go (`next`).
     words: Vec<String>,
     max_words: usize,
-    /// Ids of the word literals that also match as broken words, as first registered.
+    /// Ids of the word literals that also match as broken words, ascending, each
+    /// written as its difference from the one before (one byte each, mostly).
     joined: Vec<LitId>,
     substrings: Vec<String>,
     substring_lits: Vec<LitId>,
@@ -29,6 +30,10 @@ impl Serialize for MatcherBuilder {
         }
         let mut joined: Vec<LitId> = self.joined.values().map(|&(id, _)| id).collect();
         joined.sort_unstable();
+        let mut last = 0;
+        for id in &mut joined {
+            (*id, last) = (*id - last, *id);
+        }
         Wire {
             words,
             max_words: self.max_words,
@@ -57,7 +62,12 @@ impl<'de> Deserialize<'de> for MatcherBuilder {
             m.starts
                 .insert(key.split(' ').next().unwrap_or_default().to_string());
         }
-        for id in w.joined {
+        let mut last: LitId = 0;
+        for delta in w.joined {
+            last = last
+                .checked_add(delta)
+                .ok_or_else(|| D::Error::custom("a joined literal id out of range"))?;
+            let id = last;
             let key = match w.words.get(id as usize) {
                 Some(key) if !key.is_empty() => key,
                 _ => {
