@@ -74,7 +74,9 @@ pub(crate) struct BrandEntry {
 #[derive(Clone, Debug)]
 #[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct BrandGroup {
-    /// The display name, as the first rule to name the brand spells it.
+    /// The display name, as the first rule to name the brand spells it. The binary
+    /// form writes it beside the group's key (`binary::Name`).
+    #[cfg_attr(feature = "binary", serde(skip))]
     pub name: String,
     pub products: Vec<u32>,
 }
