@@ -74,7 +74,9 @@ pub(crate) struct BrandEntry {
 #[derive(Clone, Debug)]
 #[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct BrandGroup {
-    /// The display name, as the first rule to name the brand spells it.
+    /// The display name, as the first rule to name the brand spells it. The binary
+    /// form writes it beside the group's key (`binary::Name`).
+    #[cfg_attr(feature = "binary", serde(skip))]
     pub name: String,
     pub products: Vec<u32>,
 }
@@ -188,6 +190,9 @@ pub(crate) struct Partial {
     rule_pack: Vec<u16>,
     pub(crate) entries: Vec<BrandEntry>,
     pub(crate) groups: Vec<BrandGroup>,
+    /// Each brand group's key (`brand_key`); one key per group. The binary form writes
+    /// them as literal ids where it can (`binary::GroupKeys`).
+    #[cfg_attr(feature = "binary", serde(skip))]
     pub(crate) group_ids: HashMap<String, u32>,
     /// Each pattern's rule, source (with ASCII word boundaries) and required literals.
     patterns: Vec<(u32, String, Required)>,
