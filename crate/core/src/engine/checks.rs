@@ -6,21 +6,22 @@ use crate::finding::Span;
 use crate::pack::{FieldCheck, RuleKind};
 
 pub(crate) fn field_findings(p: &mut Pass) {
-    for r in 0..p.c.rules.len() as u32 {
-        if !p.active[r as usize] {
+    // The rules live as long as the engine, not the pass: no copy of a check.
+    let c = p.c;
+    for r in 0..c.rules.len() as u32 {
+        if !p.states.active[r as usize] {
             continue;
         }
-        let RuleKind::Field(check) = &p.c.rules[r as usize].kind else {
+        let RuleKind::Field(check) = &c.rules[r as usize].kind else {
             continue;
         };
-        let check = check.clone();
         for fi in 0..p.fields.len() {
             let a = &p.fields[fi];
             if !p.reads(r, a.field.role) {
                 continue;
             }
             let (field, text) = (a.field, a.text);
-            for (span, vars) in check_field(&check, text, p.marketplace) {
+            for (span, vars) in check_field(check, text, p.marketplace) {
                 p.push(r, p.severity(r), field, text, span, None, &vars);
             }
         }
