@@ -108,8 +108,20 @@ fn items(text: &str) -> Vec<Span> {
 /// One finding per run of forbidden characters.
 fn forbidden(text: &str, chars: &std::collections::HashSet<char>) -> Found {
     let mut out: Found = Vec::new();
+    // ASCII characters are looked up in a bit mask (the text is mostly ASCII, and the
+    // set's hash per character was a measurable part of a lint).
+    let ascii = chars
+        .iter()
+        .filter(|c| c.is_ascii())
+        .fold(0u128, |m, &c| m | 1 << c as u32);
+    let other = chars.iter().any(|c| !c.is_ascii());
     for (i, c) in text.char_indices() {
-        if !chars.contains(&c) {
+        let hit = if c.is_ascii() {
+            ascii & (1 << c as u32) != 0
+        } else {
+            other && chars.contains(&c)
+        };
+        if !hit {
             continue;
         }
         let end = i + c.len_utf8();
