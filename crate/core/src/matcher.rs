@@ -343,6 +343,11 @@ impl Matcher {
     fn find_substrings(&self, text: &Normalized, hits: &mut Vec<Hit>) {
         let Some(ac) = &self.automaton else { return };
         let s = text.text();
+        // Every substring literal holds a character of an unspaced script: a text with
+        // none (most listings in Latin script) cannot hold one, and is not scanned.
+        if s.is_ascii() || !s.chars().any(is_unspaced) {
+            return;
+        }
         let tokens = text.tokens();
         for m in ac.find_overlapping_iter(s) {
             let p = m.pattern().as_usize();
