@@ -117,6 +117,8 @@ pub(crate) struct Compiled {
     /// listing the prefilter makes it a candidate for: every pattern compiled once
     /// already when its pack was validated, and most never match.
     pub regexes: Vec<(u32, String, OnceLock<Regex>)>,
+    /// Which rules run under the configurations linted with so far.
+    pub rule_states: super::rule_state::Cache,
 }
 
 /// The canonical key of a brand name: its normalised tokens, so `Louis Vuitton`,
@@ -559,6 +561,7 @@ impl Partial {
             floors,
             prefilter,
             regexes,
+            rule_states: Default::default(),
         })
     }
 }
