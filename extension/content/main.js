@@ -207,6 +207,8 @@
 
   function finish(rev) {
     if (!root || rev !== revision) return;
+    // The seller is typing or scrolling in a large field: drawn when that pauses (drawLate).
+    if (performance.now() < quietAt) { idleAfterLate = rev; return drawLate(); }
     drawn = timed('draw', () => LG.highlight.draw(root, findings, fieldFor));
     keepCard();
     LG.overlay.setState(root, 'idle', findings.length);
@@ -245,9 +247,11 @@
     findings = LG.shift.apply(findings, (f) => fieldFor(f) === field, edit);
     // Measured in the next frame, all at once (several key presses in one frame draw once).
     // A large text's own edit already takes the browser a long frame: its boxes after the
-    // edit are taken away now and measured after that frame is painted, in a frame of their own.
+    // edit are taken away now and measured once the seller pauses (drawLate), never in a
+    // frame that also has a key press.
     if (now.text.length > LG.highlight.LARGE) {
       if (edit) drawn = LG.highlight.hideAfter(root, drawn, field, edit.at);
+      quietAt = performance.now() + QUIET_MS;
       return drawLate();
     }
     if (followQueued) return;
@@ -270,19 +274,40 @@
     const large = scan.fields.filter((f) => (f.text || '').length > LG.highlight.LARGE);
     if (!large.length) return relayout();
     for (const f of large) drawn = LG.highlight.hideAfter(root, drawn, f, -1);
+    quietAt = performance.now() + QUIET_MS;
     drawLate();
   }
 
-  /** Draws once the next frame is painted (layout clean, so measuring costs no layout of its own). */
+  // How long a large field must go without an edit or a scroll before its boxes are
+  // measured again. Each key press in a 1 MB textarea costs the browser itself 20–50 ms
+  // (its editing, layout and selection); a draw (5–25 ms: mirror layout, hit tests) in the
+  // frame of one made it long. Drawing at a pause keeps every such frame the browser's own.
+  const QUIET_MS = 300;
+  let quietAt = 0;          // performance.now() before which no large field is measured
+  let idleAfterLate = null; // the revision finish() deferred: the late draw marks it idle
+
+  /**
+   * Draws once the next frame is painted (layout clean, so measuring costs no layout of
+   * its own), and not before `quietAt`: while a large field is being typed in or scrolled,
+   * its boxes after the edit stay hidden (hideAfter) and nothing is measured.
+   */
   function drawLate() {
     if (lateQueued) return;
     lateQueued = true;
-    LG.watch.afterPaint(() => {
-      lateQueued = false;
-      if (!root || !scan) return;
-      drawn = timed('late-draw', () => LG.highlight.draw(root, findings, fieldFor));
-      keepCard();
-    });
+    const go = () => {
+      const wait = quietAt - performance.now();
+      if (wait > 0) { setTimeout(go, wait); return; }
+      LG.watch.afterPaint(() => {
+        if (performance.now() < quietAt) { go(); return; } // edited again meanwhile
+        lateQueued = false;
+        if (!root || !scan) return;
+        drawn = timed('late-draw', () => LG.highlight.draw(root, findings, fieldFor));
+        keepCard();
+        if (idleAfterLate !== null && idleAfterLate === revision && !inFlight && !timerPending) LG.overlay.setState(root, 'idle', findings.length);
+        idleAfterLate = null;
+      });
+    };
+    go();
   }
   let lateQueued = false;
 

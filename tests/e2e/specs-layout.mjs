@@ -6,8 +6,11 @@
 // canvas for inputs, a DOM Range for editors. What the test expects to be hidden it
 // computes from the fixture's own elements (the panel, the headers).
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { pageScript } from './page.mjs';
 import { waitFor, waitFindings, inExtension } from './specs.mjs';
+import { startTrace, frameBreakdown, scriptTasks } from './trace.mjs';
 
 const HELP = String.raw`
 const M = {
@@ -140,6 +143,32 @@ async function eventually(fn, timeout = 5000) {
     try { return await fn(); } catch (e) { if (Date.now() > until) throw e; }
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * LG_TRACE=1 (Chromium): a performance trace of a step; report() prints what the longest
+ * animation frame since the last frames_reset() (or the one given) spent its time on (trace.mjs).
+ */
+async function traced(drv) {
+  const t = process.env.LG_TRACE && drv.cdpSession ? await startTrace(drv) : null;
+  return {
+    async report(label, worst) {
+      if (!t) return;
+      await drv.eval(FRAMES);
+      const m = worst === undefined ? await drv.eval('window.frames_read()') : { worst };
+      const events = await t.stop();
+      // LG_TRACE=dir: the whole trace is also kept there (chrome://tracing and Perfetto open it).
+      if (process.env.LG_TRACE !== '1') {
+        fs.mkdirSync(process.env.LG_TRACE, { recursive: true });
+        fs.writeFileSync(path.join(process.env.LG_TRACE, `${label.replace(/[^a-z0-9]+/gi, '-')}-${Date.now()}.json`), JSON.stringify({ traceEvents: events }));
+      }
+      console.log(`# trace, ${label}: the extension's tasks of 5 ms or more: ${scriptTasks(events, drv.extensionBase)}`);
+      if (!m.worst) { console.log(`# trace, ${label}: no long animation frame`); return; }
+      const b = frameBreakdown(events, m.worst.start, m.worst.duration);
+      console.log(`# trace, ${label}: longest frame ${m.worst.duration} ms (render ${m.worst.render}, style and layout ${m.worst.styleAndLayout}, `
+        + `scripts ${JSON.stringify(m.worst.scripts)}); ${b.note || `${b.busy}; tasks: ${b.tasks}; self time: ${b.self}; GC: ${b.gc}; other threads' tasks in it (wall ms): ${b.others}`}`);
+    },
+  };
 }
 
 const idleWith = (drv, what, rules) => waitFindings(drv, what, (s) => rules.every((r) => s.findings.some((f) => f.rule === r)));
@@ -448,9 +477,33 @@ export const layoutSpecs = [
       // LG_PROFILE=1: a CPU profile of the typing (Chromium, CDP), its top functions by self time printed.
       const profile = process.env.LG_PROFILE && drv.cdpSession ? await drv.cdpSession() : null;
       if (profile) { await profile.send('Profiler.enable'); await profile.send('Profiler.setSamplingInterval', { interval: 200 }); await profile.send('Profiler.start'); }
+      // LG_ALLOC=1: what the page's scripts allocate while typing (sampled, Chromium), top sites printed.
+      const alloc = process.env.LG_ALLOC && drv.cdpSession ? await drv.cdpSession() : null;
+      if (alloc) await alloc.send('HeapProfiler.startSampling', { samplingInterval: 8192, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+      const trace = await traced(drv);
       await drv.type('New ');
+      // The typing's own frames first, measured as with the extension off below (no polling
+      // of the page by this test in them: its snapshots are tasks of the page too), then
+      // the frames until the lint is drawn.
+      await drv.eval(FRAMES);
+      const typing = await drv.eval('window.frames_read()');
+      await read('typing 4 characters at its start (the frames of the key presses, as with the extension off)');
+      await drv.eval('(window.frames_reset(), true)');
       s = await waitFindings(drv, 'lint after typing', (x) => enough(x)
         && inDesc(x).every((f) => f.start >= 4), 30000);
+      await trace.report(`${drv.name} 1 MB description, typing, the extension on`, typing.worst);
+      if (alloc) {
+        const { profile: p } = await alloc.send('HeapProfiler.stopSampling');
+        await alloc.detach();
+        const sites = new Map();
+        const walk = (n) => {
+          const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+          sites.set(k, (sites.get(k) || 0) + n.selfSize);
+          for (const c of n.children) walk(c);
+        };
+        walk(p.head);
+        console.log(`# allocations while typing (sampled, KB by site): ${[...sites].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${(v / 1024).toFixed(0)}`).join('; ')}`);
+      }
       if (profile) {
         const { profile: p } = await profile.send('Profiler.stop');
         await profile.detach();
@@ -463,7 +516,7 @@ export const layoutSpecs = [
         }
         console.log(`# profile of typing (self ms): ${[...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `${k} ${v.toFixed(0)}`).join('; ')}`);
       }
-      await read('typing 4 characters at its start, until the lint is drawn (includes the browser\'s own editing of a 1 MB textarea)');
+      await read('after typing them, until the lint is drawn (the test polling the page meanwhile)');
       // A pass over the whole listing without touching the description: an edit in the title.
       await drv.eval(`(document.querySelector('#title').focus(), document.querySelector('#title').setSelectionRange(99, 99), true)`);
       await drv.eval('(window.frames_reset(), true)');
@@ -519,7 +572,9 @@ export const layoutSpecs = [
         await drv.eval(`(window.frames_reset(), document.querySelector('#desc').focus(), document.querySelector('#desc').setSelectionRange(0, 0), true)`);
         await off('focusing it, the caret put at its start');
         await drv.eval('(window.frames_reset(), true)');
+        const trace2 = await traced(drv);
         await drv.type('New ');
+        await trace2.report(`${drv.name} 1 MB description, typing, the extension off for the site`);
         assert.equal(await drv.eval(`document.querySelector('#desc').value.slice(0, 8)`), 'New 1. s');
         await off('typing 4 characters at its start');
         assert.equal(await drv.eval(`!document.querySelector('listing-guard-root')`), true, 'the extension stayed off');

@@ -31,6 +31,7 @@ mod currency;
 mod engine;
 mod error;
 mod finding;
+mod hash;
 mod language;
 mod listing;
 mod market;

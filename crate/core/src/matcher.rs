@@ -29,36 +29,12 @@
 #[path = "matcher_binary.rs"]
 mod binary;
 
+use crate::hash::FxBuild;
 use crate::normalize::{is_unspaced, is_word_char, Normalized, TokenKind};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// A fast, non-cryptographic hash for short word keys (the Fx hash of rustc). The keys
-/// come from our own packs and the seller's text, and a pathological collision costs
-/// time on one listing, not safety, so SipHash's flood protection buys nothing here.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxBuild = BuildHasherDefault<FxHasher>;
 use std::ops::Range;
 
 /// At most this many pieces are joined into one literal.
@@ -381,6 +357,9 @@ impl Matcher {
 
     fn find_substrings(&self, text: &Normalized, hits: &mut Vec<Hit>) {
         let s = text.text();
+        // Every substring literal holds a character of an unspaced script: a text with
+        // none (most listings in Latin script) cannot hold one, is not scanned, and does
+        // not build the automaton.
         if self.substrings.is_empty() || s.is_ascii() || !s.chars().any(is_unspaced) {
             return;
         }

@@ -1,5 +1,7 @@
 //! A [`MatcherBuilder`] in the engine's binary form (`engine/binary.rs`): only what
-//! cannot be derived again cheaply. The word literals' keys and ids, which of them also
+//! cannot be derived again cheaply. The word literals' keys by id (one list over every
+//! id, an empty key where the id is a substring literal's: ids are dense, so writing
+//! them beside the keys cost 29 KB of the gzipped wasm), which of them also
 //! match as broken words, and the substring literals are written; the first-word set,
 //! the joined keys with their word bounds and head bits are rebuilt on reading, without
 //! normalising anything; the substring literals' index when a literal is added.
@@ -9,30 +11,35 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 #[derive(Serialize, Deserialize)]
 struct Wire {
-    /// Word literal keys, by id.
-    words: Vec<(String, LitId)>,
+    /// Word literal keys at their ids' places, empty for substring literals' ids; as
+    /// long as the ids go (`next`).
+    words: Vec<String>,
     max_words: usize,
-    /// Ids of the word literals that also match as broken words, as first registered.
+    /// Ids of the word literals that also match as broken words, ascending, each
+    /// written as its difference from the one before (one byte each, mostly).
     joined: Vec<LitId>,
     substrings: Vec<String>,
     substring_lits: Vec<LitId>,
-    next: LitId,
 }
 
 impl Serialize for MatcherBuilder {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut words: Vec<(String, LitId)> =
-            self.words.iter().map(|(k, &id)| (k.clone(), id)).collect();
-        words.sort_unstable_by_key(|&(_, id)| id);
+        let mut words = vec![String::new(); self.next as usize];
+        for (k, &id) in &self.words {
+            words[id as usize] = k.clone();
+        }
         let mut joined: Vec<LitId> = self.joined.values().map(|&(id, _)| id).collect();
         joined.sort_unstable();
+        let mut last = 0;
+        for id in &mut joined {
+            (*id, last) = (*id - last, *id);
+        }
         Wire {
             words,
             max_words: self.max_words,
             joined,
             substrings: self.substrings.clone(),
             substring_lits: self.substring_lits.clone(),
-            next: self.next,
         }
         .serialize(s)
     }
@@ -47,25 +54,28 @@ impl<'de> Deserialize<'de> for MatcherBuilder {
         }
         let mut m = MatcherBuilder {
             max_words: w.max_words,
-            next: w.next,
+            next: LitId::try_from(w.words.len())
+                .map_err(|_| D::Error::custom("too many literals"))?,
             ..MatcherBuilder::default()
         };
-        let mut key_of: Vec<Option<usize>> = vec![None; w.next as usize];
-        for (i, (key, id)) in w.words.iter().enumerate() {
-            let slot = key_of
-                .get_mut(*id as usize)
-                .ok_or_else(|| D::Error::custom("a literal id out of range"))?;
-            *slot = Some(i);
+        for key in w.words.iter().filter(|k| !k.is_empty()) {
             m.starts
                 .insert(key.split(' ').next().unwrap_or_default().to_string());
         }
-        for id in w.joined {
-            let Some(Some(i)) = key_of.get(id as usize) else {
-                return Err(D::Error::custom(
-                    "a joined literal that is not a word literal",
-                ));
+        let mut last: LitId = 0;
+        for delta in w.joined {
+            last = last
+                .checked_add(delta)
+                .ok_or_else(|| D::Error::custom("a joined literal id out of range"))?;
+            let id = last;
+            let key = match w.words.get(id as usize) {
+                Some(key) if !key.is_empty() => key,
+                _ => {
+                    return Err(D::Error::custom(
+                        "a joined literal that is not a word literal",
+                    ))
+                }
             };
-            let key = &w.words[*i].0;
             let bounds = key
                 .split(' ')
                 .scan(0, |at, part| {
@@ -81,11 +91,42 @@ impl<'de> Deserialize<'de> for MatcherBuilder {
             m.joined_heads[bit / 64] |= 1 << (bit % 64);
             m.joined.insert(joined, (id, bounds));
         }
-        m.words = w.words.into_iter().collect();
+        if w.substring_lits
+            .iter()
+            .any(|&id| w.words.get(id as usize).is_none_or(|k| !k.is_empty()))
+        {
+            return Err(D::Error::custom(
+                "a substring literal's id out of range or a word literal's",
+            ));
+        }
+        m.words = w
+            .words
+            .into_iter()
+            .enumerate()
+            .filter(|(_, k)| !k.is_empty())
+            .map(|(id, k)| (k, id as LitId))
+            .collect();
         // `substring_ids` is filled when a literal is added (most engines never add one).
         m.substrings = w.substrings;
         m.substring_lits = w.substring_lits;
         Ok(m)
+    }
+}
+
+impl MatcherBuilder {
+    /// The id of the word literal whose key is `key` (normalised words joined by single
+    /// spaces), if there is one.
+    pub(crate) fn word_id(&self, key: &str) -> Option<LitId> {
+        self.words.get(key).copied()
+    }
+
+    /// The key of each word literal, at its id's place (`None` for substring literals).
+    pub(crate) fn word_keys(&self) -> Vec<Option<&str>> {
+        let mut keys = vec![None; self.next as usize];
+        for (k, &id) in &self.words {
+            keys[id as usize] = Some(k.as_str());
+        }
+        keys
     }
 }
 

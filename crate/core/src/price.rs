@@ -94,6 +94,13 @@ pub(crate) fn parse_counted(
     steps: &mut usize,
 ) -> Result<Money, PriceError> {
     let trimmed = text.trim();
+    if let Some(amount) = plain_amount(trimmed) {
+        *steps += trimmed.len();
+        return Ok(Money {
+            amount,
+            currency: default,
+        });
+    }
     if trimmed.is_empty() {
         return Err(PriceError {
             message: "empty price".into(),
@@ -108,6 +115,18 @@ pub(crate) fn parse_counted(
     let folded: String = trimmed.nfkc().collect::<String>().to_lowercase();
     let items = lex(&folded, steps).map_err(|why| error(text, why))?;
     read(&items, default, steps).map_err(|why| error(text, why))
+}
+
+/// The amount of a price typed as plain digits with at most two decimals after a dot
+/// (`12`, `12.5`, `1299.00`): what most price boxes hold, read without folding or
+/// lexing. Reads exactly what the full reader does with such text (a test checks).
+fn plain_amount(t: &str) -> Option<f64> {
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let plain = (1..=9).contains(&int.len())
+        && digits(int)
+        && (t.len() == int.len() || (1..=2).contains(&frac.len()) && digits(frac));
+    plain.then(|| t.parse().ok()).flatten()
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -80,7 +80,7 @@ pub(crate) fn own_brand_findings(p: &mut Pass) {
                 continue;
             };
             let severity = *severity;
-            if !p.active[rule as usize]
+            if !p.states.active[rule as usize]
                 || p.allowed.contains(&entry.group)
                 || p.resold.contains(&entry.group)
                 || done.contains(&(rule, entry.group))

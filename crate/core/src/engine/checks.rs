@@ -6,21 +6,22 @@ use crate::finding::Span;
 use crate::pack::{FieldCheck, RuleKind};
 
 pub(crate) fn field_findings(p: &mut Pass) {
-    for r in 0..p.c.rules.len() as u32 {
-        if !p.active[r as usize] {
+    // The rules live as long as the engine, not the pass: no copy of a check.
+    let c = p.c;
+    for r in 0..c.rules.len() as u32 {
+        if !p.states.active[r as usize] {
             continue;
         }
-        let RuleKind::Field(check) = &p.c.rules[r as usize].kind else {
+        let RuleKind::Field(check) = &c.rules[r as usize].kind else {
             continue;
         };
-        let check = check.clone();
         for fi in 0..p.fields.len() {
             let a = &p.fields[fi];
             if !p.reads(r, a.field.role) {
                 continue;
             }
             let (field, text) = (a.field, a.text);
-            for (span, vars) in check_field(&check, text, p.marketplace) {
+            for (span, vars) in check_field(check, text, p.marketplace) {
                 p.push(r, p.severity(r), field, text, span, None, &vars);
             }
         }
@@ -107,8 +108,20 @@ fn items(text: &str) -> Vec<Span> {
 /// One finding per run of forbidden characters.
 fn forbidden(text: &str, chars: &std::collections::HashSet<char>) -> Found {
     let mut out: Found = Vec::new();
+    // ASCII characters are looked up in a bit mask (the text is mostly ASCII, and the
+    // set's hash per character was a measurable part of a lint).
+    let ascii = chars
+        .iter()
+        .filter(|c| c.is_ascii())
+        .fold(0u128, |m, &c| m | 1 << c as u32);
+    let other = chars.iter().any(|c| !c.is_ascii());
     for (i, c) in text.char_indices() {
-        if !chars.contains(&c) {
+        let hit = if c.is_ascii() {
+            ascii & (1 << c as u32) != 0
+        } else {
+            other && chars.contains(&c)
+        };
+        if !hit {
             continue;
         }
         let end = i + c.len_utf8();

@@ -74,7 +74,9 @@ pub(crate) struct BrandEntry {
 #[derive(Clone, Debug)]
 #[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct BrandGroup {
-    /// The display name, as the first rule to name the brand spells it.
+    /// The display name, as the first rule to name the brand spells it. The binary
+    /// form writes it beside the group's key (`binary::Name`).
+    #[cfg_attr(feature = "binary", serde(skip))]
     pub name: String,
     pub products: Vec<u32>,
 }
@@ -115,6 +117,8 @@ pub(crate) struct Compiled {
     /// listing the prefilter makes it a candidate for: every pattern compiled once
     /// already when its pack was validated, and most never match.
     pub regexes: Vec<(u32, String, OnceLock<Regex>)>,
+    /// Which rules run under the configurations linted with so far.
+    pub rule_states: super::rule_state::Cache,
 }
 
 /// The canonical key of a brand name: its normalised tokens, so `Louis Vuitton`,
@@ -188,6 +192,9 @@ pub(crate) struct Partial {
     rule_pack: Vec<u16>,
     pub(crate) entries: Vec<BrandEntry>,
     pub(crate) groups: Vec<BrandGroup>,
+    /// Each brand group's key (`brand_key`); one key per group. The binary form writes
+    /// them as literal ids where it can (`binary::GroupKeys`).
+    #[cfg_attr(feature = "binary", serde(skip))]
     pub(crate) group_ids: HashMap<String, u32>,
     /// Each pattern's rule, source (with ASCII word boundaries) and required literals.
     patterns: Vec<(u32, String, Required)>,
@@ -555,6 +562,7 @@ impl Partial {
             floors,
             prefilter,
             regexes,
+            rule_states: Default::default(),
         })
     }
 }

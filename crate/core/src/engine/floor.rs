@@ -98,7 +98,7 @@ pub(crate) fn price_findings(p: &mut Pass) {
 
 fn field_rules(p: &Pass, want: impl Fn(&RuleKind) -> bool) -> Vec<u32> {
     (0..p.c.rules.len() as u32)
-        .filter(|&r| p.active[r as usize] && want(&p.c.rules[r as usize].kind))
+        .filter(|&r| p.states.active[r as usize] && want(&p.c.rules[r as usize].kind))
         .collect()
 }
 
@@ -235,7 +235,7 @@ impl Floors {
         let mut excused_rules: Vec<(u32, bool)> = Vec::new();
         let mut candidates = Vec::new();
         for (i, f) in p.c.floors.iter().enumerate() {
-            if !p.active[f.rule as usize] || !brands.contains(&f.group) {
+            if !p.states.active[f.rule as usize] || !brands.contains(&f.group) {
                 continue;
             }
             let ex = match excused_rules.iter().find(|e| e.0 == f.rule) {

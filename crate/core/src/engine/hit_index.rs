@@ -5,7 +5,7 @@
 
 use super::compile::{Compiled, Owner};
 use super::lint::Analysis;
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 /// Findings of one rule in one field beyond this many are dropped: a listing repeating
@@ -28,7 +28,7 @@ pub(crate) fn tally(_n: usize) {
 #[derive(Default)]
 pub(crate) struct HitIndex {
     /// Token ranges of each rule's `unless` hits, sorted by start.
-    unless: HashMap<u32, Vec<Range<usize>>>,
+    unless: FxHashMap<u32, Vec<Range<usize>>>,
     /// Byte spans of brand-name hits, sorted by start.
     brand_spans: Vec<Range<usize>>,
     longest_brand: usize,
@@ -120,7 +120,7 @@ impl HitIndex {
 }
 
 /// The rules excused anywhere in the listing by an `unless` word in its category.
-pub(crate) fn category_excuses<'a>(ixs: impl Iterator<Item = &'a HitIndex>) -> HashSet<u32> {
+pub(crate) fn category_excuses<'a>(ixs: impl Iterator<Item = &'a HitIndex>) -> FxHashSet<u32> {
     ixs.flat_map(|ix| ix.unless.keys().copied()).collect()
 }
 

@@ -6,12 +6,12 @@ use super::hit_index::{HitIndex, MAX_FINDINGS_PER_RULE_FIELD};
 use super::{checks, render::fill};
 use crate::config::LintConfig;
 use crate::finding::{BrandUse, Finding, Severity, Span};
+use crate::hash::{FxHashMap, FxHashSet};
 use crate::language::{LangSet, Language};
 use crate::listing::{FieldRef, FieldRole, Listing, Marketplace};
 use crate::matcher::Hit;
 use crate::normalize::Normalized;
 use crate::pack::RuleKind;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// One field, analysed.
@@ -46,7 +46,8 @@ pub(crate) struct Pass<'c, 'l> {
     pub marketplace: Option<Marketplace>,
     /// The destination market: the listing's, else the site's.
     pub market: Option<String>,
-    pub active: Vec<bool>,
+    /// Which rules run here, and their severity.
+    pub states: std::sync::Arc<super::rule_state::RuleStates>,
     pub fields: Vec<Analysis<'l>>,
     pub brands: Vec<BrandHit>,
     /// Brand groups of the listing's own brand field.
@@ -61,9 +62,9 @@ pub(crate) struct Pass<'c, 'l> {
     /// Each field's hits indexed (same order as `fields`).
     pub index: Vec<HitIndex>,
     /// Rules excused by an `unless` word in the category.
-    pub category_unless: HashSet<u32>,
+    pub category_unless: FxHashSet<u32>,
     /// Findings pushed so far per rule and field, for the cap.
-    pub pushed: HashMap<(u32, FieldRef), u32>,
+    pub pushed: FxHashMap<(u32, FieldRef), u32>,
 }
 
 pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<Finding> {
@@ -73,7 +74,7 @@ pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<
         .as_deref()
         .or(config.market.as_deref())
         .and_then(crate::market::market_code);
-    let active = active_rules(c, config, marketplace, market.as_deref());
+    let states = c.rule_states.get(c, config, marketplace, market.as_deref());
     let fields: Vec<Analysis> = listing
         .fields()
         .map(|(field, text)| {
@@ -96,7 +97,7 @@ pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<
         config,
         marketplace,
         market,
-        active,
+        states,
         brands: Vec::new(),
         own: Vec::new(),
         allowed: Vec::new(),
@@ -105,8 +106,8 @@ pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<
         fields,
         out: Vec::new(),
         index: Vec::new(),
-        category_unless: HashSet::new(),
-        pushed: HashMap::new(),
+        category_unless: FxHashSet::default(),
+        pushed: FxHashMap::default(),
     };
     pass.index = pass.fields.iter().map(|a| HitIndex::new(c, a)).collect();
     pass.category_unless = super::hit_index::category_excuses(
@@ -151,31 +152,6 @@ pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<
     super::floor::price_findings(&mut pass);
     checks::field_findings(&mut pass);
     finish(pass.out, config, listing)
-}
-
-fn active_rules(
-    c: &Compiled,
-    config: &LintConfig,
-    mp: Option<Marketplace>,
-    market: Option<&str>,
-) -> Vec<bool> {
-    c.rules
-        .iter()
-        .zip(&c.rule_pack)
-        .map(|(rule, &pi)| {
-            let pack = &c.infos[pi as usize];
-            let pack_on = config
-                .packs
-                .get(&pack.id)
-                .copied()
-                .unwrap_or(pack.default_enabled);
-            let rule_on = config.rules.get(&rule.full_id).copied().unwrap_or(true);
-            pack_on
-                && rule_on
-                && rule.applies_on(mp, market)
-                && rule.severity.get(mp, market).is_some()
-        })
-        .collect()
 }
 
 /// The brand groups named by a set of hits.
@@ -302,15 +278,11 @@ pub(crate) fn near(a: &Range<usize>, b: &Range<usize>, gap: usize) -> bool {
 
 impl Pass<'_, '_> {
     pub fn severity(&self, rule: u32) -> Severity {
-        // Active rules always have a severity on this marketplace.
-        self.c.rules[rule as usize]
-            .severity
-            .get(self.marketplace, self.market.as_deref())
-            .unwrap_or(Severity::Info)
+        self.states.severity[rule as usize]
     }
 
     pub fn reads(&self, rule: u32, role: FieldRole) -> bool {
-        self.active[rule as usize] && self.c.rules[rule as usize].fields.contains(&role)
+        self.states.active[rule as usize] && self.c.rules[rule as usize].fields.contains(&role)
     }
 
     /// An `unless` word of `rule` near `tokens` in field `fi`, or anywhere in the
@@ -587,7 +559,9 @@ fn inside_longer_word(c: &Compiled, r: u32, text: &str, span: &Range<usize>) -> 
 
 fn pattern_findings(p: &mut Pass, fi: usize) {
     let role = p.fields[fi].field.role;
-    if p.c.regexes.is_empty() {
+    // A field no active pattern rule reads (the brand or price box, or every pattern
+    // pack off) skips the prefilter's scan.
+    if p.states.pattern_roles & super::rule_state::role_bit(role) == 0 {
         return;
     }
     let text = p.fields[fi].norm.text();

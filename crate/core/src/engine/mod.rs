@@ -20,6 +20,7 @@ mod lint;
 mod lists;
 mod prefilter;
 mod render;
+mod rule_state;
 
 pub use examples::ExampleFailure;
 

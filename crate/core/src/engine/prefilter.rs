@@ -73,9 +73,11 @@ const MIN_LITERAL: usize = 3;
 /// The automaton over the patterns' required literals, and a regex set over the
 /// patterns without good ones.
 pub(crate) struct Prefilter {
-    automaton: Option<AhoCorasick>,
-    /// The patterns each automaton literal is required by.
-    patterns_of: Vec<Vec<u32>>,
+    /// The automaton over the literals of ASCII text only, and the one over the literals
+    /// with other characters, which no ASCII text (most listings) holds and so is not
+    /// scanned for.
+    ascii: Option<Built>,
+    other: Option<Built>,
     /// Patterns without literals of [`MIN_LITERAL`] bytes or more, and their sources.
     weak: Vec<u32>,
     weak_sources: Vec<String>,
@@ -83,6 +85,31 @@ pub(crate) struct Prefilter {
     /// when too large: then every weak pattern is a candidate).
     weak_set: OnceLock<Option<RegexSet>>,
     count: usize,
+}
+
+/// One automaton over required literals, and the patterns each literal is required by.
+#[derive(Default)]
+struct Automaton {
+    literals: Vec<Vec<u8>>,
+    patterns_of: Vec<Vec<u32>>,
+}
+
+/// [`Automaton`] built.
+struct Built {
+    ac: AhoCorasick,
+    patterns_of: Vec<Vec<u32>>,
+}
+
+impl Automaton {
+    fn build(self) -> Option<Built> {
+        (!self.literals.is_empty()).then(|| Built {
+            ac: AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&self.literals)
+                .expect("pattern literals are bounded in size by pack validation"),
+            patterns_of: self.patterns_of,
+        })
+    }
 }
 
 impl Prefilter {
@@ -114,15 +141,15 @@ impl Prefilter {
                 }
             }
         }
-        let automaton = (!literals.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&literals)
-                .expect("pattern literals are bounded in size by pack validation")
-        });
+        let (mut ascii, mut other) = (Automaton::default(), Automaton::default());
+        for (l, ps) in literals.into_iter().zip(patterns_of) {
+            let part = if l.is_ascii() { &mut ascii } else { &mut other };
+            part.literals.push(l.to_vec());
+            part.patterns_of.push(ps);
+        }
         Prefilter {
-            automaton,
-            patterns_of,
+            ascii: ascii.build(),
+            other: other.build(),
             weak,
             weak_sources,
             weak_set: OnceLock::new(),
@@ -149,9 +176,10 @@ impl Prefilter {
                 None => self.weak.iter().for_each(|&p| hit[p as usize] = true),
             }
         }
-        if let Some(ac) = &self.automaton {
-            for m in ac.find_overlapping_iter(text) {
-                for &p in &self.patterns_of[m.pattern().as_usize()] {
+        let parts = [Some(&self.ascii), (!text.is_ascii()).then_some(&self.other)];
+        for part in parts.into_iter().flatten().flatten() {
+            for m in part.ac.find_overlapping_iter(text) {
+                for &p in &part.patterns_of[m.pattern().as_usize()] {
                     hit[p as usize] = true;
                 }
             }

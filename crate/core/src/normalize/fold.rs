@@ -327,10 +327,5 @@ fn fold_letter(c: char) -> char {
     if c.is_ascii() || !c.is_alphabetic() {
         return c;
     }
-    let mut buf = [0u8; 4];
-    let mut sk = unicode_security::confusable_detection::skeleton(c.encode_utf8(&mut buf));
-    match (sk.next(), sk.next()) {
-        (Some(s), None) if s.is_ascii_alphabetic() => s.to_ascii_lowercase(),
-        _ => c,
-    }
+    super::skeleton::latin_letter(c).unwrap_or(c)
 }

@@ -50,6 +50,7 @@ mod key;
 pub(crate) mod lookalike;
 mod origin;
 mod script;
+mod skeleton;
 pub(crate) mod t2s;
 mod tokenize;
 

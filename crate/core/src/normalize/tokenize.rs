@@ -48,7 +48,9 @@ fn is_letter_separator(c: char) -> bool {
 }
 
 pub(super) fn tokenize(text: &str) -> (Vec<Token>, String) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Sized once: growing these two was a fifth of the allocations of a lint.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     let word_at = |k: usize| chars.get(k).is_some_and(|&(_, c)| is_word_char(c));
     let letter_at = |k: usize| {
         chars
@@ -56,7 +58,7 @@ pub(super) fn tokenize(text: &str) -> (Vec<Token>, String) {
             .is_some_and(|&(_, c)| c.is_alphabetic() && is_word_char(c))
     };
     // Raw tokens as char index ranges.
-    let mut raw: Vec<(Range<usize>, TokenKind)> = Vec::new();
+    let mut raw: Vec<(Range<usize>, TokenKind)> = Vec::with_capacity(chars.len() / 2 + 1);
     let mut k = 0;
     while k < chars.len() {
         let c = chars[k].1;

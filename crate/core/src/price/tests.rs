@@ -378,3 +378,24 @@ fn hostile_prices_stay_readable_errors_and_never_panic() {
         }
     }
 }
+
+proptest::proptest! {
+    /// The fast reading of plain digits reads what the full reader reads, under every
+    /// default currency.
+    #[test]
+    fn plain_amounts_read_as_the_full_reader_reads(t in "[0-9]{1,10}(\\.[0-9]{0,3})?") {
+        if let Some(fast) = plain_amount(&t) {
+            for c in std::iter::once(None).chain(Currency::all().map(Some)) {
+                let slow = {
+                    let folded: String = t.nfkc().collect::<String>().to_lowercase();
+                    lex(&folded, &mut 0).and_then(|items| read(&items, c, &mut 0))
+                };
+                proptest::prop_assert_eq!(
+                    slow.ok(),
+                    Some(Money { amount: fast, currency: c }),
+                    "{} under {:?}", t, c
+                );
+            }
+        }
+    }
+}
