@@ -113,6 +113,7 @@ export const speedSpecs = [
         if (k === 'round trips') console.log(`    ${k}: ${v.join(' ')}`);
         else console.log(`    ${k}: ${ms(pct(v, 0.5))} / ${ms(pct(v, 0.95))}`);
       }
+      console.log(`    bg: engine build per run: ${timed.map((r) => ms(r['bg: engine build'])).join(' ')}`);
     },
   },
 ];

@@ -105,8 +105,21 @@ fn bad_input(what: &str, e: impl std::fmt::Display) -> JsError {
 }
 
 pub(crate) fn listing(value: JsValue) -> Result<Listing, JsError> {
-    let l: ListingIn = from_js("listing", &value)?;
-    Ok(Listing {
+    Ok(listing_in(from_js("listing", &value)?))
+}
+
+/// A listing from its JSON text (`lintJson`): what [`listing`] reads, without the call
+/// back into JS that stringifies it.
+pub(crate) fn listing_json(text: &str) -> Result<Listing, JsError> {
+    if text.is_empty() || text == "null" {
+        return Ok(listing_in(ListingIn::default()));
+    }
+    let l: ListingIn = serde_json::from_str(text).map_err(|e| bad_input("listing", e))?;
+    Ok(listing_in(l))
+}
+
+fn listing_in(l: ListingIn) -> Listing {
+    Listing {
         id: l.id,
         title: l.title,
         bullets: l.bullets,
@@ -121,7 +134,7 @@ pub(crate) fn listing(value: JsValue) -> Result<Listing, JsError> {
         market: l.market,
         other: l.other,
         variants: l.variants,
-    })
+    }
 }
 
 pub(crate) fn config(value: JsValue) -> Result<LintConfig, JsError> {

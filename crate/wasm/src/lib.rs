@@ -8,6 +8,10 @@
 //! await wasm_bindgen({ module_or_path: runtime.getURL('wasm/listing_guard_wasm_bg.wasm') });
 //! const linter = new wasm_bindgen.Linter([]);          // built-in packs
 //! const findings = linter.lint({ title: 'Rolex replica' }, { lang: 'en' });
+//! // Many listings under one configuration: the configuration converted once, each
+//! // listing as JSON text, no findings as one shared frozen empty array.
+//! linter.setConfig({ lang: 'en' });
+//! const more = linter.lintJson(JSON.stringify({ title: 'Rolex replica' }));
 //! ```
 
 mod convert;
@@ -25,6 +29,10 @@ pub struct Linter {
     engine: Engine,
     /// The last configuration converted, with the key the caller gave it.
     config: RefCell<Option<(String, LintConfig)>>,
+    /// The configuration `lintJson` lints with (`setConfig`).
+    set: RefCell<LintConfig>,
+    /// What `lintJson` returns for a listing without findings: one frozen empty array.
+    none: JsValue,
 }
 
 #[wasm_bindgen]
@@ -45,9 +53,13 @@ impl Linter {
         }
         let engine =
             Engine::from_binary(BUILTIN_PACKS, packs).map_err(|e| JsError::new(&e.to_string()))?;
+        let none = js_sys::Array::new();
+        js_sys::Object::freeze(&none);
         Ok(Linter {
             engine,
             config: RefCell::new(None),
+            set: RefCell::new(LintConfig::default()),
+            none: none.into(),
         })
     }
 
@@ -74,6 +86,43 @@ impl Linter {
         }
         let (_, config) = cached.as_ref().expect("set above");
         findings_out(&self.engine, &listing, config)
+    }
+
+    /// Sets the configuration [`Linter::lint_json`] lints with (until the next call);
+    /// the default is the default configuration. Throws on a configuration `lint` would
+    /// refuse, and then keeps the one set before.
+    #[wasm_bindgen(js_name = setConfig)]
+    pub fn set_config(&self, config: JsValue) -> Result<(), JsError> {
+        *self.set.borrow_mut() = convert::config(config)?;
+        Ok(())
+    }
+
+    /// Lints one listing given as JSON text (`JSON.stringify` of what `lint` takes) with
+    /// the configuration of `setConfig`: the cheap call for many listings in a row. A
+    /// listing without findings gets one shared, frozen empty array (do not keep it to
+    /// add to); one with findings a new array, as from `lint`.
+    ///
+    /// The boundary costs one string copied in and nothing out for a clean listing, where
+    /// `lint` stringifies the listing from inside the wasm, copies the configuration's key
+    /// in and builds an array every call (see `tests/bench/side-by-side.mjs`).
+    #[wasm_bindgen(js_name = lintJson)]
+    pub fn lint_json(&self, listing: &str) -> Result<JsValue, JsError> {
+        let listing = convert::listing_json(listing)?;
+        let findings = self.engine.lint(&listing, &self.set.borrow());
+        if findings.is_empty() {
+            return Ok(self.none.clone());
+        }
+        convert::to_js(&findings.iter().map(convert::finding).collect::<Vec<_>>())
+    }
+
+    /// Lints an empty listing `n` times with the configuration of `setConfig`, inside
+    /// the wasm: for benchmarks, to set the engine's own per-lint cost beside a call's.
+    #[wasm_bindgen(js_name = benchEmptyLints)]
+    pub fn bench_empty_lints(&self, n: u32) -> usize {
+        let (listing, config) = (Listing::default(), self.set.borrow());
+        (0..n)
+            .map(|_| self.engine.lint(&listing, &config).len())
+            .sum()
     }
 
     /// The catalogue of packs this engine was built from.

@@ -234,3 +234,36 @@ fn a_keyed_config_is_converted_once_per_key() {
         )
         .is_err());
 }
+
+#[wasm_bindgen_test]
+fn lint_json_finds_what_lint_finds_under_the_config_set() {
+    let linter = Linter::new(vec![]).unwrap();
+    let text = r#"{"title": "🔥 Rolex replica watch 高仿", "price": "$20"}"#;
+    let count = |v: &JsValue| Array::from(v).length();
+    let by_lint = linter
+        .lint(obj(text), obj(r#"{"lang": "en"}"#), None)
+        .unwrap();
+    linter.set_config(obj(r#"{"lang": "en"}"#)).unwrap();
+    let by_json = linter.lint_json(text).unwrap();
+    assert!(count(&by_json) > 0);
+    assert_eq!(
+        JSON::stringify(&by_json).unwrap(),
+        JSON::stringify(&by_lint).unwrap()
+    );
+    // The config set stays until the next call; a refused one keeps the one before.
+    assert!(linter
+        .set_config(obj(r#"{"severity": {"x": "loud"}}"#))
+        .is_err());
+    assert_eq!(count(&linter.lint_json(text).unwrap()), count(&by_lint));
+    linter
+        .set_config(obj(r#"{"packs": {"counterfeit": false}}"#))
+        .unwrap();
+    assert!(count(&linter.lint_json(text).unwrap()) < count(&by_lint));
+    // No findings: one shared frozen empty array; an empty or null listing is no text.
+    let a = linter.lint_json(r#"{"title": "steel bottle"}"#).unwrap();
+    let b = linter.lint_json("null").unwrap();
+    assert_eq!(count(&a), 0);
+    assert!(Object::is_frozen(&Object::from(a.clone())));
+    assert!(Object::is(&a, &b));
+    assert!(linter.lint_json("{").is_err());
+}

@@ -102,12 +102,23 @@ fn main() {
         split.join(", ")
     );
 
-    // A typical listing: title, 5 bullets, a 2,000-character description.
-    let listing = typical();
     let config = LintConfig {
         marketplace: Some(Marketplace::Amazon),
         ..LintConfig::default()
     };
+    // An empty listing: what one lint costs before any text is read (issue 16: the
+    // per-lint cost a JS caller pays on a clean listing, boundary aside).
+    let empty = Listing::default();
+    let (n, elapsed) = repeat(Duration::from_millis(500), || {
+        black_box(engine.lint(black_box(&empty), &config));
+    });
+    println!(
+        "lint, empty listing: {} per listing ({n} runs)",
+        fmt(elapsed / n as u32)
+    );
+
+    // A typical listing: title, 5 bullets, a 2,000-character description.
+    let listing = typical();
     let chars = listing.title.chars().count()
         + listing
             .bullets

@@ -2,9 +2,10 @@
 //! validated once (the wasm crate's `build.rs` calls [`Engine::builtin_binary`]),
 //! embedded in the wasm and read back by [`Engine::from_binary`] without parsing TOML,
 //! validating or normalising a literal again. Only the seller's own and imported packs
-//! are parsed and compiled at run time, added to the built-in ones; then the matcher's
-//! substring automaton and the patterns' prefilter automaton are built (aho-corasick does
-//! not serialise them); the patterns' required literals are in the form, extracted once.
+//! are parsed and compiled at run time, added to the built-in ones; then the patterns'
+//! prefilter automaton is built (aho-corasick does not serialise it), and the matcher's
+//! substring automaton on the first text with Chinese, Thai or another script written
+//! without spaces; the patterns' required literals are in the form, extracted once.
 //!
 //! The form is [postcard](https://docs.rs/postcard) of the engine being built
 //! (`compile::Partial`) after the built-in packs, its brand group keys written as
@@ -45,7 +46,7 @@ impl Engine {
 
     /// [`Engine::from_binary`], calling `mark` with the name of each part of the build as
     /// it ends (reading the binary form, the seller's packs, price floors, the pattern prefilter,
-    /// the substring automaton, the rest): what benchmarks print as the engine's start.
+    /// the matcher, the rest): what benchmarks print as the engine's start.
     pub fn from_binary_marked(
         bytes: &[u8],
         extra: Vec<Pack>,

@@ -525,8 +525,9 @@ impl Partial {
             .into_iter()
             .map(|(ri, p, _)| (ri, p, OnceLock::new()))
             .collect();
+        // Its substring automaton is built on the first text that needs one (matcher.rs).
         let matcher = b.matcher.build();
-        mark("substring automaton");
+        mark("matcher");
         let mut owners = b.owners;
         owners.resize_with(matcher.len().max(owners.len()), Vec::new);
         Ok(Compiled {

@@ -182,6 +182,15 @@ pub fn json(corpus: &str) {
     let typical_ms = timed(Duration::from_secs(1), || {
         black_box(engine.lint(black_box(&typical), &config));
     });
+    // An empty listing, in µs: the per-lint cost before any text (the wasm's boundary
+    // figures are set beside it).
+    let empty = Listing::default();
+    // (Milliseconds per thousand lints are microseconds per lint.)
+    let empty_us = timed(Duration::from_millis(300), || {
+        for _ in 0..1000 {
+            black_box(engine.lint(black_box(&empty), &config));
+        }
+    });
 
     let listings = read(corpus);
     let mut titles_ms = Vec::new();
@@ -213,6 +222,7 @@ pub fn json(corpus: &str) {
     let out = json!({
         "cold": { "parse": median(parse), "compile": median(compile), "first_lint": median(first), "from_binary": median(from_binary) },
         "typical_ms": typical_ms,
+        "empty_us": empty_us,
         "titles": { "listings": listings.len(), "bytes": bytes(&listings), "ms": median(titles_ms), "findings": findings },
         "literals": engine.literals().len(),
         "series": series,
