@@ -109,12 +109,31 @@ export async function launchFirefox({ extDir, proxyPort, lang = 'en-US', dark = 
       } finally {
         await wd.setContext(firefox.Context.CONTENT);
       }
-      const handle = (await wd.getAllWindowHandles()).find((h) => !before.includes(h));
-      await wd.switchTo().window(handle);
       // A new tab is about:blank, already "complete", before it reaches the page: wait for
       // the page itself (a script run in between sees no body, or answers null). Compared
-      // without query and hash, which a page may rewrite.
-      await wd.wait(async () => (await wd.executeScript('return location.href.startsWith(arguments[0]) && document.readyState', url.split(/[?#]/)[0])) === 'complete', 10000);
+      // without query and hash, which a page may rewrite. Every new tab is looked at, not
+      // only the first, in case the extension opens one of its own meanwhile; on a timeout
+      // (a full run once timed out here, cause unknown) the error says what the new tabs held.
+      const want = url.split(/[?#]/)[0];
+      let handle = null;
+      let seen = [];
+      try {
+        await wd.wait(async () => {
+          seen = [];
+          for (const h of (await wd.getAllWindowHandles()).filter((x) => !before.includes(x))) {
+            await wd.switchTo().window(h);
+            // A tab on its way may answer null, or not at all.
+            const r = await wd.executeScript('return [location.href, document.readyState]').catch(() => null);
+            if (!Array.isArray(r)) { seen.push('(no answer)'); continue; }
+            const [href, state] = r;
+            seen.push(`${href} (${state})`);
+            if (href.startsWith(want) && state === 'complete') { handle = h; return true; }
+          }
+          return false;
+        }, 10000);
+      } catch (e) {
+        throw new Error(`openTab ${url}: no new tab reached it in 10 s; new tabs seen: ${seen.join(', ') || 'none'} (${e.message})`);
+      }
       return handle;
     },
     async useTab(tab) { await wd.switchTo().window(tab); },
