@@ -111,11 +111,7 @@ pub(crate) fn listing(value: JsValue) -> Result<Listing, JsError> {
 /// A listing from its JSON text (`lintJson`): what [`listing`] reads, without the call
 /// back into JS that stringifies it.
 pub(crate) fn listing_json(text: &str) -> Result<Listing, JsError> {
-    if text.is_empty() || text == "null" {
-        return Ok(listing_in(ListingIn::default()));
-    }
-    let l: ListingIn = serde_json::from_str(text).map_err(|e| bad_input("listing", e))?;
-    Ok(listing_in(l))
+    Ok(listing_in(from_json("listing", text)?))
 }
 
 fn listing_in(l: ListingIn) -> Listing {
@@ -201,7 +197,15 @@ fn from_js<T: DeserializeOwned + Default>(what: &str, value: &JsValue) -> Result
     }
     let text = js_sys::JSON::stringify(value)
         .map_err(|_| JsError::new(&format!("{what}: not a plain object")))?;
-    serde_json::from_str(&String::from(text)).map_err(|e| bad_input(what, e))
+    from_json(what, &String::from(text))
+}
+
+/// A value from its JSON text; empty text and `null` are the default.
+fn from_json<T: DeserializeOwned + Default>(what: &str, text: &str) -> Result<T, JsError> {
+    if text.is_empty() || text == "null" {
+        return Ok(T::default());
+    }
+    serde_json::from_str(text).map_err(|e| bad_input(what, e))
 }
 
 /// Plain objects, not `Map`s: Chrome's messaging serialises through JSON. Built property

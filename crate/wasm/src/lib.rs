@@ -112,7 +112,7 @@ impl Linter {
         if findings.is_empty() {
             return Ok(self.none.clone());
         }
-        convert::to_js(&findings.iter().map(convert::finding).collect::<Vec<_>>())
+        findings_js(&findings)
     }
 
     /// Lints an empty listing `n` times with the configuration of `setConfig`, inside
@@ -147,7 +147,10 @@ fn findings_out(
     listing: &Listing,
     config: &LintConfig,
 ) -> Result<JsValue, JsError> {
-    let findings = engine.lint(listing, config);
+    findings_js(&engine.lint(listing, config))
+}
+
+fn findings_js(findings: &[listing_guard::Finding]) -> Result<JsValue, JsError> {
     convert::to_js(&findings.iter().map(convert::finding).collect::<Vec<_>>())
 }
 

@@ -176,8 +176,12 @@ impl Prefilter {
                 None => self.weak.iter().for_each(|&p| hit[p as usize] = true),
             }
         }
-        let parts = [Some(&self.ascii), (!text.is_ascii()).then_some(&self.other)];
-        for part in parts.into_iter().flatten().flatten() {
+        let other = if text.is_ascii() {
+            None
+        } else {
+            self.other.as_ref()
+        };
+        for part in self.ascii.iter().chain(other) {
             for m in part.ac.find_overlapping_iter(text) {
                 for &p in &part.patterns_of[m.pattern().as_usize()] {
                     hit[p as usize] = true;
