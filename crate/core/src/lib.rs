@@ -39,6 +39,7 @@ mod matcher;
 mod normalize;
 mod pack;
 mod price;
+mod str_map;
 mod utf16;
 
 pub use config::{Ignored, Lang, LintConfig, ResellBrand};

@@ -29,10 +29,10 @@
 #[path = "matcher_binary.rs"]
 mod binary;
 
-use crate::hash::FxBuild;
 use crate::normalize::{is_unspaced, is_word_char, Normalized, TokenKind};
+use crate::str_map::StrMap;
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use std::ops::Range;
@@ -67,6 +67,15 @@ fn short_words() -> &'static [&'static str] {
     })
 }
 
+/// Where each word of `key` (words joined by single spaces) ends in the key with its
+/// spaces taken out: the places a broken word may be broken without a fragment.
+fn word_ends(key: &str) -> impl Iterator<Item = usize> + '_ {
+    key.split(' ').scan(0, |at, w| {
+        *at += w.len();
+        Some(*at)
+    })
+}
+
 /// The id of a literal registered with a [`MatcherBuilder`].
 pub type LitId = u32;
 
@@ -84,13 +93,14 @@ pub struct Hit {
 #[derive(Default)]
 #[cfg_attr(feature = "binary", derive(PartialEq, Debug))]
 pub struct MatcherBuilder {
-    words: HashMap<String, LitId, FxBuild>,
+    /// Word literals' keys and ids, in id order.
+    words: StrMap<LitId>,
     /// The first word of every word literal: a token that is none of these starts nothing.
-    starts: HashSet<String, FxBuild>,
+    starts: StrMap<()>,
     max_words: usize,
-    /// Word literals keyed by their words joined without spaces, for broken words, with
-    /// the byte offsets of the literal's own word boundaries in that key.
-    joined: HashMap<String, (LitId, Vec<usize>), FxBuild>,
+    /// Word literals keyed by their words joined without spaces, for broken words: the
+    /// literal's entry in `words` (whose key has the literal's own word boundaries).
+    joined: StrMap<u32>,
     /// A bit per hash of the first three bytes of every joined key: a quick "no".
     joined_heads: Vec<u64>,
     substrings: Vec<String>,
@@ -139,35 +149,33 @@ impl MatcherBuilder {
             return None;
         }
         let key = words.join(" ");
-        let id = match self.words.get(&key) {
-            Some(&id) => id,
+        let (entry, id) = match self.words.entry(&key) {
+            Some(e) => (e, self.words.val(e)),
             None => {
                 let id = self.fresh();
                 self.max_words = self.max_words.max(words.len());
-                self.starts.insert(words[0].to_string());
-                self.words.insert(key, id);
-                id
+                self.starts.insert(words[0], ());
+                (self.words.insert(&key, id), id)
             }
         };
         if joinable {
-            let joined: String = words.concat();
-            if joined.chars().count() >= MIN_JOINED_CHARS {
-                let bounds = words
-                    .iter()
-                    .scan(0, |at, w| {
-                        *at += w.len();
-                        Some(*at)
-                    })
-                    .collect();
-                if self.joined_heads.is_empty() {
-                    self.joined_heads.resize(HEAD_WORDS, 0);
-                }
-                let bit = head_bit(joined.as_bytes());
-                self.joined_heads[bit / 64] |= 1 << (bit % 64);
-                self.joined.entry(joined).or_insert((id, bounds));
-            }
+            self.join(&words.concat(), entry);
         }
         Some(id)
+    }
+
+    /// Lets the word literal at `entry` of `words` match as the broken word `joined`
+    /// (its words without the spaces), unless that is too short or taken.
+    fn join(&mut self, joined: &str, entry: usize) {
+        if joined.chars().count() < MIN_JOINED_CHARS {
+            return;
+        }
+        if self.joined_heads.is_empty() {
+            self.joined_heads.resize(HEAD_WORDS, 0);
+        }
+        let bit = head_bit(joined.as_bytes());
+        self.joined_heads[bit / 64] |= 1 << (bit % 64);
+        self.joined.insert(joined, entry as u32);
     }
 
     /// Fills `substring_ids` when it lags behind `substrings`: a builder read from the
@@ -181,6 +189,12 @@ impl MatcherBuilder {
         }
     }
 
+    /// How many literal ids were given out.
+    #[cfg_attr(not(feature = "binary"), allow(dead_code))]
+    pub fn len(&self) -> usize {
+        self.next as usize
+    }
+
     fn fresh(&mut self) -> LitId {
         let id = self.next;
         self.next += 1;
@@ -190,16 +204,6 @@ impl MatcherBuilder {
     /// The matcher; its substring automaton is built on the first text that needs it
     /// (see [`Matcher::find`]).
     pub fn build(self) -> Matcher {
-        let edges = self
-            .substrings
-            .iter()
-            .map(|s| {
-                (
-                    s.chars().next().is_some_and(is_word_char),
-                    s.chars().next_back().is_some_and(is_word_char),
-                )
-            })
-            .collect();
         Matcher {
             words: self.words,
             starts: self.starts,
@@ -209,7 +213,6 @@ impl MatcherBuilder {
             automaton: OnceLock::new(),
             substrings: self.substrings,
             substring_lits: self.substring_lits,
-            edges,
             len: self.next as usize,
         }
     }
@@ -217,22 +220,22 @@ impl MatcherBuilder {
 
 /// An immutable set of literals to search for.
 pub struct Matcher {
-    words: HashMap<String, LitId, FxBuild>,
-    starts: HashSet<String, FxBuild>,
+    words: StrMap<LitId>,
+    starts: StrMap<()>,
     max_words: usize,
-    joined: HashMap<String, (LitId, Vec<usize>), FxBuild>,
+    joined: StrMap<u32>,
     joined_heads: Vec<u64>,
     /// The automaton over `substrings`, built the first time a text with a character
     /// of a script written without spaces is searched: only such a text can contain a
     /// substring literal, and building it (2,600 literals: ~3 ms natively, ~30 ms in
     /// the baseline-compiled wasm of a waking service worker) would otherwise be paid on
-    /// every wake, before the first listing, Latin or not.
-    automaton: OnceLock<AhoCorasick>,
+    /// every wake, before the first listing, Latin or not. Beside it, whether each
+    /// substring literal starts / ends with a word character (5,000 look-ups of Unicode
+    /// tables, also paid only then).
+    automaton: OnceLock<(AhoCorasick, Vec<(bool, bool)>)>,
     /// The substring literals, in automaton pattern order.
     substrings: Vec<String>,
     substring_lits: Vec<LitId>,
-    /// Whether each substring literal starts / ends with a word character.
-    edges: Vec<(bool, bool)>,
     len: usize,
 }
 
@@ -270,7 +273,7 @@ impl Matcher {
                 if tokens[j].kind != TokenKind::Word {
                     break;
                 }
-                if let Some(&lit) = self
+                if let Some(lit) = self
                     .words
                     .get(&joined[tokens[i].key.start..tokens[j].key.end])
                 {
@@ -338,15 +341,16 @@ impl Matcher {
                     spaces.push((buf.len(), fragment(j - 1) || fragment(j)));
                 }
                 buf.push_str(text.key(&tokens[j]));
-                let Some((lit, bounds)) = self.joined.get(buf.as_str()) else {
+                let Some(entry) = self.joined.get(buf.as_str()) else {
                     continue;
                 };
+                let key = self.words.key(entry as usize);
                 if spaces
                     .iter()
-                    .all(|&(at, frag)| frag || bounds.contains(&at))
+                    .all(|&(at, frag)| frag || word_ends(key).any(|end| end == at))
                 {
                     hits.push(Hit {
-                        lit: *lit,
+                        lit: self.words.val(entry as usize),
                         span: tokens[i].span.start..tokens[j].span.end,
                         tokens: i..j + 1,
                     });
@@ -363,16 +367,25 @@ impl Matcher {
         if self.substrings.is_empty() || s.is_ascii() || !s.chars().any(is_unspaced) {
             return;
         }
-        let ac = self.automaton.get_or_init(|| {
-            AhoCorasick::builder()
+        let (ac, edges) = self.automaton.get_or_init(|| {
+            let ac = AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
                 .build(&self.substrings)
-                .expect("literals are bounded in size by pack validation")
+                .expect("literals are bounded in size by pack validation");
+            let edges = (self.substrings.iter())
+                .map(|s| {
+                    (
+                        s.chars().next().is_some_and(is_word_char),
+                        s.chars().next_back().is_some_and(is_word_char),
+                    )
+                })
+                .collect();
+            (ac, edges)
         });
         let tokens = text.tokens();
         for m in ac.find_overlapping_iter(s) {
             let p = m.pattern().as_usize();
-            let (start_word, end_word) = self.edges[p];
+            let (start_word, end_word) = edges[p];
             if start_word && s[..m.start()].chars().next_back().is_some_and(is_word_char) {
                 continue;
             }
@@ -395,7 +408,7 @@ impl Matcher {
     /// joined by spaces, substring literals as normalised text), sorted: what a
     /// benchmark gives another matcher to compare like with like.
     pub fn literals(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = self.words.keys().map(String::as_str).collect();
+        let mut out: Vec<&str> = self.words.iter().map(|(k, _)| k).collect();
         out.extend(self.substrings.iter().map(String::as_str));
         out.sort_unstable();
         out

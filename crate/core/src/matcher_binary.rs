@@ -6,14 +6,17 @@
 //! the joined keys with their word bounds and head bits are rebuilt on reading, without
 //! normalising anything; the substring literals' index when a literal is added.
 
-use super::{head_bit, LitId, MatcherBuilder, HEAD_WORDS};
+use super::{LitId, MatcherBuilder};
+use crate::str_map::StrMap;
+use serde::de::{Error, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// The wire form; `W` is the word keys' list, written and read as [`Words`].
 #[derive(Serialize, Deserialize)]
-struct Wire {
+struct Wire<W> {
     /// Word literal keys at their ids' places, empty for substring literals' ids; as
     /// long as the ids go (`next`).
-    words: Vec<String>,
+    words: W,
     max_words: usize,
     /// Ids of the word literals that also match as broken words, ascending, each
     /// written as its difference from the one before (one byte each, mostly).
@@ -22,13 +25,22 @@ struct Wire {
     substring_lits: Vec<LitId>,
 }
 
+/// The word keys as a sequence of strings by id, read straight into a [`StrMap`]
+/// (borrowing each key from the input, copying it once, allocating nothing per key),
+/// with how many ids the list covers.
+struct Words(StrMap<LitId>, LitId);
+
 impl Serialize for MatcherBuilder {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut words = vec![String::new(); self.next as usize];
-        for (k, &id) in &self.words {
-            words[id as usize] = k.clone();
+        let mut words = vec![""; self.next as usize];
+        for (k, id) in self.words.iter() {
+            words[id as usize] = k;
         }
-        let mut joined: Vec<LitId> = self.joined.values().map(|&(id, _)| id).collect();
+        let mut joined: Vec<LitId> = self
+            .joined
+            .iter()
+            .map(|(_, e)| self.words.val(e as usize))
+            .collect();
         joined.sort_unstable();
         let mut last = 0;
         for id in &mut joined {
@@ -45,67 +57,95 @@ impl Serialize for MatcherBuilder {
     }
 }
 
+impl<'de> Deserialize<'de> for Words {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Words, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Words;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("word literal keys by id")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Words, A::Error> {
+                let n = seq.size_hint().unwrap_or(0);
+                // About 12 bytes a key in the built-in packs.
+                let mut words = StrMap::with_capacity(n, n * 12);
+                let mut id: LitId = 0;
+                while let Some(key) = seq.next_element::<&'de str>()? {
+                    if !key.is_empty() {
+                        let before = words.len();
+                        words.insert(key, id);
+                        if words.len() == before {
+                            return Err(A::Error::custom("a word literal key twice"));
+                        }
+                    }
+                    id = id
+                        .checked_add(1)
+                        .ok_or_else(|| A::Error::custom("too many literals"))?;
+                }
+                Ok(Words(words, id))
+            }
+        }
+        d.deserialize_seq(V)
+    }
+}
+
 impl<'de> Deserialize<'de> for MatcherBuilder {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<MatcherBuilder, D::Error> {
-        use serde::de::Error;
-        let w = Wire::deserialize(d)?;
+        let w = Wire::<Words>::deserialize(d)?;
         if w.substrings.len() != w.substring_lits.len() {
             return Err(D::Error::custom("substring literals without ids"));
         }
-        let mut m = MatcherBuilder {
-            max_words: w.max_words,
-            next: LitId::try_from(w.words.len())
-                .map_err(|_| D::Error::custom("too many literals"))?,
-            ..MatcherBuilder::default()
+        let Words(words, next) = w.words;
+        // Word entries are in ascending id order: an id is a word literal's when the
+        // entry a binary search lands on has it.
+        let entry_of = |id: LitId| {
+            let e = bisect(words.len(), |e| words.val(e) < id);
+            (e < words.len() && words.val(e) == id).then_some(e)
         };
-        for key in w.words.iter().filter(|k| !k.is_empty()) {
-            m.starts
-                .insert(key.split(' ').next().unwrap_or_default().to_string());
-        }
-        let mut last: LitId = 0;
-        for delta in w.joined {
-            last = last
-                .checked_add(delta)
-                .ok_or_else(|| D::Error::custom("a joined literal id out of range"))?;
-            let id = last;
-            let key = match w.words.get(id as usize) {
-                Some(key) if !key.is_empty() => key,
-                _ => {
-                    return Err(D::Error::custom(
-                        "a joined literal that is not a word literal",
-                    ))
-                }
-            };
-            let bounds = key
-                .split(' ')
-                .scan(0, |at, part| {
-                    *at += part.len();
-                    Some(*at)
-                })
-                .collect();
-            let joined = key.replace(' ', "");
-            if m.joined_heads.is_empty() {
-                m.joined_heads.resize(HEAD_WORDS, 0);
-            }
-            let bit = head_bit(joined.as_bytes());
-            m.joined_heads[bit / 64] |= 1 << (bit % 64);
-            m.joined.insert(joined, (id, bounds));
-        }
         if w.substring_lits
             .iter()
-            .any(|&id| w.words.get(id as usize).is_none_or(|k| !k.is_empty()))
+            .any(|&id| id >= next || entry_of(id).is_some())
         {
             return Err(D::Error::custom(
                 "a substring literal's id out of range or a word literal's",
             ));
         }
-        m.words = w
-            .words
-            .into_iter()
-            .enumerate()
-            .filter(|(_, k)| !k.is_empty())
-            .map(|(id, k)| (k, id as LitId))
-            .collect();
+        let mut joined = Vec::with_capacity(w.joined.len());
+        let mut last: LitId = 0;
+        for delta in w.joined {
+            last = last
+                .checked_add(delta)
+                .ok_or_else(|| D::Error::custom("a joined literal id out of range"))?;
+            joined.push(
+                entry_of(last).ok_or_else(|| {
+                    D::Error::custom("a joined literal that is not a word literal")
+                })?,
+            );
+        }
+        let mut m = MatcherBuilder {
+            max_words: w.max_words,
+            next,
+            ..MatcherBuilder::default()
+        };
+        m.starts = StrMap::with_capacity(words.len(), words.len() * 8);
+        for (key, _) in words.iter() {
+            let first = key.bytes().position(|b| b == b' ').unwrap_or(key.len());
+            m.starts.insert(&key[..first], ());
+        }
+        m.joined = StrMap::with_capacity(joined.len(), joined.len() * 10);
+        m.words = words;
+        let mut buf = String::new();
+        for entry in joined {
+            buf.clear();
+            let key = m.words.key(entry);
+            let mut from = 0;
+            for (at, _) in key.bytes().enumerate().filter(|&(_, b)| b == b' ') {
+                buf.push_str(&key[from..at]);
+                from = at + 1;
+            }
+            buf.push_str(&key[from..]);
+            m.join(&buf, entry);
+        }
         // `substring_ids` is filled when a literal is added (most engines never add one).
         m.substrings = w.substrings;
         m.substring_lits = w.substring_lits;
@@ -113,18 +153,32 @@ impl<'de> Deserialize<'de> for MatcherBuilder {
     }
 }
 
+/// The first of `0..n` for which `before` is false (`before` true on a prefix of it).
+fn bisect(n: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
 impl MatcherBuilder {
     /// The id of the word literal whose key is `key` (normalised words joined by single
     /// spaces), if there is one.
     pub(crate) fn word_id(&self, key: &str) -> Option<LitId> {
-        self.words.get(key).copied()
+        self.words.get(key)
     }
 
     /// The key of each word literal, at its id's place (`None` for substring literals).
     pub(crate) fn word_keys(&self) -> Vec<Option<&str>> {
         let mut keys = vec![None; self.next as usize];
-        for (k, &id) in &self.words {
-            keys[id as usize] = Some(k.as_str());
+        for (k, id) in self.words.iter() {
+            keys[id as usize] = Some(k);
         }
         keys
     }

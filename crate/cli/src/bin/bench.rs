@@ -30,6 +30,15 @@ fn main() {
         Some("--json") => return scale::json(&corpus_arg(1)),
         Some("export") => return scale::export(&corpus_arg(1)),
         Some("titles") => return scale::titles(&corpus_arg(1)),
+        Some("from-binary") => {
+            // For a profiler: the engine read from the binary form, N times (default 1).
+            let bytes = Engine::builtin_binary().expect("built-in packs");
+            let n = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(1);
+            for _ in 0..n {
+                black_box(Engine::from_binary(&bytes, Vec::new()).expect("binary form"));
+            }
+            return;
+        }
         _ => {}
     }
     let corpus = corpus_arg(0);

@@ -15,23 +15,27 @@
 //! and itself: no version field and no compatibility promise.
 
 use super::compile::Partial;
+use super::group_name::GroupName;
 use super::Engine;
 use crate::currency::Currency;
 use crate::error::{PackError, PackErrorKind};
 use crate::pack::Pack;
+use crate::str_map::StrMap;
 
 impl Engine {
     /// The built-in packs, parsed, validated and compiled up to the automata, in binary
     /// form (what the wasm embeds).
     pub fn builtin_binary() -> Result<Vec<u8>, PackError> {
-        let partial = Partial::new().add_packs(super::builtin_packs()?)?;
+        let mut partial = Partial::new().add_packs(super::builtin_packs()?)?;
+        partial.b.owners.settle(partial.b.matcher.len());
+        let names: Vec<GroupName> = (partial.groups.iter())
+            .zip(keys_in_order(&partial))
+            .map(|(g, k)| GroupName::of(&g.name.spell(k), k))
+            .collect();
+        for (g, n) in partial.groups.iter_mut().zip(names) {
+            g.name = n;
+        }
         let form = FormRef {
-            group_names: partial
-                .groups
-                .iter()
-                .zip(keys_in_order(&partial))
-                .map(|(g, k)| Name::of(&g.name, k))
-                .collect(),
             group_keys: GroupKeys::of(&partial),
             partial: &partial,
         };
@@ -61,17 +65,8 @@ impl Engine {
         let Form {
             mut partial,
             group_keys,
-            group_names,
         } = postcard::from_bytes(bytes).map_err(|e| unreadable(e.to_string()))?;
         partial.group_ids = group_keys.read(&partial).map_err(unreadable)?;
-        if group_names.len() != partial.groups.len() {
-            return Err(unreadable(
-                "brand group names do not match the groups".into(),
-            ));
-        }
-        for (key, &g) in &partial.group_ids {
-            partial.groups[g as usize].name = group_names[g as usize].read(key);
-        }
         partial.rebuild_rule_infos();
         mark("read binary form");
         let partial = partial.add_packs(extra)?;
@@ -87,55 +82,12 @@ impl Engine {
 struct FormRef<'a> {
     partial: &'a Partial,
     group_keys: GroupKeys,
-    group_names: Vec<Name>,
 }
 
 #[derive(serde::Deserialize)]
 struct Form {
     partial: Partial,
     group_keys: GroupKeys,
-    group_names: Vec<Name>,
-}
-
-/// A brand group's display name, by how it is spelled from the group's key: about half
-/// the names (3,118 of 6,507) are their key, in lower case, title case or capitals, and
-/// take one byte (the names as text were 46 KB of the gzipped binary form).
-#[derive(serde::Serialize, serde::Deserialize)]
-enum Name {
-    Key,
-    Title,
-    Upper,
-    Text(String),
-}
-
-impl Name {
-    fn of(name: &str, key: &str) -> Name {
-        [Name::Key, Name::Title, Name::Upper]
-            .into_iter()
-            .find(|n| n.read(key) == name)
-            .unwrap_or_else(|| Name::Text(name.to_string()))
-    }
-
-    fn read(&self, key: &str) -> String {
-        match self {
-            Name::Key => key.to_string(),
-            Name::Upper => key.to_uppercase(),
-            Name::Title => {
-                let mut out = String::with_capacity(key.len());
-                let mut start = true;
-                for c in key.chars() {
-                    if start {
-                        out.extend(c.to_uppercase());
-                    } else {
-                        out.push(c);
-                    }
-                    start = c == ' ';
-                }
-                out
-            }
-            Name::Text(t) => t.clone(),
-        }
-    }
 }
 
 /// The brand groups' keys (`Partial::group_ids`), in group order. Nearly every key is
@@ -153,7 +105,7 @@ struct GroupKeys {
 /// Each brand group's key, in group order.
 fn keys_in_order(partial: &Partial) -> Vec<&str> {
     let mut keys = vec![""; partial.groups.len()];
-    for (k, &g) in &partial.group_ids {
+    for (k, g) in partial.group_ids.iter() {
         keys[g as usize] = k;
     }
     keys
@@ -178,17 +130,17 @@ impl GroupKeys {
         GroupKeys { lits, texts }
     }
 
-    fn read(self, partial: &Partial) -> Result<std::collections::HashMap<String, u32>, String> {
+    fn read(self, partial: &Partial) -> Result<StrMap<u32>, String> {
         if self.lits.len() != partial.groups.len() {
             return Err("brand group keys do not match the groups".into());
         }
         let words = partial.b.matcher.word_keys();
-        let mut texts = self.texts.into_iter();
+        let mut texts = self.texts.iter();
         let mut last = 0i64;
-        let mut ids = std::collections::HashMap::with_capacity(self.lits.len());
+        let mut ids = StrMap::with_capacity(self.lits.len(), self.lits.len() * 12);
         for (g, d) in self.lits.into_iter().enumerate() {
             let key = if d == 0 {
-                texts.next().ok_or("a brand group key is missing")?
+                texts.next().ok_or("a brand group key is missing")?.as_str()
             } else {
                 last += d;
                 let word = usize::try_from(last)
@@ -196,9 +148,10 @@ impl GroupKeys {
                     .and_then(|i| words.get(i).copied());
                 word.flatten()
                     .ok_or("a brand group key is not a word literal")?
-                    .to_string()
             };
-            ids.insert(key, g as u32);
+            if ids.insert(key, g as u32) != g {
+                return Err("a brand group key twice".into());
+            }
         }
         Ok(ids)
     }

@@ -4,6 +4,8 @@
 //! floors and terms with gaps. Each literal's owners carry the languages they are
 //! written for.
 
+use super::group_name::GroupName;
+use super::owners::Owners;
 use super::prefilter::{Prefilter, Required};
 use crate::currency::Currency;
 use crate::error::{PackError, PackErrorKind};
@@ -11,6 +13,7 @@ use crate::language::{LangSet, Language};
 use crate::matcher::{LitId, Matcher, MatcherBuilder};
 use crate::normalize::{Normalized, TokenKind};
 use crate::pack::{Cues, Floor, Pack, PackInfo, Rule, RuleKind};
+use crate::str_map::StrMap;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -74,10 +77,9 @@ pub(crate) struct BrandEntry {
 #[derive(Clone, Debug)]
 #[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct BrandGroup {
-    /// The display name, as the first rule to name the brand spells it. The binary
-    /// form writes it beside the group's key (`binary::Name`).
-    #[cfg_attr(feature = "binary", serde(skip))]
-    pub name: String,
+    /// The display name, as the first rule to name the brand spells it
+    /// ([`Compiled::group_name`]).
+    pub name: GroupName,
     pub products: Vec<u32>,
 }
 
@@ -97,7 +99,7 @@ pub(crate) struct Compiled {
     pub rule_pack: Vec<u16>,
     pub matcher: Matcher,
     /// Per literal: what it stands for, and the languages it is written for there.
-    pub owners: Vec<Vec<(Owner, LangSet)>>,
+    pub owners: Owners,
     pub gap_terms: Vec<GapTerm>,
     /// Words allowed between a compatibility phrase and the brand.
     pub compat_gap: usize,
@@ -109,6 +111,8 @@ pub(crate) struct Compiled {
     pub joiner_signs: Vec<char>,
     pub entries: Vec<BrandEntry>,
     pub groups: Vec<BrandGroup>,
+    /// Each group's key: entry `g` is group `g`'s.
+    pub group_keys: StrMap<u32>,
     pub products: Vec<String>,
     pub floors: Vec<FloorEntry>,
     /// Which patterns of every pattern rule may match a text (their required literals).
@@ -141,7 +145,7 @@ pub(crate) fn brand_key(name: &str) -> String {
 #[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Builder {
     pub(crate) matcher: MatcherBuilder,
-    pub(crate) owners: Vec<Vec<(Owner, LangSet)>>,
+    pub(crate) owners: Owners,
 }
 
 impl Builder {
@@ -150,15 +154,7 @@ impl Builder {
         let id = self
             .matcher
             .add_with(literal, matches!(owner, Owner::Brand(_)))?;
-        let i = id as usize;
-        if self.owners.len() <= i {
-            self.owners.resize_with(i + 1, Vec::new);
-        }
-        match self.owners[i].iter_mut().find(|(o, _)| *o == owner) {
-            // The same word for the same thing in two languages: either fires it.
-            Some((_, l)) => *l = l.merge(langs),
-            None => self.owners[i].push((owner, langs)),
-        }
+        self.owners.add(id, owner, langs);
         Some(id)
     }
 
@@ -166,6 +162,15 @@ impl Builder {
         for w in words {
             self.add(&w.text, owner, w.langs);
         }
+    }
+}
+
+impl Compiled {
+    /// Brand group `g`'s display name.
+    pub(crate) fn group_name(&self, g: u32) -> std::borrow::Cow<'_, str> {
+        self.groups[g as usize]
+            .name
+            .spell(self.group_keys.key(g as usize))
     }
 }
 
@@ -194,8 +199,9 @@ pub(crate) struct Partial {
     pub(crate) groups: Vec<BrandGroup>,
     /// Each brand group's key (`brand_key`); one key per group. The binary form writes
     /// them as literal ids where it can (`binary::GroupKeys`).
+    /// Entry `g` of the map is group `g`'s.
     #[cfg_attr(feature = "binary", serde(skip))]
-    pub(crate) group_ids: HashMap<String, u32>,
+    pub(crate) group_ids: StrMap<u32>,
     /// Each pattern's rule, source (with ASCII word boundaries) and required literals.
     patterns: Vec<(u32, String, Required)>,
     /// Price floors, resolved against every pack's brands when the engine is finished:
@@ -208,7 +214,7 @@ impl Partial {
         Partial {
             b: Builder {
                 matcher: MatcherBuilder::new(),
-                owners: Vec::new(),
+                owners: Owners::default(),
             },
             base_cues: false,
             cues: Cues::default(),
@@ -221,7 +227,7 @@ impl Partial {
             rule_pack: Vec::new(),
             entries: Vec::new(),
             groups: Vec::new(),
-            group_ids: HashMap::new(),
+            group_ids: StrMap::default(),
             patterns: Vec::new(),
             floor_docs: Vec::new(),
         }
@@ -366,12 +372,14 @@ impl Partial {
                     RuleKind::Brand { brands, .. } => {
                         for brand in brands {
                             let key = brand_key(&brand.name);
-                            let group = *group_ids.entry(key.clone()).or_insert_with(|| {
+                            let group = group_ids.get(&key).unwrap_or_else(|| {
                                 groups.push(BrandGroup {
-                                    name: brand.name.clone(),
+                                    name: GroupName::Text(brand.name.clone()),
                                     products: Vec::new(),
                                 });
-                                (groups.len() - 1) as u32
+                                let g = (groups.len() - 1) as u32;
+                                group_ids.insert(&key, g);
+                                g
                             });
                             for p in &brand.products {
                                 let Some(&pid) = product_ids.get(p) else {
@@ -497,7 +505,7 @@ impl Partial {
                     .rule(&rule.id)
                     .key("floors")
             };
-            let group = *group_ids.get(&brand_key(&f.brand)).ok_or_else(|| {
+            let group = group_ids.get(&brand_key(&f.brand)).ok_or_else(|| {
                 err(format!(
                     "brand `{}` is not listed by any brand rule",
                     f.brand
@@ -529,7 +537,7 @@ impl Partial {
         let matcher = b.matcher.build();
         mark("matcher");
         let mut owners = b.owners;
-        owners.resize_with(matcher.len().max(owners.len()), Vec::new);
+        owners.settle(matcher.len());
         Ok(Compiled {
             infos,
             rules,
@@ -558,6 +566,7 @@ impl Partial {
                 .collect(),
             entries,
             groups,
+            group_keys: group_ids,
             products,
             floors,
             prefilter,

@@ -22,7 +22,8 @@ impl Analysis<'_> {
         lit: LitId,
         want: impl Fn(&Owner) -> bool + 's,
     ) -> impl Iterator<Item = Owner> + 's {
-        c.owners[lit as usize]
+        c.owners
+            .of(lit)
             .iter()
             .filter(move |(o, langs)| {
                 want(o) && (langs.is_any() || langs.fires_on(self.language(c)))
@@ -46,7 +47,8 @@ impl Analysis<'_> {
             if found.contains(Language::Id) && found.contains(Language::Ms) {
                 let hinted = |want: Language| {
                     self.hits.iter().any(|h| {
-                        c.owners[h.lit as usize]
+                        c.owners
+                            .of(h.lit)
                             .iter()
                             .any(|(o, _)| *o == Owner::Hint(want))
                     })

@@ -319,7 +319,7 @@ fn implied_products(p: &Pass) -> Vec<(u32, u32)> {
             continue;
         }
         let said = &a.text[a.norm.to_original(b.norm.clone())];
-        if brand_key(said) != brand_key(&p.c.groups[b.group as usize].name) {
+        if brand_key(said) != brand_key(&p.c.group_name(b.group)) {
             out.push((b.group, pt));
         }
     }

@@ -157,12 +157,10 @@ pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<
 /// The brand groups named by a set of hits.
 pub(crate) fn groups_of<'a>(c: &'a Compiled, hits: &'a [Hit]) -> impl Iterator<Item = u32> + 'a {
     hits.iter().flat_map(move |h| {
-        c.owners[h.lit as usize]
-            .iter()
-            .filter_map(move |(o, _)| match o {
-                Owner::Brand(e) => Some(c.entries[*e as usize].group),
-                _ => None,
-            })
+        c.owners.of(h.lit).iter().filter_map(move |(o, _)| match o {
+            Owner::Brand(e) => Some(c.entries[*e as usize].group),
+            _ => None,
+        })
     })
 }
 
@@ -415,7 +413,7 @@ impl Pass<'_, '_> {
         }
         let r = &self.c.rules[rule as usize];
         let matched = text[span.start..span.end].to_string();
-        let brand_name = brand.map(|g| self.c.groups[g as usize].name.clone());
+        let brand_name = brand.map(|g| self.c.group_name(g).into_owned());
         let template = match (&r.kind, vars.iter().any(|(k, _)| *k == "own")) {
             (
                 RuleKind::Brand {

@@ -1,0 +1,155 @@
+//! What each literal stands for (its [`Owner`]s, with the languages each is written
+//! for), laid flat: every literal's list end to end in one vector, with where each
+//! starts. Reading the built-in packs' 16,000 literals' lists as a vector each was an
+//! allocation per literal on every start of the engine; flat, it is two.
+//!
+//! Owners added to a literal after the lists were laid flat (the seller's packs over the
+//! built-in ones; every pack when an engine is compiled from TOML) wait in a side map
+//! and are merged in, in the order they were added, by [`Owners::settle`], which the
+//! engine calls once when it is finished. Before that, [`Owners::of`] sees the flat
+//! lists only.
+
+use super::compile::Owner;
+use crate::hash::FxHashMap;
+use crate::language::LangSet;
+use crate::matcher::LitId;
+
+#[derive(Default, Debug, PartialEq)]
+pub(crate) struct Owners {
+    /// Where each literal's owners start in `flat`, and one more: where the last ends.
+    starts: Vec<u32>,
+    flat: Vec<(Owner, LangSet)>,
+    /// Owners added since the lists were laid flat, by literal.
+    more: FxHashMap<LitId, Vec<(Owner, LangSet)>>,
+}
+
+impl Owners {
+    /// The owners of literal `lit` (none for a literal beyond the lists).
+    pub(crate) fn of(&self, lit: LitId) -> &[(Owner, LangSet)] {
+        let i = lit as usize;
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.flat[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// Adds `owner` to literal `lit`; an owner it already has gets `langs` added to its
+    /// own (the same word for the same thing in two languages: either fires it).
+    pub(crate) fn add(&mut self, lit: LitId, owner: Owner, langs: LangSet) {
+        let i = lit as usize;
+        if i + 1 < self.starts.len() {
+            let (a, b) = (self.starts[i] as usize, self.starts[i + 1] as usize);
+            if let Some((_, l)) = self.flat[a..b].iter_mut().find(|(o, _)| *o == owner) {
+                *l = l.merge(langs);
+                return;
+            }
+        }
+        let more = self.more.entry(lit).or_default();
+        match more.iter_mut().find(|(o, _)| *o == owner) {
+            Some((_, l)) => *l = l.merge(langs),
+            None => more.push((owner, langs)),
+        }
+    }
+
+    /// Merges the owners added since the lists were laid flat into them, and covers
+    /// literals `0..lits` (and every literal given an owner).
+    pub(crate) fn settle(&mut self, lits: usize) {
+        let beyond = self.more.keys().map(|&l| l as usize + 1).max().unwrap_or(0);
+        let lits = lits.max(beyond).max(self.starts.len().saturating_sub(1));
+        if self.more.is_empty() && self.starts.len() == lits + 1 {
+            return;
+        }
+        let added: usize = self.more.values().map(Vec::len).sum();
+        let mut flat = Vec::with_capacity(self.flat.len() + added);
+        let mut starts = Vec::with_capacity(lits + 1);
+        for lit in 0..lits {
+            starts.push(u32::try_from(flat.len()).expect("under 4 G owners"));
+            flat.extend_from_slice(self.of(lit as LitId));
+            if let Some(more) = self.more.get(&(lit as LitId)) {
+                flat.extend_from_slice(more);
+            }
+        }
+        starts.push(u32::try_from(flat.len()).expect("under 4 G owners"));
+        self.flat = flat;
+        self.starts = starts;
+        self.more.clear();
+    }
+}
+
+/// The binary form: how many owners each literal has, then all of them (the counts take
+/// a byte each, where the starts would take two or three).
+#[cfg(feature = "binary")]
+mod wire {
+    use super::*;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    impl Serialize for Owners {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            assert!(
+                self.more.is_empty(),
+                "owners are settled before they are written"
+            );
+            let counts: Vec<u32> = self.starts.windows(2).map(|w| w[1] - w[0]).collect();
+            (counts, &self.flat).serialize(s)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Owners {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Owners, D::Error> {
+            let (counts, flat): (Vec<u32>, Vec<(Owner, LangSet)>) = Deserialize::deserialize(d)?;
+            let mut starts = Vec::with_capacity(counts.len() + 1);
+            let mut at = 0u64;
+            starts.push(0);
+            for c in counts {
+                at += u64::from(c);
+                starts.push(u32::try_from(at).map_err(serde::de::Error::custom)?);
+            }
+            if at != flat.len() as u64 {
+                return Err(serde::de::Error::custom("owner counts do not add up"));
+            }
+            Ok(Owners {
+                starts,
+                flat,
+                more: FxHashMap::default(),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn added_owners_merge_in_order_and_languages_join() {
+        let en = LangSet::one(crate::language::Language::En);
+        let mut o = Owners::default();
+        o.add(2, Owner::Term(1), LangSet::ANY);
+        o.add(0, Owner::Brand(5), en);
+        o.add(2, Owner::Unless(3), LangSet::ANY);
+        assert!(o.of(2).is_empty(), "unsettled owners are not seen yet");
+        o.settle(4);
+        assert_eq!(
+            o.of(2),
+            [
+                (Owner::Term(1), LangSet::ANY),
+                (Owner::Unless(3), LangSet::ANY)
+            ]
+        );
+        assert_eq!(o.of(0), [(Owner::Brand(5), en)]);
+        assert!(o.of(1).is_empty() && o.of(3).is_empty() && o.of(9).is_empty());
+        // After settling: a known owner merges in place, a new one goes last.
+        o.add(0, Owner::Brand(5), LangSet::ANY);
+        o.add(0, Owner::Product(1), LangSet::ANY);
+        o.add(5, Owner::CompatBefore, LangSet::ANY);
+        o.settle(4);
+        assert_eq!(
+            o.of(0),
+            [
+                (Owner::Brand(5), en.merge(LangSet::ANY)),
+                (Owner::Product(1), LangSet::ANY)
+            ]
+        );
+        assert_eq!(o.of(5), [(Owner::CompatBefore, LangSet::ANY)]);
+    }
+}

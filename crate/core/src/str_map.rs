@@ -1,0 +1,236 @@
+//! A string-keyed, insert-only hash map for the matcher's tens of thousands of literal
+//! keys: the keys sit end to end in one `String` and the table holds entry numbers, so
+//! adding a key copies its bytes once and allocates nothing of its own.
+//!
+//! What it is for: the engine's start. Reading the built-in packs' 16,000 word literals
+//! into `HashMap<String, _>`s (an allocation and a copy per key, three maps) was three
+//! quarters of reading the binary form, and in the baseline-compiled wasm of a waking
+//! service worker that reading was most of the engine's start. Looking a key up costs
+//! about what a `HashMap` does: a hash, a probe or two, one comparison of bytes.
+//!
+//! What it does not do: remove keys, or hold more than `u32::MAX` bytes of keys.
+
+use crate::hash::FxHasher;
+use std::hash::Hasher;
+
+/// Keys to values `V`; `StrMap<()>` is a set.
+#[derive(Clone)]
+pub(crate) struct StrMap<V> {
+    /// Every key, end to end, in the order they were added.
+    text: String,
+    /// Where each entry's key ends in `text` (it starts where the one before ends).
+    ends: Vec<u32>,
+    vals: Vec<V>,
+    /// Open addressing, linear probing: an entry's number plus one, 0 for a free slot;
+    /// a power of two long, at most half full.
+    slots: Vec<u32>,
+}
+
+impl<V> Default for StrMap<V> {
+    fn default() -> Self {
+        StrMap {
+            text: String::new(),
+            ends: Vec::new(),
+            vals: Vec::new(),
+            slots: Vec::new(),
+        }
+    }
+}
+
+/// The Fx hash of the key's bytes eight at a time, the last few as one word.
+fn hash(key: &str) -> u64 {
+    let mut h = FxHasher::default();
+    let mut chunks = key.as_bytes().chunks_exact(8);
+    for c in &mut chunks {
+        h.write_u64(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+    }
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h.write_u64(u64::from_le_bytes(tail) ^ ((key.len() as u64) << 56));
+    h.finish()
+}
+
+impl<V: Copy> StrMap<V> {
+    /// A map with room for `n` keys of `bytes` bytes in all before it grows.
+    #[cfg_attr(not(feature = "binary"), allow(dead_code))]
+    pub(crate) fn with_capacity(n: usize, bytes: usize) -> StrMap<V> {
+        let mut m = StrMap {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(n),
+            vals: Vec::with_capacity(n),
+            slots: Vec::new(),
+        };
+        m.slots = vec![0; slots_for(n)];
+        m
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The key of entry `e` (entries are numbered in the order they were added).
+    pub(crate) fn key(&self, e: usize) -> &str {
+        let start = if e == 0 { 0 } else { self.ends[e - 1] as usize };
+        &self.text[start..self.ends[e] as usize]
+    }
+
+    /// The value of entry `e`.
+    pub(crate) fn val(&self, e: usize) -> V {
+        self.vals[e]
+    }
+
+    /// The entry number of `key`, if it is in the map.
+    pub(crate) fn entry(&self, key: &str) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = home(self.slots.len(), key);
+        loop {
+            match self.slots[i] {
+                0 => return None,
+                s if self.key(s as usize - 1) == key => return Some(s as usize - 1),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    pub(crate) fn get(&self, key: &str) -> Option<V> {
+        self.entry(key).map(|e| self.vals[e])
+    }
+
+    pub(crate) fn contains(&self, key: &str) -> bool {
+        self.entry(key).is_some()
+    }
+
+    /// Adds `key` with `val` and returns its entry number; a key already there keeps its
+    /// value, and its entry number is returned.
+    pub(crate) fn insert(&mut self, key: &str, val: V) -> usize {
+        if (self.ends.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = home(self.slots.len(), key);
+        loop {
+            match self.slots[i] {
+                0 => break,
+                s if self.key(s as usize - 1) == key => return s as usize - 1,
+                _ => i = (i + 1) & mask,
+            }
+        }
+        let e = self.ends.len();
+        self.text.push_str(key);
+        self.ends
+            .push(u32::try_from(self.text.len()).expect("literal keys under 4 GB"));
+        self.vals.push(val);
+        self.slots[i] = u32::try_from(e + 1).expect("fewer than 4 G keys");
+        e
+    }
+
+    /// The entries' keys and values, in the order they were added.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, V)> + '_ {
+        (0..self.len()).map(|e| (self.key(e), self.vals[e]))
+    }
+
+    /// Puts entry `e` (its key already in `text`) in its slot.
+    fn place(&mut self, e: usize) {
+        let mask = self.slots.len() - 1;
+        let mut i = home(self.slots.len(), self.key(e));
+        while self.slots[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = u32::try_from(e + 1).expect("fewer than 4 G keys");
+    }
+
+    fn grow(&mut self) {
+        self.slots = vec![0; slots_for((self.ends.len() + 1) * 2)];
+        for e in 0..self.ends.len() {
+            self.place(e);
+        }
+    }
+}
+
+/// The first slot to try for `key` in a table of `slots` slots: the hash's high bits (its
+/// last step is a multiplication, which mixes upwards).
+fn home(slots: usize, key: &str) -> usize {
+    (hash(key) >> (64 - slots.trailing_zeros())) as usize
+}
+
+/// A power of two at least twice `n`, and at least 2 (so `home` shifts by less than 64).
+fn slots_for(n: usize) -> usize {
+    (n.max(1) * 2).next_power_of_two()
+}
+
+impl<V: Copy + PartialEq> PartialEq for StrMap<V> {
+    /// The same keys with the same values, whatever order they were added in.
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().all(|(k, v)| other.get(k) == Some(v))
+    }
+}
+
+impl<V: Copy + std::fmt::Debug> std::fmt::Debug for StrMap<V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn behaves_like_a_hash_map() {
+        let mut m: StrMap<u32> = StrMap::default();
+        let mut want: HashMap<String, u32> = HashMap::new();
+        assert_eq!(m.get("x"), None);
+        for i in 0..5000u32 {
+            // Keys repeat (i % 3000), collide in their first bytes, and include "".
+            let key = if i == 7 {
+                String::new()
+            } else {
+                format!("k{}", i % 3000)
+            };
+            let e = m.insert(&key, i);
+            want.entry(key.clone()).or_insert(i);
+            assert_eq!(m.key(e), key);
+        }
+        assert_eq!(m.len(), want.len());
+        for (k, v) in &want {
+            assert_eq!(m.get(k), Some(*v), "{k}");
+        }
+        assert_eq!(m.get("k3000"), None);
+        assert!(m.contains(""));
+        let order: Vec<&str> = m.iter().map(|(k, _)| k).take(3).collect();
+        assert_eq!(order, ["k0", "k1", "k2"]);
+    }
+
+    #[test]
+    fn sized_ahead_it_does_not_grow() {
+        let mut m: StrMap<()> = StrMap::with_capacity(100, 400);
+        let slots = m.slots.len();
+        for i in 0..100 {
+            m.insert(&format!("w{i}"), ());
+        }
+        assert_eq!(m.slots.len(), slots);
+        assert!(m.contains("w99") && !m.contains("w100"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn finds_what_was_inserted(keys in proptest::collection::vec("\\PC{0,6}", 0..200)) {
+            let mut m: StrMap<usize> = StrMap::default();
+            for (i, k) in keys.iter().enumerate() {
+                m.insert(k, i);
+            }
+            for k in &keys {
+                let first = keys.iter().position(|x| x == k);
+                proptest::prop_assert_eq!(m.get(k), first);
+            }
+        }
+    }
+}
