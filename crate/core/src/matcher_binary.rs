@@ -8,10 +8,10 @@
 
 use super::{LitId, MatcherBuilder};
 use crate::str_map::StrMap;
-use serde::de::{Error, SeqAccess, Visitor};
+use serde::de::Error;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// The wire form; `W` is the word keys' list, written and read as [`Words`].
+/// The wire form; `W` is the word keys' list ([`WordsOut`] written, [`WordsIn`] read).
 #[derive(Serialize, Deserialize)]
 struct Wire<W> {
     /// Word literal keys at their ids' places, empty for substring literals' ids; as
@@ -25,16 +25,40 @@ struct Wire<W> {
     substring_lits: Vec<LitId>,
 }
 
-/// The word keys as a sequence of strings by id, read straight into a [`StrMap`]
-/// (borrowing each key from the input, copying it once, allocating nothing per key),
-/// with how many ids the list covers.
-struct Words(StrMap<LitId>, LitId);
+/// The word keys by id as one text, the keys end to end, and each key's length in
+/// bytes (LEB128, a byte each for nearly all): read, the text becomes the [`StrMap`]'s
+/// own, checked as UTF-8 once, with no step per key but its hash.
+#[derive(Serialize)]
+struct WordsOut {
+    lens: Vec<u8>,
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct WordsIn<'a> {
+    #[serde(borrow)]
+    lens: &'a [u8],
+    #[serde(borrow)]
+    text: &'a str,
+}
 
 impl Serialize for MatcherBuilder {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut words = vec![""; self.next as usize];
+        let mut keys = vec![""; self.next as usize];
         for (k, id) in self.words.iter() {
-            words[id as usize] = k;
+            keys[id as usize] = k;
+        }
+        let mut words = WordsOut {
+            lens: Vec::with_capacity(keys.len()),
+            text: keys.concat(),
+        };
+        for k in &keys {
+            let mut n = k.len();
+            while n >= 0x80 {
+                words.lens.push((n as u8 & 0x7f) | 0x80);
+                n >>= 7;
+            }
+            words.lens.push(n as u8);
         }
         let mut joined: Vec<LitId> = self
             .joined
@@ -57,45 +81,48 @@ impl Serialize for MatcherBuilder {
     }
 }
 
-impl<'de> Deserialize<'de> for Words {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Words, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Words;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("word literal keys by id")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Words, A::Error> {
-                let n = seq.size_hint().unwrap_or(0);
-                // About 12 bytes a key in the built-in packs.
-                let mut words = StrMap::with_capacity(n, n * 12);
-                let mut id: LitId = 0;
-                while let Some(key) = seq.next_element::<&'de str>()? {
-                    if !key.is_empty() {
-                        let before = words.len();
-                        words.insert(key, id);
-                        if words.len() == before {
-                            return Err(A::Error::custom("a word literal key twice"));
-                        }
-                    }
-                    id = id
-                        .checked_add(1)
-                        .ok_or_else(|| A::Error::custom("too many literals"))?;
+impl WordsIn<'_> {
+    /// The word literals' map and how many ids the list covers.
+    fn read(&self) -> Result<(StrMap<LitId>, LitId), &'static str> {
+        let mut ends = Vec::with_capacity(self.lens.len());
+        let mut ids = Vec::with_capacity(self.lens.len());
+        let (mut at, mut id, mut n, mut shift) = (0usize, 0 as LitId, 0usize, 0u32);
+        for &b in self.lens {
+            n |= usize::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 != 0 {
+                if shift > 28 {
+                    return Err("a word literal's length does not read");
                 }
-                Ok(Words(words, id))
+                continue;
             }
+            if n > 0 {
+                at += n;
+                if !self.text.is_char_boundary(at.min(self.text.len())) || at > self.text.len() {
+                    return Err("word literal keys out of their text");
+                }
+                ends.push(u32::try_from(at).map_err(|_| "too many literal bytes")?);
+                ids.push(id);
+            }
+            id = id.checked_add(1).ok_or("too many literals")?;
+            (n, shift) = (0, 0);
         }
-        d.deserialize_seq(V)
+        if at != self.text.len() {
+            return Err("word literal keys do not fill their text");
+        }
+        let words = StrMap::from_parts(self.text.to_string(), ends, ids)
+            .map_err(|_| "a word literal key twice")?;
+        Ok((words, id))
     }
 }
 
 impl<'de> Deserialize<'de> for MatcherBuilder {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<MatcherBuilder, D::Error> {
-        let w = Wire::<Words>::deserialize(d)?;
+        let w = Wire::<WordsIn<'de>>::deserialize(d)?;
         if w.substrings.len() != w.substring_lits.len() {
             return Err(D::Error::custom("substring literals without ids"));
         }
-        let Words(words, next) = w.words;
+        let (words, next) = w.words.read().map_err(D::Error::custom)?;
         // Word entries are in ascending id order: an id is a word literal's when the
         // entry a binary search lands on has it.
         let entry_of = |id: LitId| {

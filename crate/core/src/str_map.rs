@@ -64,6 +64,41 @@ impl<V: Copy> StrMap<V> {
         m
     }
 
+    /// The map over keys already end to end in `text` (entry `e` ending at `ends[e]`,
+    /// ascending) with their values; `Err` with the entry of a key that is there twice.
+    #[cfg_attr(not(feature = "binary"), allow(dead_code))]
+    pub(crate) fn from_parts(
+        text: String,
+        ends: Vec<u32>,
+        vals: Vec<V>,
+    ) -> Result<StrMap<V>, usize> {
+        assert_eq!(ends.len(), vals.len(), "a value for every key");
+        assert!(
+            ends.windows(2).all(|w| w[0] <= w[1])
+                && ends.last().is_none_or(|&e| e as usize == text.len()),
+            "keys end to end"
+        );
+        let mut m = StrMap {
+            slots: vec![0; slots_for(ends.len())],
+            text,
+            ends,
+            vals,
+        };
+        let mask = m.slots.len() - 1;
+        for e in 0..m.ends.len() {
+            let key = m.key(e);
+            let mut i = home(m.slots.len(), key);
+            while m.slots[i] != 0 {
+                if m.key(m.slots[i] as usize - 1) == key {
+                    return Err(e);
+                }
+                i = (i + 1) & mask;
+            }
+            m.slots[i] = u32::try_from(e + 1).expect("fewer than 4 G keys");
+        }
+        Ok(m)
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.ends.len()
     }
@@ -218,6 +253,19 @@ mod tests {
         }
         assert_eq!(m.slots.len(), slots);
         assert!(m.contains("w99") && !m.contains("w100"));
+    }
+
+    #[test]
+    fn from_parts_adopts_the_text_and_refuses_a_key_twice() {
+        let m = StrMap::from_parts("nikeacmerolex".into(), vec![4, 8, 13], vec![7, 9, 11]).unwrap();
+        assert_eq!(
+            (m.get("acme"), m.get("rolex"), m.get("nik")),
+            (Some(9), Some(11), None)
+        );
+        assert_eq!(
+            StrMap::from_parts("abab".into(), vec![2, 4], vec![(), ()]).err(),
+            Some(1)
+        );
     }
 
     proptest::proptest! {

@@ -28,6 +28,7 @@ impl Engine {
     pub fn builtin_binary() -> Result<Vec<u8>, PackError> {
         let mut partial = Partial::new().add_packs(super::builtin_packs()?)?;
         partial.b.owners.settle(partial.b.matcher.len());
+        partial.resolve_floors()?;
         let names: Vec<GroupName> = (partial.groups.iter())
             .zip(keys_in_order(&partial))
             .map(|(g, k)| GroupName::of(&g.name.spell(k), k))

@@ -84,6 +84,7 @@ pub(crate) struct BrandGroup {
 }
 
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct FloorEntry {
     pub rule: u32,
     pub group: u32,
@@ -207,6 +208,9 @@ pub(crate) struct Partial {
     /// Price floors, resolved against every pack's brands when the engine is finished:
     /// (rule, pack, floor, currency).
     floor_docs: Vec<(u32, usize, Floor, Currency)>,
+    /// Price floors already resolved ([`Partial::resolve_floors`]): the binary form's,
+    /// so that an engine's start does not normalise 16,000 brand names again.
+    floors: Vec<FloorEntry>,
 }
 
 impl Partial {
@@ -230,6 +234,7 @@ impl Partial {
             group_ids: StrMap::default(),
             patterns: Vec::new(),
             floor_docs: Vec::new(),
+            floors: Vec::new(),
         }
     }
 
@@ -479,7 +484,47 @@ impl Partial {
 
     /// Resolves price floors and builds the matcher and the pattern prefilter; `mark` is called
     /// with the name of each part as it ends (benchmarks time the parts).
-    pub(crate) fn finish(self, mark: &mut dyn FnMut(&'static str)) -> Result<Compiled, PackError> {
+    /// Resolves the price floors added so far against the brands and product types
+    /// added so far. A floor resolves to the same group and product type whatever packs
+    /// come after (they only add groups and types), so the binary form holds the
+    /// built-in packs' floors resolved.
+    pub(crate) fn resolve_floors(&mut self) -> Result<(), PackError> {
+        for (ri, pi, f, currency) in std::mem::take(&mut self.floor_docs) {
+            let rule = &self.rules[ri as usize];
+            let err = |m: String| {
+                PackError::new(PackErrorKind::Conflict, m)
+                    .pack(&self.infos[pi].id)
+                    .rule(&rule.id)
+                    .key("floors")
+            };
+            let group = self.group_ids.get(&brand_key(&f.brand)).ok_or_else(|| {
+                err(format!(
+                    "brand `{}` is not listed by any brand rule",
+                    f.brand
+                ))
+            })?;
+            let product = *self.product_ids.get(&f.product).ok_or_else(|| {
+                err(format!(
+                    "product type `{}` is not defined by any pack",
+                    f.product
+                ))
+            })?;
+            self.floors.push(FloorEntry {
+                rule: ri,
+                group,
+                product,
+                min: f.min,
+                currency,
+            });
+        }
+        Ok(())
+    }
+
+    pub(crate) fn finish(
+        mut self,
+        mark: &mut dyn FnMut(&'static str),
+    ) -> Result<Compiled, PackError> {
+        self.resolve_floors()?;
         let Partial {
             b,
             cues,
@@ -491,41 +536,10 @@ impl Partial {
             groups,
             group_ids,
             products,
-            product_ids,
             patterns,
-            floor_docs,
+            floors,
             ..
         } = self;
-        let mut floors = Vec::new();
-        for (ri, pi, f, currency) in floor_docs {
-            let rule = &rules[ri as usize];
-            let err = |m: String| {
-                PackError::new(PackErrorKind::Conflict, m)
-                    .pack(&infos[pi].id)
-                    .rule(&rule.id)
-                    .key("floors")
-            };
-            let group = group_ids.get(&brand_key(&f.brand)).ok_or_else(|| {
-                err(format!(
-                    "brand `{}` is not listed by any brand rule",
-                    f.brand
-                ))
-            })?;
-            let product = *product_ids.get(&f.product).ok_or_else(|| {
-                err(format!(
-                    "product type `{}` is not defined by any pack",
-                    f.product
-                ))
-            })?;
-            floors.push(FloorEntry {
-                rule: ri,
-                group,
-                product,
-                min: f.min,
-                currency,
-            });
-        }
-
         mark("price floors");
         let prefilter = Prefilter::new(patterns.iter().map(|(_, src, pre)| (src.as_str(), pre)));
         mark("pattern prefilter");
