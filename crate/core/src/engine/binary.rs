@@ -5,7 +5,14 @@
 //! are parsed and compiled at run time, added to the built-in ones; then the patterns'
 //! prefilter automaton is built (aho-corasick does not serialise it), and the matcher's
 //! substring automaton on the first text with Chinese, Thai or another script written
-//! without spaces; the patterns' required literals are in the form, extracted once.
+//! without spaces; the patterns' required literals are in the form, extracted once, and
+//! the price floors resolved against their brands.
+//!
+//! Reading it is most of the engine's start in the extension, paid in baseline-compiled
+//! wasm on every wake of the service worker, so what it holds is laid out to be read
+//! without a step per item where it can: the literal keys adopted as one text by their
+//! maps (`str_map.rs`), each literal's owners as one flat list (`owners.rs`), brand
+//! names spelled from their keys only when a finding names one (`group_name.rs`).
 //!
 //! The form is [postcard](https://docs.rs/postcard) of the engine being built
 //! (`compile::Partial`) after the built-in packs, its brand group keys written as
