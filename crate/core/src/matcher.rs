@@ -32,7 +32,6 @@ mod binary;
 use crate::normalize::{is_unspaced, is_word_char, Normalized, TokenKind};
 use crate::str_map::StrMap;
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use std::ops::Range;
@@ -103,10 +102,8 @@ pub struct MatcherBuilder {
     joined: StrMap<u32>,
     /// A bit per hash of the first three bytes of every joined key: a quick "no".
     joined_heads: Vec<u64>,
-    substrings: Vec<String>,
-    /// The id of each of `substrings` (empty after reading: see `index_substrings`).
-    substring_ids: HashMap<String, LitId>,
-    substring_lits: Vec<LitId>,
+    /// Substring literals (normalised text) and their ids, in automaton pattern order.
+    substrings: StrMap<LitId>,
     next: LitId,
 }
 
@@ -129,14 +126,11 @@ impl MatcherBuilder {
         let n = Normalized::new(literal);
         let text = n.text().trim();
         if text.chars().any(is_unspaced) {
-            self.index_substrings();
-            if let Some(&id) = self.substring_ids.get(text) {
+            if let Some(id) = self.substrings.get(text) {
                 return Some(id);
             }
             let id = self.fresh();
-            self.substring_ids.insert(text.to_string(), id);
-            self.substrings.push(text.to_string());
-            self.substring_lits.push(id);
+            self.substrings.insert(text, id);
             return Some(id);
         }
         let words: Vec<&str> = n
@@ -178,17 +172,6 @@ impl MatcherBuilder {
         self.joined.insert(joined, entry as u32);
     }
 
-    /// Fills `substring_ids` when it lags behind `substrings`: a builder read from the
-    /// binary form leaves it empty (2,600 strings copied and hashed on every wake of the
-    /// extension) until a seller's pack adds a literal.
-    fn index_substrings(&mut self) {
-        if self.substring_ids.len() < self.substrings.len() {
-            self.substring_ids = (self.substrings.iter().cloned())
-                .zip(self.substring_lits.iter().copied())
-                .collect();
-        }
-    }
-
     /// How many literal ids were given out.
     #[cfg_attr(not(feature = "binary"), allow(dead_code))]
     pub fn len(&self) -> usize {
@@ -212,7 +195,6 @@ impl MatcherBuilder {
             joined_heads: self.joined_heads,
             automaton: OnceLock::new(),
             substrings: self.substrings,
-            substring_lits: self.substring_lits,
             len: self.next as usize,
         }
     }
@@ -233,9 +215,8 @@ pub struct Matcher {
     /// substring literal starts / ends with a word character (5,000 look-ups of Unicode
     /// tables, also paid only then).
     automaton: OnceLock<(AhoCorasick, Vec<(bool, bool)>)>,
-    /// The substring literals, in automaton pattern order.
-    substrings: Vec<String>,
-    substring_lits: Vec<LitId>,
+    /// The substring literals and their ids, in automaton pattern order.
+    substrings: StrMap<LitId>,
     len: usize,
 }
 
@@ -370,10 +351,10 @@ impl Matcher {
         let (ac, edges) = self.automaton.get_or_init(|| {
             let ac = AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
-                .build(&self.substrings)
+                .build(self.substrings.iter().map(|(k, _)| k))
                 .expect("literals are bounded in size by pack validation");
             let edges = (self.substrings.iter())
-                .map(|s| {
+                .map(|(s, _)| {
                     (
                         s.chars().next().is_some_and(is_word_char),
                         s.chars().next_back().is_some_and(is_word_char),
@@ -397,7 +378,7 @@ impl Matcher {
                 .partition_point(|t| t.span.start < m.end())
                 .max(first);
             hits.push(Hit {
-                lit: self.substring_lits[p],
+                lit: self.substrings.val(p),
                 span: m.range(),
                 tokens: first..last,
             });
@@ -409,7 +390,7 @@ impl Matcher {
     /// benchmark gives another matcher to compare like with like.
     pub fn literals(&self) -> Vec<&str> {
         let mut out: Vec<&str> = self.words.iter().map(|(k, _)| k).collect();
-        out.extend(self.substrings.iter().map(String::as_str));
+        out.extend(self.substrings.iter().map(|(k, _)| k));
         out.sort_unstable();
         out
     }

@@ -1,19 +1,20 @@
 //! A [`MatcherBuilder`] in the engine's binary form (`engine/binary.rs`): only what
 //! cannot be derived again cheaply. The word literals' keys by id (one list over every
 //! id, an empty key where the id is a substring literal's: ids are dense, so writing
-//! them beside the keys cost 29 KB of the gzipped wasm), which of them also
-//! match as broken words, and the substring literals are written; the first-word set,
-//! the joined keys with their word bounds and head bits are rebuilt on reading, without
-//! normalising anything; the substring literals' index when a literal is added.
+//! them beside the keys cost 29 KB of the gzipped wasm), which of them also match as
+//! broken words, and the substring literals with their ids are written, each list of
+//! keys as one text ([`KeysOut`]) that its map adopts on reading; the first-word set and
+//! the joined keys with their head bits are rebuilt on reading, without normalising
+//! anything.
 
 use super::{LitId, MatcherBuilder};
 use crate::str_map::StrMap;
 use serde::de::Error;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// The wire form; `W` is the word keys' list ([`WordsOut`] written, [`WordsIn`] read).
+/// The wire form; `W` and `S` are lists of keys ([`WordsOut`] written, [`WordsIn`] read).
 #[derive(Serialize, Deserialize)]
-struct Wire<W> {
+struct Wire<W, S> {
     /// Word literal keys at their ids' places, empty for substring literals' ids; as
     /// long as the ids go (`next`).
     words: W,
@@ -21,25 +22,79 @@ struct Wire<W> {
     /// Ids of the word literals that also match as broken words, ascending, each
     /// written as its difference from the one before (one byte each, mostly).
     joined: Vec<LitId>,
-    substrings: Vec<String>,
+    /// The substring literals, in automaton pattern order, and their ids.
+    substrings: S,
     substring_lits: Vec<LitId>,
 }
 
-/// The word keys by id as one text, the keys end to end, and each key's length in
-/// bytes (LEB128, a byte each for nearly all): read, the text becomes the [`StrMap`]'s
-/// own, checked as UTF-8 once, with no step per key but its hash.
+/// A list of keys as one text, the keys end to end, and each key's length in bytes
+/// (LEB128, a byte each for nearly all): read, the text becomes a [`StrMap`]'s own,
+/// checked as UTF-8 once, with no step per key but its hash.
 #[derive(Serialize)]
-struct WordsOut {
+struct KeysOut {
     lens: Vec<u8>,
     text: String,
 }
 
 #[derive(Deserialize)]
-struct WordsIn<'a> {
+struct KeysIn<'a> {
     #[serde(borrow)]
     lens: &'a [u8],
     #[serde(borrow)]
     text: &'a str,
+}
+
+impl KeysOut {
+    fn of<'k>(keys: impl Iterator<Item = &'k str>) -> KeysOut {
+        let mut out = KeysOut {
+            lens: Vec::new(),
+            text: String::new(),
+        };
+        for k in keys {
+            out.text.push_str(k);
+            let mut n = k.len();
+            while n >= 0x80 {
+                out.lens.push((n as u8 & 0x7f) | 0x80);
+                n >>= 7;
+            }
+            out.lens.push(n as u8);
+        }
+        out
+    }
+}
+
+impl KeysIn<'_> {
+    /// Where each key ends in the text, with the key's place in the list, empty keys
+    /// left out; and how many keys the list holds.
+    fn ends(&self) -> Result<(Vec<u32>, Vec<LitId>, LitId), &'static str> {
+        let mut ends = Vec::with_capacity(self.lens.len());
+        let mut places = Vec::with_capacity(self.lens.len());
+        let (mut at, mut place, mut n, mut shift) = (0usize, 0 as LitId, 0usize, 0u32);
+        for &b in self.lens {
+            n |= usize::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 != 0 {
+                if shift > 28 {
+                    return Err("a literal key's length does not read");
+                }
+                continue;
+            }
+            if n > 0 {
+                at += n;
+                if at > self.text.len() || !self.text.is_char_boundary(at) {
+                    return Err("literal keys out of their text");
+                }
+                ends.push(u32::try_from(at).map_err(|_| "too many literal bytes")?);
+                places.push(place);
+            }
+            place = place.checked_add(1).ok_or("too many literals")?;
+            (n, shift) = (0, 0);
+        }
+        if at != self.text.len() {
+            return Err("literal keys do not fill their text");
+        }
+        Ok((ends, places, place))
+    }
 }
 
 impl Serialize for MatcherBuilder {
@@ -47,18 +102,6 @@ impl Serialize for MatcherBuilder {
         let mut keys = vec![""; self.next as usize];
         for (k, id) in self.words.iter() {
             keys[id as usize] = k;
-        }
-        let mut words = WordsOut {
-            lens: Vec::with_capacity(keys.len()),
-            text: keys.concat(),
-        };
-        for k in &keys {
-            let mut n = k.len();
-            while n >= 0x80 {
-                words.lens.push((n as u8 & 0x7f) | 0x80);
-                n >>= 7;
-            }
-            words.lens.push(n as u8);
         }
         let mut joined: Vec<LitId> = self
             .joined
@@ -71,58 +114,26 @@ impl Serialize for MatcherBuilder {
             (*id, last) = (*id - last, *id);
         }
         Wire {
-            words,
+            words: KeysOut::of(keys.into_iter()),
             max_words: self.max_words,
             joined,
-            substrings: self.substrings.clone(),
-            substring_lits: self.substring_lits.clone(),
+            substrings: KeysOut::of(self.substrings.iter().map(|(k, _)| k)),
+            substring_lits: self.substrings.iter().map(|(_, id)| id).collect(),
         }
         .serialize(s)
     }
 }
 
-impl WordsIn<'_> {
-    /// The word literals' map and how many ids the list covers.
-    fn read(&self) -> Result<(StrMap<LitId>, LitId), &'static str> {
-        let mut ends = Vec::with_capacity(self.lens.len());
-        let mut ids = Vec::with_capacity(self.lens.len());
-        let (mut at, mut id, mut n, mut shift) = (0usize, 0 as LitId, 0usize, 0u32);
-        for &b in self.lens {
-            n |= usize::from(b & 0x7f) << shift;
-            shift += 7;
-            if b & 0x80 != 0 {
-                if shift > 28 {
-                    return Err("a word literal's length does not read");
-                }
-                continue;
-            }
-            if n > 0 {
-                at += n;
-                if !self.text.is_char_boundary(at.min(self.text.len())) || at > self.text.len() {
-                    return Err("word literal keys out of their text");
-                }
-                ends.push(u32::try_from(at).map_err(|_| "too many literal bytes")?);
-                ids.push(id);
-            }
-            id = id.checked_add(1).ok_or("too many literals")?;
-            (n, shift) = (0, 0);
-        }
-        if at != self.text.len() {
-            return Err("word literal keys do not fill their text");
-        }
-        let words = StrMap::from_parts(self.text.to_string(), ends, ids)
-            .map_err(|_| "a word literal key twice")?;
-        Ok((words, id))
-    }
-}
-
 impl<'de> Deserialize<'de> for MatcherBuilder {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<MatcherBuilder, D::Error> {
-        let w = Wire::<WordsIn<'de>>::deserialize(d)?;
-        if w.substrings.len() != w.substring_lits.len() {
-            return Err(D::Error::custom("substring literals without ids"));
+        let w = Wire::<KeysIn<'de>, KeysIn<'de>>::deserialize(d)?;
+        let (ends, ids, next) = w.words.ends().map_err(D::Error::custom)?;
+        let words = StrMap::from_parts(w.words.text.to_string(), ends, ids)
+            .map_err(|_| D::Error::custom("a word literal key twice"))?;
+        let (ends, places, n) = w.substrings.ends().map_err(D::Error::custom)?;
+        if n as usize != w.substring_lits.len() || places.len() != ends.len() {
+            return Err(D::Error::custom("substring literals without ids, or empty"));
         }
-        let (words, next) = w.words.read().map_err(D::Error::custom)?;
         // Word entries are in ascending id order: an id is a word literal's when the
         // entry a binary search lands on has it.
         let entry_of = |id: LitId| {
@@ -173,9 +184,8 @@ impl<'de> Deserialize<'de> for MatcherBuilder {
             buf.push_str(&key[from..]);
             m.join(&buf, entry);
         }
-        // `substring_ids` is filled when a literal is added (most engines never add one).
-        m.substrings = w.substrings;
-        m.substring_lits = w.substring_lits;
+        m.substrings = StrMap::from_parts(w.substrings.text.to_string(), ends, w.substring_lits)
+            .map_err(|_| D::Error::custom("a substring literal twice"))?;
         Ok(m)
     }
 }
@@ -232,8 +242,6 @@ mod tests {
         }
         let mut back: MatcherBuilder =
             postcard::from_bytes(&postcard::to_allocvec(&b).unwrap()).unwrap();
-        assert!(back.substring_ids.is_empty());
-        back.index_substrings();
         assert_eq!(back, b);
         // A literal added after reading gets the id it had, or a fresh one.
         assert_eq!(back.add("高仿"), b.add("高仿"));
