@@ -34,12 +34,12 @@ for m in re.finditer(r"(/// Languages for script \w+\npub static \w+: LangProfil
     entries = re.findall(r"^    \(\n        Lang::(\w+),\n.*?^    \),\n", m.group(2), re.S | re.M)
     bodies = re.findall(r"(^    \(\n        Lang::\w+,\n.*?^    \),\n)", m.group(2), re.S | re.M)
     assert len(entries) == len(bodies) and "".join(bodies) == m.group(2), "unexpected layout"
-    out.append(m.group(1))
-    for lang, body in zip(entries, bodies):
-        if lang in KEEP:
-            out.append(body)
-            kept.append(lang)
-    out.append(m.group(3) + "\n")
+    body = "".join(b for lang, b in zip(entries, bodies) if lang in KEEP)
+    kept += [lang for lang in entries if lang in KEEP]
+    if body:
+        out.append(m.group(1) + body + m.group(3) + "\n")
+    else:  # as rustfmt writes an empty list
+        out.append(m.group(1)[:-1] + "];\n\n")
 assert set(kept) == KEEP, f"missing profiles: {KEEP - set(kept)}"
 open(os.path.join(here, "src/trigrams/profiles.rs"), "w", encoding="utf-8").write("".join(out).rstrip("\n") + "\n")
 print("kept", len(kept), "profiles:", " ".join(kept))

@@ -2758,17 +2758,13 @@ pub static LATIN_LANGS: LangProfileList = &[
 ];
 
 /// Languages for script Cyrillic
-pub static CYRILLIC_LANGS: LangProfileList = &[
-];
+pub static CYRILLIC_LANGS: LangProfileList = &[];
 
 /// Languages for script Arabic
-pub static ARABIC_LANGS: LangProfileList = &[
-];
+pub static ARABIC_LANGS: LangProfileList = &[];
 
 /// Languages for script Devanagari
-pub static DEVANAGARI_LANGS: LangProfileList = &[
-];
+pub static DEVANAGARI_LANGS: LangProfileList = &[];
 
 /// Languages for script Hebrew
-pub static HEBREW_LANGS: LangProfileList = &[
-];
+pub static HEBREW_LANGS: LangProfileList = &[];
