@@ -2,16 +2,15 @@
 //! or of one character, NFD of one character, and whether a character is a combining
 //! mark. The same results as the `unicode-normalization` crate (checked over every
 //! character and over mixed strings in `cargo test`), from smaller tables: the full
-//! canonical and compatibility decompositions (`nf_table.rs`, generated from the crate,
-//! UTF-8 strings behind sorted keys, their lengths in bytes, ~2,100 and ~3,900 characters) and the combining
-//! marks as ranges. Composition and combining classes still come from the crate, whose
-//! decomposition and mark tables (about 90 KB of the wasm raw) are then not linked.
+//! canonical and compatibility decompositions (`nf_table.rs`, generated from the crate:
+//! UTF-8 strings behind sorted keys with their lengths in bytes, ~2,100 and ~3,900
+//! characters), the combining marks as ranges, the combining classes as runs and the
+//! composition pairs grouped by their second character. The crate is a dev-dependency:
+//! its tables were about 100 KB of the wasm raw.
 //!
 //! It does not do NFC or NFKD of strings, quick checks or stream-safe text (nothing
 //! here needs them). `LG_WRITE_NF=1 cargo test -p listing-guard --lib nf::` rewrites the
 //! table (after a `unicode-normalization` update).
-
-use unicode_normalization::char::{canonical_combining_class, compose};
 
 mod table {
     include!("nf_table.rs");
@@ -24,6 +23,41 @@ const T_BASE: u32 = 0x11A7;
 const T_COUNT: u32 = 28;
 const N_COUNT: u32 = 21 * T_COUNT;
 const S_COUNT: u32 = 19 * N_COUNT;
+
+/// The canonical combining class of `c` (0 for a starter).
+fn canonical_combining_class(c: char) -> u8 {
+    let v = c as u32;
+    let starts = table::CLASS_STARTS;
+    let i = starts.partition_point(|&s| s <= v);
+    if i == 0 || v >= starts[i - 1] + table::CLASS_LENS[i - 1] as u32 {
+        return 0;
+    }
+    table::CLASSES[i - 1]
+}
+
+/// The primary composite of `a` followed by `b`, if there is one: Hangul by arithmetic,
+/// the rest from the table's pairs, grouped by their second character.
+fn compose(a: char, b: char) -> Option<char> {
+    let (x, y) = (a as u32, b as u32);
+    if (L_BASE..L_BASE + 19).contains(&x) && (V_BASE..V_BASE + 21).contains(&y) {
+        return char::from_u32(S_BASE + ((x - L_BASE) * 21 + (y - V_BASE)) * T_COUNT);
+    }
+    if (S_BASE..S_BASE + S_COUNT).contains(&x)
+        && (x - S_BASE) % T_COUNT == 0
+        && (T_BASE + 1..T_BASE + T_COUNT).contains(&y)
+    {
+        return char::from_u32(x + (y - T_BASE));
+    }
+    let j = table::SECONDS.binary_search(&y).ok()?;
+    let lo = if j == 0 {
+        0
+    } else {
+        table::SECOND_ENDS[j - 1] as usize
+    };
+    let firsts = &table::FIRSTS[lo..table::SECOND_ENDS[j] as usize];
+    let k = firsts.binary_search(&x).ok()?;
+    char::from_u32(table::COMPOSED[lo + k])
+}
 
 /// Entries per stored offset in a table's pool (`*_BASES`).
 const BLOCK: usize = 16;
@@ -253,6 +287,8 @@ mod tests {
         let mut canon: Vec<(u32, String)> = Vec::new();
         let mut compat: Vec<(u32, String)> = Vec::new();
         let mut marks: Vec<(u32, u32)> = Vec::new();
+        let mut classes: Vec<(u32, u32, u8)> = Vec::new();
+        let mut pairs: Vec<(u32, u32, u32)> = Vec::new();
         for c in every_char() {
             let v = c as u32;
             let hangul = (S_BASE..S_BASE + S_COUNT).contains(&v);
@@ -266,6 +302,24 @@ mod tests {
                 }
                 if nfkd != nfd {
                     compat.push((v, nfkd));
+                }
+            }
+            let class = unicode_normalization::char::canonical_combining_class(c);
+            if class != 0 {
+                match classes.last_mut() {
+                    Some(r) if r.2 == class && r.0 + r.1 == v && r.1 < 255 => r.1 += 1,
+                    _ => classes.push((v, 1, class)),
+                }
+            }
+            let d: Vec<char> = nfd.chars().collect();
+            if !hangul && d.len() >= 2 {
+                let first: String = d[..d.len() - 1].iter().collect::<String>().nfc().collect();
+                let mut f = first.chars();
+                if let (Some(a), None) = (f.next(), f.next()) {
+                    let b = d[d.len() - 1];
+                    if unicode_normalization::char::compose(a, b) == Some(c) {
+                        pairs.push((b as u32, a as u32, v));
+                    }
                 }
             }
             if unicode_normalization::char::is_combining_mark(c) {
@@ -325,6 +379,58 @@ mod tests {
             }
             s += ");\n";
         }
+        let list = |name: &str, ty: &str, items: Vec<String>, per: usize| {
+            let mut t = format!("pub(super) const {name}: &[{ty}] = &[\n");
+            for row in items.chunks(per) {
+                t += &format!("    {},\n", row.join(", "));
+            }
+            t + "];\n"
+        };
+        let hex = |v: u32| format!("0x{v:x}");
+        s += &list(
+            "CLASS_STARTS",
+            "u32",
+            classes.iter().map(|r| hex(r.0)).collect(),
+            12,
+        );
+        s += &list(
+            "CLASS_LENS",
+            "u8",
+            classes.iter().map(|r| r.1.to_string()).collect(),
+            32,
+        );
+        s += &list(
+            "CLASSES",
+            "u8",
+            classes.iter().map(|r| r.2.to_string()).collect(),
+            32,
+        );
+        pairs.sort_unstable();
+        let mut seconds: Vec<u32> = pairs.iter().map(|p| p.0).collect();
+        seconds.dedup();
+        let ends: Vec<String> = seconds
+            .iter()
+            .map(|&b| pairs.partition_point(|p| p.0 <= b).to_string())
+            .collect();
+        s += &list(
+            "SECONDS",
+            "u32",
+            seconds.iter().map(|&b| hex(b)).collect(),
+            12,
+        );
+        s += &list("SECOND_ENDS", "u16", ends, 16);
+        s += &list(
+            "FIRSTS",
+            "u32",
+            pairs.iter().map(|p| hex(p.1)).collect(),
+            12,
+        );
+        s += &list(
+            "COMPOSED",
+            "u32",
+            pairs.iter().map(|p| hex(p.2)).collect(),
+            12,
+        );
         s += "pub(super) const MARKS: &[(u32, u32)] = &[\n";
         for row in marks.chunks(6) {
             let r: Vec<String> = row
@@ -366,7 +472,34 @@ mod tests {
             );
             let s = c.to_string();
             assert_eq!(nfkc(&s), s.nfkc().collect::<String>(), "nfkc str {c:?}");
+            assert_eq!(
+                canonical_combining_class(c),
+                unicode_normalization::char::canonical_combining_class(c),
+                "class {c:?}"
+            );
         }
+    }
+
+    /// Every pair the crate composes whose second character is a mark (U+0300-U+036F)
+    /// or the second of any of the table's pairs, first characters up to U+1FFFF (no
+    /// composite starts above), composes here too, and no other.
+    #[test]
+    fn pairs_compose_as_the_crate() {
+        let mut seconds: Vec<u32> = table::SECONDS.to_vec();
+        seconds.extend(0x300..0x370);
+        seconds.extend(V_BASE..V_BASE + 21);
+        seconds.extend(T_BASE..T_BASE + T_COUNT);
+        for a in (0..0x20000).filter_map(char::from_u32) {
+            for &b in &seconds {
+                let b = char::from_u32(b).unwrap();
+                assert_eq!(
+                    compose(a, b),
+                    unicode_normalization::char::compose(a, b),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+        assert!(table::FIRSTS.iter().all(|&a| a < 0x20000));
     }
 
     /// Strings mixing starters, marks of several classes, Hangul jamo and compatibility
