@@ -40,8 +40,7 @@
 mod words;
 
 use crate::currency::Currency;
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use crate::normalize::nf::{is_combining_mark, nfkc};
 use words::{is_cjk, is_punct, lookup, Word, LONGEST_CJK};
 
 /// Longer price fields are refused as unreadable without being parsed: no price a
@@ -112,7 +111,7 @@ pub(crate) fn parse_counted(
             &format!("it is longer than {MAX_PRICE_CHARS} characters, which no price is"),
         ));
     }
-    let folded: String = trimmed.nfkc().collect::<String>().to_lowercase();
+    let folded: String = nfkc(trimmed).to_lowercase();
     let items = lex(&folded, steps).map_err(|why| error(text, why))?;
     read(&items, default, steps).map_err(|why| error(text, why))
 }

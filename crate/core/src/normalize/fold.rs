@@ -1,11 +1,10 @@
 //! Steps 1–4 of the normalisation, one original character at a time, into a [`Sink`]
 //! that builds the normalised text and its map back to the original.
 
+use super::nf::{self, is_combining_mark};
 use super::origin::OriginMap;
 use super::script::{is_cjk, is_invisible, is_pictograph, is_unspaced};
 use super::{html, lookalike, t2s};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 /// The most characters one original character may become. A character whose
 /// compatibility form is longer (`ﷺ` is 18 characters) is kept as it is, so a field
@@ -274,7 +273,7 @@ fn fold_char(c: char, start: u32, end: u32, sink: &mut Sink) {
     let mut out = [' '; MAX_EXPANSION];
     let mut n = 0;
     let mut over = false;
-    'all: for d in std::iter::once(c).nfkc() {
+    'all: for d in nf::nfkc_char(c) {
         if let Some(l) = lookalike::latin(d) {
             if n == MAX_EXPANSION {
                 over = true;
@@ -285,7 +284,7 @@ fn fold_char(c: char, start: u32, end: u32, sink: &mut Sink) {
             continue;
         }
         for e in d.to_lowercase() {
-            for f in std::iter::once(e).nfd() {
+            for f in nf::nfd_char(e) {
                 if strips(f) {
                     continue;
                 }

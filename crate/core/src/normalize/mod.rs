@@ -48,6 +48,7 @@ mod fold;
 pub(crate) mod html;
 mod key;
 pub(crate) mod lookalike;
+pub(crate) mod nf;
 mod origin;
 mod script;
 mod skeleton;
