@@ -21,9 +21,10 @@ pub(crate) struct StrMap<V> {
     /// Where each entry's key ends in `text` (it starts where the one before ends).
     ends: Vec<u32>,
     vals: Vec<V>,
-    /// Open addressing, linear probing: an entry's number plus one, 0 for a free slot;
-    /// a power of two long, at most half full.
-    slots: Vec<u32>,
+    /// Open addressing, linear probing: an entry's number plus one in the low half, 32
+    /// bits of its key's hash in the high half; 0 for a free slot. A power of two long,
+    /// at most half full.
+    slots: Vec<u64>,
 }
 
 impl<V> Default for StrMap<V> {
@@ -44,9 +45,10 @@ fn hash(key: &str) -> u64 {
     for c in &mut chunks {
         h.write_u64(u64::from_le_bytes(c.try_into().expect("8 bytes")));
     }
-    let mut tail = [0u8; 8];
-    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    h.write_u64(u64::from_le_bytes(tail) ^ ((key.len() as u64) << 56));
+    // Shifted in, not copied into a buffer: a copy of a variable length is a call to
+    // `memcpy`, which cost more than the whole hash of a short key.
+    let tail = (chunks.remainder().iter().rev()).fold(0u64, |t, &b| t << 8 | u64::from(b));
+    h.write_u64(tail ^ ((key.len() as u64) << 56));
     h.finish()
 }
 
@@ -54,14 +56,12 @@ impl<V: Copy> StrMap<V> {
     /// A map with room for `n` keys of `bytes` bytes in all before it grows.
     #[cfg_attr(not(feature = "binary"), allow(dead_code))]
     pub(crate) fn with_capacity(n: usize, bytes: usize) -> StrMap<V> {
-        let mut m = StrMap {
+        StrMap {
             text: String::with_capacity(bytes),
             ends: Vec::with_capacity(n),
             vals: Vec::with_capacity(n),
-            slots: Vec::new(),
-        };
-        m.slots = vec![0; slots_for(n)];
-        m
+            slots: vec![0; slots_for(n)],
+        }
     }
 
     /// The map over keys already end to end in `text` (entry `e` ending at `ends[e]`,
@@ -84,17 +84,12 @@ impl<V: Copy> StrMap<V> {
             ends,
             vals,
         };
-        let mask = m.slots.len() - 1;
         for e in 0..m.ends.len() {
-            let key = m.key(e);
-            let mut i = home(m.slots.len(), key);
-            while m.slots[i] != 0 {
-                if m.key(m.slots[i] as usize - 1) == key {
-                    return Err(e);
-                }
-                i = (i + 1) & mask;
+            let h = hash(m.key(e));
+            match m.probe(h, m.key(e)) {
+                Ok(_) => return Err(e),
+                Err(i) => m.slots[i] = slot(h, e),
             }
-            m.slots[i] = u32::try_from(e + 1).expect("fewer than 4 G keys");
         }
         Ok(m)
     }
@@ -118,20 +113,32 @@ impl<V: Copy> StrMap<V> {
         self.vals[e]
     }
 
+    /// `Ok` with the entry of `key` (hashed `h`), or `Err` with the free slot where it
+    /// would go. The table is never full (at most half).
+    fn probe(&self, h: u64, key: &str) -> Result<usize, usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> (64 - self.slots.len().trailing_zeros())) as usize;
+        let tag = tag(h);
+        loop {
+            let s = self.slots[i];
+            if s == 0 {
+                return Err(i);
+            }
+            // The hash's bits beside the entry number rule out nearly every other key
+            // before its bytes are compared.
+            if s >> 32 == tag && self.key((s as u32 - 1) as usize) == key {
+                return Ok((s as u32 - 1) as usize);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
     /// The entry number of `key`, if it is in the map.
     pub(crate) fn entry(&self, key: &str) -> Option<usize> {
         if self.slots.is_empty() {
             return None;
         }
-        let mask = self.slots.len() - 1;
-        let mut i = home(self.slots.len(), key);
-        loop {
-            match self.slots[i] {
-                0 => return None,
-                s if self.key(s as usize - 1) == key => return Some(s as usize - 1),
-                _ => i = (i + 1) & mask,
-            }
-        }
+        self.probe(hash(key), key).ok()
     }
 
     pub(crate) fn get(&self, key: &str) -> Option<V> {
@@ -148,21 +155,17 @@ impl<V: Copy> StrMap<V> {
         if (self.ends.len() + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        let mask = self.slots.len() - 1;
-        let mut i = home(self.slots.len(), key);
-        loop {
-            match self.slots[i] {
-                0 => break,
-                s if self.key(s as usize - 1) == key => return s as usize - 1,
-                _ => i = (i + 1) & mask,
-            }
-        }
+        let h = hash(key);
+        let i = match self.probe(h, key) {
+            Ok(e) => return e,
+            Err(i) => i,
+        };
         let e = self.ends.len();
         self.text.push_str(key);
         self.ends
             .push(u32::try_from(self.text.len()).expect("literal keys under 4 GB"));
         self.vals.push(val);
-        self.slots[i] = u32::try_from(e + 1).expect("fewer than 4 G keys");
+        self.slots[i] = slot(h, e);
         e
     }
 
@@ -171,28 +174,29 @@ impl<V: Copy> StrMap<V> {
         (0..self.len()).map(|e| (self.key(e), self.vals[e]))
     }
 
-    /// Puts entry `e` (its key already in `text`) in its slot.
-    fn place(&mut self, e: usize) {
-        let mask = self.slots.len() - 1;
-        let mut i = home(self.slots.len(), self.key(e));
-        while self.slots[i] != 0 {
-            i = (i + 1) & mask;
-        }
-        self.slots[i] = u32::try_from(e + 1).expect("fewer than 4 G keys");
-    }
-
     fn grow(&mut self) {
         self.slots = vec![0; slots_for((self.ends.len() + 1) * 2)];
+        let mask = self.slots.len() - 1;
         for e in 0..self.ends.len() {
-            self.place(e);
+            let h = hash(self.key(e));
+            let mut i = (h >> (64 - self.slots.len().trailing_zeros())) as usize;
+            while self.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = slot(h, e);
         }
     }
 }
 
-/// The first slot to try for `key` in a table of `slots` slots: the hash's high bits (its
-/// last step is a multiplication, which mixes upwards).
-fn home(slots: usize, key: &str) -> usize {
-    (hash(key) >> (64 - slots.trailing_zeros())) as usize
+/// The 32 bits of a hash kept in its slot: below those that pick the first slot (the
+/// top ones, up to 32 of them for 4 G slots).
+fn tag(h: u64) -> u64 {
+    (h >> 16) & 0xffff_ffff
+}
+
+/// A slot: the hash's tag bits (as `probe` takes them) above, entry number plus one below.
+fn slot(h: u64, e: usize) -> u64 {
+    tag(h) << 32 | u64::from(u32::try_from(e + 1).expect("fewer than 4 G keys"))
 }
 
 /// A power of two at least twice `n`, and at least 2 (so `home` shifts by less than 64).

@@ -30,6 +30,22 @@ fn main() {
         Some("--json") => return scale::json(&corpus_arg(1)),
         Some("export") => return scale::export(&corpus_arg(1)),
         Some("titles") => return scale::titles(&corpus_arg(1)),
+        Some("clean-probe") => {
+            // For a profiler: the 100k-character clean description of the length series,
+            // linted 20 times (prints the mean).
+            let e = Engine::builtin().expect("built-in packs");
+            let l = Listing {
+                description: scale::text(&[], 100_000, false),
+                ..Listing::default()
+            };
+            let c = LintConfig::default();
+            let t = Instant::now();
+            for _ in 0..20 {
+                black_box(e.lint(&l, &c));
+            }
+            eprintln!("{:?}", t.elapsed() / 20);
+            return;
+        }
         Some("from-binary") => {
             // For a profiler: the engine read from the binary form, N times (default 1).
             let bytes = Engine::builtin_binary().expect("built-in packs");

@@ -77,7 +77,12 @@ impl Engine {
         partial.group_ids = group_keys.read(&partial).map_err(unreadable)?;
         partial.rebuild_rule_infos();
         mark("read binary form");
-        let partial = partial.add_packs(extra)?;
+        // Most sellers have no packs of their own: then the compiler is not called at all
+        // (in a waking service worker, V8 compiles a wasm function on its first call, and
+        // `add_packs` is one of the largest).
+        if !extra.is_empty() {
+            partial = partial.add_packs(extra)?;
+        }
         mark("seller's packs");
         let compiled = partial.finish(mark)?;
         mark("rest");
