@@ -33,8 +33,21 @@ globalThis.chrome = {
 };
 const configs = [];
 globalThis.wasm_bindgen = { checkPack: () => ({ id: 'x' }), marketFromHost: (h) => (h.endsWith('.tw') ? 'tw' : undefined) };
-globalThis.LGEngine = { init: async () => {}, error: () => null,
-  get: async () => ({ lint: (l, c) => { configs.push(c); return [{ rule: 'counterfeit.replica', text: 'Replica', severity: 'block' }]; }, packs: () => [] }) };
+// One engine, as LGEngine keeps one while the packs stay the same: the lint path sets its
+// configuration when it changes (setConfig) and lints JSON text (lintJson); `configs` holds
+// the configuration each lint ran with.
+const found = () => [{ rule: 'counterfeit.replica', text: 'Replica', severity: 'block' }];
+let setConfigs = 0;
+const linter = (() => {
+  let current = null;
+  return {
+    lint: (l, c) => { configs.push(c); return found(); },
+    setConfig: (c) => { current = c; setConfigs += 1; },
+    lintJson: (json) => { JSON.parse(json); configs.push(current); return found(); },
+    packs: () => [],
+  };
+})();
+globalThis.LGEngine = { init: async () => {}, error: () => null, get: async () => linter };
 for (const f of ['wake.js', 'settings-schema.js', 'settings-store.js', 'settings.js', 'listings.js', 'confirm.js', 'tabs.js', 'log.js', 'background.js']) {
   const exported = require(path.join(ROOT, 'extension/background', f));
   if (f === 'wake.js') globalThis.LGWake = exported;
@@ -130,13 +143,15 @@ test('reseller mode: a card asks, the confirm page adds the proof note, the engi
 
 test('a page sends only what changed since its last answered pass; an unknown base asks for the whole listing', async () => {
   const sent = [];
-  const before = configs.length;
+  await send({ type: 'lint', listing: { title: 'warm' }, host: 'x' }, page);
+  const [beforeAll, setBefore] = [configs.length, setConfigs];
   let r = await send({ type: 'lint', doc: 'p1', listing: { title: 'Replica', description: 'long text' }, host: 'x' }, page);
   assert.equal(r.ok, true);
   assert.ok(Number.isInteger(r.gen), 'the answer names the listing it kept');
   r = await send({ type: 'lint', doc: 'p1', base: r.gen, changed: { title: 'Replica watch' }, removed: [], host: 'x' }, page);
   assert.equal(r.ok, true);
-  assert.equal(configs.length, before + 2, 'both linted');
+  assert.equal(configs.length, beforeAll + 2, 'both linted');
+  assert.equal(setConfigs, setBefore, 'the same configuration is not converted again');
   r = await send({ type: 'lint', doc: 'p1', base: r.gen + 100, changed: {}, removed: [], host: 'x' }, page);
   assert.deepEqual([r.ok, r.resync], [true, true]);
   r = await send({ type: 'lint', doc: 'p1', base: 'x', changed: {}, host: 'x' }, page);
