@@ -73,11 +73,12 @@ const MIN_LITERAL: usize = 3;
 /// The automaton over the patterns' required literals, and a regex set over the
 /// patterns without good ones.
 pub(crate) struct Prefilter {
-    /// The automaton over the literals of ASCII text only, and the one over the literals
-    /// with other characters, which no ASCII text (most listings) holds and so is not
-    /// scanned for.
+    /// The automaton over the literals of ASCII text only, and the literals with other
+    /// characters, which no ASCII text (most listings) holds: their automaton is built
+    /// on the first text that is not ASCII, not on every start of the engine.
     ascii: Option<Built>,
-    other: Option<Built>,
+    other: Automaton,
+    other_ac: OnceLock<Option<AhoCorasick>>,
     /// Patterns without literals of [`MIN_LITERAL`] bytes or more, and their sources.
     weak: Vec<u32>,
     weak_sources: Vec<String>,
@@ -101,12 +102,18 @@ struct Built {
 }
 
 impl Automaton {
-    fn build(self) -> Option<Built> {
-        (!self.literals.is_empty()).then(|| Built {
-            ac: AhoCorasick::builder()
+    fn ac(&self) -> Option<AhoCorasick> {
+        (!self.literals.is_empty()).then(|| {
+            AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
                 .build(&self.literals)
-                .expect("pattern literals are bounded in size by pack validation"),
+                .expect("pattern literals are bounded in size by pack validation")
+        })
+    }
+
+    fn build(self) -> Option<Built> {
+        Some(Built {
+            ac: self.ac()?,
             patterns_of: self.patterns_of,
         })
     }
@@ -149,7 +156,8 @@ impl Prefilter {
         }
         Prefilter {
             ascii: ascii.build(),
-            other: other.build(),
+            other,
+            other_ac: OnceLock::new(),
             weak,
             weak_sources,
             weak_set: OnceLock::new(),
@@ -179,11 +187,13 @@ impl Prefilter {
         let other = if text.is_ascii() {
             None
         } else {
-            self.other.as_ref()
+            (self.other_ac.get_or_init(|| self.other.ac()).as_ref())
+                .map(|ac| (ac, &self.other.patterns_of))
         };
-        for part in self.ascii.iter().chain(other) {
-            for m in part.ac.find_overlapping_iter(text) {
-                for &p in &part.patterns_of[m.pattern().as_usize()] {
+        let ascii = self.ascii.as_ref().map(|b| (&b.ac, &b.patterns_of));
+        for (ac, patterns_of) in ascii.into_iter().chain(other) {
+            for m in ac.find_overlapping_iter(text) {
+                for &p in &patterns_of[m.pattern().as_usize()] {
                     hit[p as usize] = true;
                 }
             }
