@@ -65,10 +65,10 @@ impl Linter {
 
     /// Lints one listing with one configuration; returns an array of findings.
     ///
-    /// `config_key`, when given, names the configuration (the background passes its JSON
-    /// text): while it is the same as the last call's, the configuration converted then is
-    /// reused and `config` is not read, so a seller's typing does not convert settings on
-    /// every pass.
+    /// `config_key`, when given, names the configuration (its JSON text, say): while it
+    /// is the same as the last call's, the configuration converted then is reused and
+    /// `config` is not read. The background lints with `setConfig` and `lintJson`, which
+    /// cost less per call.
     pub fn lint(
         &self,
         listing: JsValue,
