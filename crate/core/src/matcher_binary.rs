@@ -134,12 +134,7 @@ impl<'de> Deserialize<'de> for MatcherBuilder {
         if n as usize != w.substring_lits.len() || places.len() != ends.len() {
             return Err(D::Error::custom("substring literals without ids, or empty"));
         }
-        // Word entries are in ascending id order: an id is a word literal's when the
-        // entry a binary search lands on has it.
-        let entry_of = |id: LitId| {
-            let e = bisect(words.len(), |e| words.val(e) < id);
-            (e < words.len() && words.val(e) == id).then_some(e)
-        };
+        let entry_of = |id: LitId| word_entry(&words, id);
         if w.substring_lits
             .iter()
             .any(|&id| id >= next || entry_of(id).is_some())
@@ -190,18 +185,20 @@ impl<'de> Deserialize<'de> for MatcherBuilder {
     }
 }
 
-/// The first of `0..n` for which `before` is false (`before` true on a prefix of it).
-fn bisect(n: usize, before: impl Fn(usize) -> bool) -> usize {
-    let (mut lo, mut hi) = (0, n);
+/// The entry of word literal `id` in `words`, if `id` is a word literal's: entries are
+/// added in ascending id order (ids are given out in order, and a substring literal's id
+/// has no entry), so a binary search finds it.
+fn word_entry(words: &StrMap<LitId>, id: LitId) -> Option<usize> {
+    let (mut lo, mut hi) = (0, words.len());
     while lo < hi {
         let mid = (lo + hi) / 2;
-        if before(mid) {
+        if words.val(mid) < id {
             lo = mid + 1;
         } else {
             hi = mid;
         }
     }
-    lo
+    (lo < words.len() && words.val(lo) == id).then_some(lo)
 }
 
 impl MatcherBuilder {
@@ -211,13 +208,10 @@ impl MatcherBuilder {
         self.words.get(key)
     }
 
-    /// The key of each word literal, at its id's place (`None` for substring literals).
-    pub(crate) fn word_keys(&self) -> Vec<Option<&str>> {
-        let mut keys = vec![None; self.next as usize];
-        for (k, id) in self.words.iter() {
-            keys[id as usize] = Some(k);
-        }
-        keys
+    /// The key of word literal `id` (`None` for a substring literal's id or one never
+    /// given out).
+    pub(crate) fn word_key(&self, id: LitId) -> Option<&str> {
+        word_entry(&self.words, id).map(|e| self.words.key(e))
     }
 }
 

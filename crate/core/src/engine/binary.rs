@@ -26,6 +26,7 @@ use super::group_name::GroupName;
 use super::Engine;
 use crate::currency::Currency;
 use crate::error::{PackError, PackErrorKind};
+use crate::matcher::LitId;
 use crate::pack::Pack;
 use crate::str_map::StrMap;
 
@@ -115,20 +116,20 @@ struct GroupKeys {
     texts: Vec<String>,
 }
 
-/// Each brand group's key, in group order.
-fn keys_in_order(partial: &Partial) -> Vec<&str> {
-    let mut keys = vec![""; partial.groups.len()];
-    for (k, g) in partial.group_ids.iter() {
-        keys[g as usize] = k;
-    }
-    keys
+/// Each brand group's key, in group order (entry `g` of `group_ids` is group `g`'s).
+fn keys_in_order(partial: &Partial) -> impl Iterator<Item = &str> {
+    assert_eq!(
+        partial.group_ids.len(),
+        partial.groups.len(),
+        "a key per group"
+    );
+    partial.group_ids.iter().map(|(k, _)| k)
 }
 
 impl GroupKeys {
     fn of(partial: &Partial) -> GroupKeys {
-        let keys = keys_in_order(partial);
         let (mut lits, mut texts, mut last) = (Vec::new(), Vec::new(), 0i64);
-        for k in keys {
+        for k in keys_in_order(partial) {
             match partial.b.matcher.word_id(k) {
                 Some(id) => {
                     lits.push(i64::from(id) - last);
@@ -147,7 +148,6 @@ impl GroupKeys {
         if self.lits.len() != partial.groups.len() {
             return Err("brand group keys do not match the groups".into());
         }
-        let words = partial.b.matcher.word_keys();
         let mut texts = self.texts.iter();
         let mut last = 0i64;
         let mut ids = StrMap::with_capacity(self.lits.len(), self.lits.len() * 12);
@@ -156,10 +156,8 @@ impl GroupKeys {
                 texts.next().ok_or("a brand group key is missing")?.as_str()
             } else {
                 last += d;
-                let word = usize::try_from(last)
-                    .ok()
-                    .and_then(|i| words.get(i).copied());
-                word.flatten()
+                (LitId::try_from(last).ok())
+                    .and_then(|id| partial.b.matcher.word_key(id))
                     .ok_or("a brand group key is not a word literal")?
             };
             if ids.insert(key, g as u32) != g {
