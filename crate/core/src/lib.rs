@@ -32,6 +32,7 @@ mod engine;
 mod error;
 mod finding;
 mod hash;
+mod hash_bits;
 mod language;
 mod listing;
 mod market;

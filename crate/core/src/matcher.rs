@@ -29,6 +29,7 @@
 #[path = "matcher_binary.rs"]
 mod binary;
 
+use crate::hash_bits::HashBits;
 use crate::normalize::{is_unspaced, is_word_char, Normalized, TokenKind};
 use crate::str_map::StrMap;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -94,8 +95,9 @@ pub struct Hit {
 pub struct MatcherBuilder {
     /// Word literals' keys and ids, in id order.
     words: StrMap<LitId>,
-    /// The first word of every word literal: a token that is none of these starts nothing.
-    starts: StrMap<()>,
+    /// The first word of every word literal, as a filter: a token that is none of these
+    /// starts nothing.
+    starts: HashBits,
     max_words: usize,
     /// Word literals keyed by their words joined without spaces, for broken words: the
     /// literal's entry in `words` (whose key has the literal's own word boundaries).
@@ -148,7 +150,7 @@ impl MatcherBuilder {
             None => {
                 let id = self.fresh();
                 self.max_words = self.max_words.max(words.len());
-                self.starts.insert(words[0], ());
+                self.starts.insert(words[0]);
                 (self.words.insert(&key, id), id)
             }
         };
@@ -203,7 +205,7 @@ impl MatcherBuilder {
 /// An immutable set of literals to search for.
 pub struct Matcher {
     words: StrMap<LitId>,
-    starts: StrMap<()>,
+    starts: HashBits,
     max_words: usize,
     joined: StrMap<u32>,
     joined_heads: Vec<u64>,
@@ -247,7 +249,7 @@ impl Matcher {
         // The keys of all tokens joined by spaces, so an n-gram is one slice.
         let joined = text.keys();
         for i in 0..tokens.len() {
-            if tokens[i].kind != TokenKind::Word || !self.starts.contains(text.key(&tokens[i])) {
+            if tokens[i].kind != TokenKind::Word || !self.starts.may_contain(text.key(&tokens[i])) {
                 continue;
             }
             for j in i..tokens.len().min(i + self.max_words) {

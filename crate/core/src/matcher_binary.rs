@@ -160,10 +160,9 @@ impl<'de> Deserialize<'de> for MatcherBuilder {
             next,
             ..MatcherBuilder::default()
         };
-        m.starts = StrMap::with_capacity(words.len(), words.len() * 8);
         for (key, _) in words.iter() {
             let first = key.bytes().position(|b| b == b' ').unwrap_or(key.len());
-            m.starts.insert(&key[..first], ());
+            m.starts.insert(&key[..first]);
         }
         m.joined = StrMap::with_capacity(joined.len(), joined.len() * 10);
         m.words = words;

@@ -39,7 +39,7 @@ impl<V> Default for StrMap<V> {
 }
 
 /// The Fx hash of the key's bytes eight at a time, the last few as one word.
-fn hash(key: &str) -> u64 {
+pub(crate) fn hash(key: &str) -> u64 {
     let mut h = FxHasher::default();
     let mut chunks = key.as_bytes().chunks_exact(8);
     for c in &mut chunks {
@@ -145,6 +145,7 @@ impl<V: Copy> StrMap<V> {
         self.entry(key).map(|e| self.vals[e])
     }
 
+    #[cfg(test)]
     pub(crate) fn contains(&self, key: &str) -> bool {
         self.entry(key).is_some()
     }
