@@ -76,7 +76,6 @@ impl Engine {
             group_keys,
         } = postcard::from_bytes(bytes).map_err(|e| unreadable(e.to_string()))?;
         partial.group_ids = group_keys.read(&partial).map_err(unreadable)?;
-        partial.rebuild_rule_infos();
         mark("read binary form");
         // Most sellers have no packs of their own: then the compiler is not called at all
         // (in a waking service worker, V8 compiles a wasm function on its first call, and

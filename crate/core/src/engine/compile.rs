@@ -94,7 +94,13 @@ pub(crate) struct FloorEntry {
 }
 
 pub(crate) struct Compiled {
+    /// The packs' metadata; their rule lists may be empty (an engine read from the binary
+    /// form): [`Compiled::catalogue`] has them.
     pub infos: Vec<PackInfo>,
+    /// `infos` with every pack's rule list, made on the first call: only the options
+    /// page and the CLI's pack listing ask for it, never a lint, so a waking service
+    /// worker neither builds 300 rule entries nor compiles the code that does.
+    catalogue: OnceLock<Vec<PackInfo>>,
     pub rules: Vec<Rule>,
     /// The pack index of each rule.
     pub rule_pack: Vec<u16>,
@@ -167,6 +173,21 @@ impl Builder {
 }
 
 impl Compiled {
+    /// The packs with their rules' catalogue entries (the binary form leaves them out,
+    /// and they are derived from the rules).
+    pub(crate) fn catalogue(&self) -> &[PackInfo] {
+        self.catalogue.get_or_init(|| {
+            let mut infos = self.infos.clone();
+            for info in &mut infos {
+                info.rules.clear();
+            }
+            for (rule, &pi) in self.rules.iter().zip(&self.rule_pack) {
+                infos[pi as usize].rules.push(rule.info());
+            }
+            infos
+        })
+    }
+
     /// Brand group `g`'s display name.
     pub(crate) fn group_name(&self, g: u32) -> std::borrow::Cow<'_, str> {
         self.groups[g as usize]
@@ -235,17 +256,6 @@ impl Partial {
             patterns: Vec::new(),
             floor_docs: Vec::new(),
             floors: Vec::new(),
-        }
-    }
-
-    /// The packs' rules' catalogue entries, rebuilt (the binary form leaves them out).
-    #[cfg(feature = "binary")]
-    pub(crate) fn rebuild_rule_infos(&mut self) {
-        for info in &mut self.infos {
-            info.rules.clear();
-        }
-        for (rule, &pi) in self.rules.iter().zip(&self.rule_pack) {
-            self.infos[pi as usize].rules.push(rule.info());
         }
     }
 
@@ -554,6 +564,7 @@ impl Partial {
         owners.settle(matcher.len());
         Ok(Compiled {
             infos,
+            catalogue: OnceLock::new(),
             rules,
             rule_pack,
             matcher,

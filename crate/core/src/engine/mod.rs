@@ -72,7 +72,7 @@ impl Engine {
 
     /// The packs this engine was built from, in order.
     pub fn packs(&self) -> &[PackInfo] {
-        &self.compiled.infos
+        self.compiled.catalogue()
     }
 }
 
