@@ -167,6 +167,35 @@ impl GroupKeys {
     }
 }
 
+/// The brand entries and groups, read by hand (`brand_wire.rs`), as one run of bytes each.
+pub(crate) mod entries {
+    use super::super::brand_wire::{read_entries, write_entries};
+    use super::super::compile::BrandEntry;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(entries: &[BrandEntry], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&write_entries(entries))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<BrandEntry>, D::Error> {
+        read_entries(<&'de [u8]>::deserialize(d)?).map_err(D::Error::custom)
+    }
+}
+
+pub(crate) mod groups {
+    use super::super::brand_wire::{read_groups, write_groups};
+    use super::super::compile::BrandGroup;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(groups: &[BrandGroup], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&write_groups(groups))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<BrandGroup>, D::Error> {
+        read_groups(<&'de [u8]>::deserialize(d)?).map_err(D::Error::custom)
+    }
+}
+
 /// Packs' metadata without their rule lists (the catalogue's per-rule entries are
 /// derived from the rules, and their JSON form skips empty fields, which a format
 /// without field names cannot).

@@ -54,7 +54,6 @@ pub(crate) struct GapTerm {
 
 /// One brand as one rule lists it.
 #[derive(Clone, Debug)]
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct BrandEntry {
     pub rule: u32,
     /// The brand group: the same brand named by several rules or packs.
@@ -66,7 +65,6 @@ pub(crate) struct BrandEntry {
     pub needs: Vec<u32>,
     /// For a Chinese name that is an everyday word, the longer everyday words that
     /// contain it, where it is not the brand (`everyday.rs`); `None` for other names.
-    #[cfg_attr(feature = "binary", serde(with = "super::everyday::by_name"))]
     pub compounds: Option<&'static [&'static str]>,
     /// The entry's own product types; exactly one means its names imply that type
     /// (a model alias: "Air Jordan 1" is shoes), which price floors use.
@@ -75,7 +73,6 @@ pub(crate) struct BrandEntry {
 
 /// A brand across every rule that names it.
 #[derive(Clone, Debug)]
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct BrandGroup {
     /// The display name, as the first rule to name the brand spells it
     /// ([`Compiled::group_name`]).
@@ -217,7 +214,9 @@ pub(crate) struct Partial {
     infos: Vec<PackInfo>,
     pub(crate) rules: Vec<Rule>,
     rule_pack: Vec<u16>,
+    #[cfg_attr(feature = "binary", serde(with = "super::binary::entries"))]
     pub(crate) entries: Vec<BrandEntry>,
+    #[cfg_attr(feature = "binary", serde(with = "super::binary::groups"))]
     pub(crate) groups: Vec<BrandGroup>,
     /// Each brand group's key (`brand_key`); one key per group. The binary form writes
     /// them as literal ids where it can (`binary::GroupKeys`).

@@ -53,6 +53,23 @@ pub(crate) fn inside_compound<C: AsRef<str>>(
     })
 }
 
+/// The table's name that `compounds` (from [`compounds`]) belong to: how the binary form
+/// (`brand_wire.rs`) writes an entry's compounds.
+#[cfg(feature = "binary")]
+pub(crate) fn name_of(compounds: &'static [&'static str]) -> Option<&'static str> {
+    table()
+        .iter()
+        .find(|(_, v)| std::ptr::eq(v.as_slice(), compounds))
+        .map(|(k, _)| *k)
+}
+
+/// The compounds of the table's name `name` exactly (no folding): how the binary form
+/// reads an entry's compounds back.
+#[cfg(feature = "binary")]
+pub(crate) fn by_table_name(name: &str) -> Option<&'static [&'static str]> {
+    table().get(name).map(Vec::as_slice)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,32 +85,5 @@ mod tests {
         let at = t.find("小米").unwrap();
         assert!(inside_compound(t, &(at..at + 6), &["小米粥"]));
         assert!(!inside_compound("小米 手机", &(0..6), &["小米粥"]));
-    }
-}
-
-/// The compact binary form of an entry's compounds (`compile::BrandEntry`): the table's
-/// name they belong to, looked up again when the form is read.
-#[cfg(feature = "binary")]
-pub(crate) mod by_name {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    pub fn serialize<S: Serializer>(
-        compounds: &Option<&'static [&'static str]>,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        let name = compounds.and_then(|c| {
-            super::table()
-                .iter()
-                .find(|(_, v)| std::ptr::eq(v.as_slice(), c))
-                .map(|(k, _)| *k)
-        });
-        name.serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<&'static [&'static str]>, D::Error> {
-        let name: Option<String> = Option::deserialize(d)?;
-        Ok(name.and_then(|n| super::table().get(n.as_str()).map(Vec::as_slice)))
     }
 }

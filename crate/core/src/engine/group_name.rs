@@ -7,7 +7,6 @@
 use std::borrow::Cow;
 
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 // Only the binary form spells names from keys; an engine compiled from TOML keeps text.
 #[cfg_attr(not(feature = "binary"), allow(dead_code))]
 pub(crate) enum GroupName {

@@ -5,6 +5,8 @@
 mod binary;
 mod boundary;
 mod brand;
+#[cfg(feature = "binary")]
+mod brand_wire;
 mod checks;
 mod compile;
 mod context;

@@ -1,0 +1,253 @@
+//! The brand entries and groups of the engine's binary form (`binary.rs`), written and
+//! read by hand as one run of bytes each instead of through serde's per-field visitors.
+//!
+//! What it is for: the engine's start in a waking service worker. The built-in packs hold
+//! about 8,000 brand entries and 6,500 groups; read through postcard's generic
+//! deserialiser, each field of each one was a call through serde's visitor machinery in
+//! baseline-compiled wasm, and that code had to be compiled on the first call, too. Here
+//! a field is a varint or a byte read from a slice.
+//!
+//! The bytes: an entry is `rule group flags needs products [compounds]`, a group is
+//! `name products`, where a number is an unsigned LEB128 varint, a list of numbers its
+//! length then its items, text its length in bytes then UTF-8, `flags` one byte (bit 0
+//! strict case, bit 1 dictionary word, bit 2 compounds follow: the everyday table's name
+//! they belong to, `everyday.rs`), and `name` one byte (0 the key, 1 title case, 2
+//! capitals, 3 text follows). Like the rest of the form it is a format between one build
+//! of this crate and itself, with no version and no compatibility promise.
+//!
+//! What it does not do: check that a rule, group or product number is in range; the
+//! form is this build's own output, and `binary.rs` reads the rest of it as trusting.
+
+use super::compile::{BrandEntry, BrandGroup};
+use super::group_name::GroupName;
+
+/// Appends numbers and texts.
+#[derive(Default)]
+struct Out(Vec<u8>);
+
+impl Out {
+    fn num(&mut self, mut n: usize) {
+        while n >= 0x80 {
+            self.0.push((n as u8 & 0x7f) | 0x80);
+            n >>= 7;
+        }
+        self.0.push(n as u8);
+    }
+
+    fn nums(&mut self, ns: &[u32]) {
+        self.num(ns.len());
+        for &n in ns {
+            self.num(n as usize);
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        self.num(t.len());
+        self.0.extend_from_slice(t.as_bytes());
+    }
+}
+
+/// Reads what [`Out`] wrote; every read fails on bytes that end too soon.
+struct In<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+const SHORT: &str = "brand entries or groups end too soon";
+
+impl<'a> In<'a> {
+    fn byte(&mut self) -> Result<u8, &'static str> {
+        let b = *self.bytes.get(self.at).ok_or(SHORT)?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn num(&mut self) -> Result<usize, &'static str> {
+        let (mut n, mut shift) = (0usize, 0u32);
+        loop {
+            let b = self.byte()?;
+            n |= usize::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(n);
+            }
+            shift += 7;
+            if shift > 28 {
+                return Err("a number in the brand entries does not read");
+            }
+        }
+    }
+
+    fn u32(&mut self) -> Result<u32, &'static str> {
+        u32::try_from(self.num()?).map_err(|_| "a number in the brand entries is too large")
+    }
+
+    fn nums(&mut self) -> Result<Vec<u32>, &'static str> {
+        let n = self.num()?;
+        if n > self.bytes.len() - self.at {
+            return Err(SHORT);
+        }
+        (0..n).map(|_| self.u32()).collect()
+    }
+
+    fn text(&mut self) -> Result<&'a str, &'static str> {
+        let n = self.num()?;
+        let end = self.at.checked_add(n).ok_or(SHORT)?;
+        let t = self.bytes.get(self.at..end).ok_or(SHORT)?;
+        self.at = end;
+        std::str::from_utf8(t).map_err(|_| "a brand text is not UTF-8")
+    }
+}
+
+const STRICT_CASE: u8 = 1;
+const DICTIONARY_WORD: u8 = 2;
+const COMPOUNDS: u8 = 4;
+
+pub(crate) fn write_entries(entries: &[BrandEntry]) -> Vec<u8> {
+    let mut out = Out::default();
+    out.num(entries.len());
+    for e in entries {
+        out.num(e.rule as usize);
+        out.num(e.group as usize);
+        let name = e
+            .compounds
+            .map(|c| super::everyday::name_of(c).expect("compounds come from the everyday table"));
+        let flags = (u8::from(e.strict_case) * STRICT_CASE)
+            | (u8::from(e.dictionary_word) * DICTIONARY_WORD)
+            | (u8::from(name.is_some()) * COMPOUNDS);
+        out.0.push(flags);
+        out.nums(&e.needs);
+        out.nums(&e.products);
+        if let Some(name) = name {
+            out.text(name);
+        }
+    }
+    out.0
+}
+
+pub(crate) fn read_entries(bytes: &[u8]) -> Result<Vec<BrandEntry>, &'static str> {
+    let mut r = In { bytes, at: 0 };
+    let n = r.num()?;
+    let mut entries = Vec::with_capacity(n.min(bytes.len()));
+    for _ in 0..n {
+        let rule = r.u32()?;
+        let group = r.u32()?;
+        let flags = r.byte()?;
+        let needs = r.nums()?;
+        let products = r.nums()?;
+        let compounds = if flags & COMPOUNDS != 0 {
+            Some(super::everyday::by_table_name(r.text()?).ok_or("an unknown everyday name")?)
+        } else {
+            None
+        };
+        entries.push(BrandEntry {
+            rule,
+            group,
+            strict_case: flags & STRICT_CASE != 0,
+            dictionary_word: flags & DICTIONARY_WORD != 0,
+            needs,
+            compounds,
+            products,
+        });
+    }
+    done(&r).map(|()| entries)
+}
+
+pub(crate) fn write_groups(groups: &[BrandGroup]) -> Vec<u8> {
+    let mut out = Out::default();
+    out.num(groups.len());
+    for g in groups {
+        match &g.name {
+            GroupName::Key => out.0.push(0),
+            GroupName::Title => out.0.push(1),
+            GroupName::Upper => out.0.push(2),
+            GroupName::Text(t) => {
+                out.0.push(3);
+                out.text(t);
+            }
+        }
+        out.nums(&g.products);
+    }
+    out.0
+}
+
+pub(crate) fn read_groups(bytes: &[u8]) -> Result<Vec<BrandGroup>, &'static str> {
+    let mut r = In { bytes, at: 0 };
+    let n = r.num()?;
+    let mut groups = Vec::with_capacity(n.min(bytes.len()));
+    for _ in 0..n {
+        let name = match r.byte()? {
+            0 => GroupName::Key,
+            1 => GroupName::Title,
+            2 => GroupName::Upper,
+            3 => GroupName::Text(r.text()?.to_string()),
+            _ => return Err("a brand group's name does not read"),
+        };
+        let products = r.nums()?;
+        groups.push(BrandGroup { name, products });
+    }
+    done(&r).map(|()| groups)
+}
+
+fn done(r: &In) -> Result<(), &'static str> {
+    if r.at == r.bytes.len() {
+        Ok(())
+    } else {
+        Err("bytes after the brand entries or groups")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_back_what_it_wrote_and_refuses_what_is_cut() {
+        let compounds = super::super::everyday::by_table_name("小米");
+        assert!(compounds.is_some());
+        let entries = vec![
+            BrandEntry {
+                rule: 3,
+                group: 300,
+                strict_case: true,
+                dictionary_word: false,
+                needs: vec![],
+                compounds: None,
+                products: vec![1, 200_000],
+            },
+            BrandEntry {
+                rule: 0,
+                group: 0,
+                strict_case: false,
+                dictionary_word: true,
+                needs: vec![7],
+                compounds,
+                products: vec![],
+            },
+        ];
+        let groups = vec![
+            BrandGroup {
+                name: GroupName::Title,
+                products: vec![],
+            },
+            BrandGroup {
+                name: GroupName::Text("Louis Vuitton".into()),
+                products: vec![5, 6],
+            },
+        ];
+        let (e, g) = (write_entries(&entries), write_groups(&groups));
+        let back = read_entries(&e).unwrap();
+        assert_eq!(format!("{back:?}"), format!("{entries:?}"));
+        assert!(std::ptr::eq(back[1].compounds.unwrap(), compounds.unwrap()));
+        assert_eq!(
+            format!("{:?}", read_groups(&g).unwrap()),
+            format!("{groups:?}")
+        );
+        for cut in 0..e.len() {
+            assert!(read_entries(&e[..cut]).is_err());
+        }
+        for cut in 0..g.len() {
+            assert!(read_groups(&g[..cut]).is_err());
+        }
+        assert!(read_groups(&[1, 9, 0]).is_err());
+    }
+}
