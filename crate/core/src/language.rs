@@ -105,6 +105,18 @@ impl LangSet {
     /// Every language / not known.
     pub const ANY: LangSet = LangSet(0);
 
+    /// The set's bits (one per [`Language::ALL`] entry), for the engine's binary form.
+    #[cfg(feature = "binary")]
+    pub(crate) fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// The set of [`LangSet::bits`] `bits`.
+    #[cfg(feature = "binary")]
+    pub(crate) fn from_bits(bits: u16) -> LangSet {
+        LangSet(bits)
+    }
+
     pub fn one(l: Language) -> LangSet {
         LangSet(l.bit())
     }

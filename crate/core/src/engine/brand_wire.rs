@@ -20,83 +20,7 @@
 
 use super::compile::{BrandEntry, BrandGroup};
 use super::group_name::GroupName;
-
-/// Appends numbers and texts.
-#[derive(Default)]
-struct Out(Vec<u8>);
-
-impl Out {
-    fn num(&mut self, mut n: usize) {
-        while n >= 0x80 {
-            self.0.push((n as u8 & 0x7f) | 0x80);
-            n >>= 7;
-        }
-        self.0.push(n as u8);
-    }
-
-    fn nums(&mut self, ns: &[u32]) {
-        self.num(ns.len());
-        for &n in ns {
-            self.num(n as usize);
-        }
-    }
-
-    fn text(&mut self, t: &str) {
-        self.num(t.len());
-        self.0.extend_from_slice(t.as_bytes());
-    }
-}
-
-/// Reads what [`Out`] wrote; every read fails on bytes that end too soon.
-struct In<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-const SHORT: &str = "brand entries or groups end too soon";
-
-impl<'a> In<'a> {
-    fn byte(&mut self) -> Result<u8, &'static str> {
-        let b = *self.bytes.get(self.at).ok_or(SHORT)?;
-        self.at += 1;
-        Ok(b)
-    }
-
-    fn num(&mut self) -> Result<usize, &'static str> {
-        let (mut n, mut shift) = (0usize, 0u32);
-        loop {
-            let b = self.byte()?;
-            n |= usize::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Ok(n);
-            }
-            shift += 7;
-            if shift > 28 {
-                return Err("a number in the brand entries does not read");
-            }
-        }
-    }
-
-    fn u32(&mut self) -> Result<u32, &'static str> {
-        u32::try_from(self.num()?).map_err(|_| "a number in the brand entries is too large")
-    }
-
-    fn nums(&mut self) -> Result<Vec<u32>, &'static str> {
-        let n = self.num()?;
-        if n > self.bytes.len() - self.at {
-            return Err(SHORT);
-        }
-        (0..n).map(|_| self.u32()).collect()
-    }
-
-    fn text(&mut self) -> Result<&'a str, &'static str> {
-        let n = self.num()?;
-        let end = self.at.checked_add(n).ok_or(SHORT)?;
-        let t = self.bytes.get(self.at..end).ok_or(SHORT)?;
-        self.at = end;
-        std::str::from_utf8(t).map_err(|_| "a brand text is not UTF-8")
-    }
-}
+use super::wire::{In, Out};
 
 const STRICT_CASE: u8 = 1;
 const DICTIONARY_WORD: u8 = 2;
@@ -114,18 +38,18 @@ pub(crate) fn write_entries(entries: &[BrandEntry]) -> Vec<u8> {
         let flags = (u8::from(e.strict_case) * STRICT_CASE)
             | (u8::from(e.dictionary_word) * DICTIONARY_WORD)
             | (u8::from(name.is_some()) * COMPOUNDS);
-        out.0.push(flags);
+        out.byte(flags);
         out.nums(&e.needs);
         out.nums(&e.products);
         if let Some(name) = name {
             out.text(name);
         }
     }
-    out.0
+    out.into_bytes()
 }
 
 pub(crate) fn read_entries(bytes: &[u8]) -> Result<Vec<BrandEntry>, &'static str> {
-    let mut r = In { bytes, at: 0 };
+    let mut r = In::new(bytes);
     let n = r.num()?;
     let mut entries = Vec::with_capacity(n.min(bytes.len()));
     for _ in 0..n {
@@ -149,7 +73,7 @@ pub(crate) fn read_entries(bytes: &[u8]) -> Result<Vec<BrandEntry>, &'static str
             products,
         });
     }
-    done(&r).map(|()| entries)
+    r.done().map(|()| entries)
 }
 
 pub(crate) fn write_groups(groups: &[BrandGroup]) -> Vec<u8> {
@@ -157,21 +81,21 @@ pub(crate) fn write_groups(groups: &[BrandGroup]) -> Vec<u8> {
     out.num(groups.len());
     for g in groups {
         match &g.name {
-            GroupName::Key => out.0.push(0),
-            GroupName::Title => out.0.push(1),
-            GroupName::Upper => out.0.push(2),
+            GroupName::Key => out.byte(0),
+            GroupName::Title => out.byte(1),
+            GroupName::Upper => out.byte(2),
             GroupName::Text(t) => {
-                out.0.push(3);
+                out.byte(3);
                 out.text(t);
             }
         }
         out.nums(&g.products);
     }
-    out.0
+    out.into_bytes()
 }
 
 pub(crate) fn read_groups(bytes: &[u8]) -> Result<Vec<BrandGroup>, &'static str> {
-    let mut r = In { bytes, at: 0 };
+    let mut r = In::new(bytes);
     let n = r.num()?;
     let mut groups = Vec::with_capacity(n.min(bytes.len()));
     for _ in 0..n {
@@ -185,15 +109,7 @@ pub(crate) fn read_groups(bytes: &[u8]) -> Result<Vec<BrandGroup>, &'static str>
         let products = r.nums()?;
         groups.push(BrandGroup { name, products });
     }
-    done(&r).map(|()| groups)
-}
-
-fn done(r: &In) -> Result<(), &'static str> {
-    if r.at == r.bytes.len() {
-        Ok(())
-    } else {
-        Err("bytes after the brand entries or groups")
-    }
+    r.done().map(|()| groups)
 }
 
 #[cfg(test)]

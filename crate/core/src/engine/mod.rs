@@ -25,6 +25,8 @@ mod owners;
 mod prefilter;
 mod render;
 mod rule_state;
+#[cfg(feature = "binary")]
+mod wire;
 
 pub use examples::ExampleFailure;
 
