@@ -403,6 +403,37 @@ impl Matcher {
     }
 }
 
+/// The entry of word literal `id` in `words`, if `id` is a word literal's: entries are
+/// added in ascending id order (ids are given out in order, and a substring literal's id
+/// has no entry), so a binary search finds it.
+fn word_entry(words: &StrMap<LitId>, id: LitId) -> Option<usize> {
+    let (mut lo, mut hi) = (0, words.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if words.val(mid) < id {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    (lo < words.len() && words.val(lo) == id).then_some(lo)
+}
+
+impl MatcherBuilder {
+    /// The key of word literal `id` (`None` for a substring literal's id or one never
+    /// given out).
+    pub(crate) fn word_key(&self, id: LitId) -> Option<&str> {
+        word_entry(&self.words, id).map(|e| self.words.key(e))
+    }
+}
+
+impl Matcher {
+    /// The key of word literal `id`, as [`MatcherBuilder::word_key`].
+    pub(crate) fn word_key(&self, id: LitId) -> Option<&str> {
+        word_entry(&self.words, id).map(|e| self.words.key(e))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -134,7 +134,7 @@ impl<'de> Deserialize<'de> for MatcherBuilder {
         if n as usize != w.substring_lits.len() || places.len() != ends.len() {
             return Err(D::Error::custom("substring literals without ids, or empty"));
         }
-        let entry_of = |id: LitId| word_entry(&words, id);
+        let entry_of = |id: LitId| super::word_entry(&words, id);
         if w.substring_lits
             .iter()
             .any(|&id| id >= next || entry_of(id).is_some())
@@ -184,33 +184,11 @@ impl<'de> Deserialize<'de> for MatcherBuilder {
     }
 }
 
-/// The entry of word literal `id` in `words`, if `id` is a word literal's: entries are
-/// added in ascending id order (ids are given out in order, and a substring literal's id
-/// has no entry), so a binary search finds it.
-fn word_entry(words: &StrMap<LitId>, id: LitId) -> Option<usize> {
-    let (mut lo, mut hi) = (0, words.len());
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        if words.val(mid) < id {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    (lo < words.len() && words.val(lo) == id).then_some(lo)
-}
-
 impl MatcherBuilder {
     /// The id of the word literal whose key is `key` (normalised words joined by single
     /// spaces), if there is one.
     pub(crate) fn word_id(&self, key: &str) -> Option<LitId> {
         self.words.get(key)
-    }
-
-    /// The key of word literal `id` (`None` for a substring literal's id or one never
-    /// given out).
-    pub(crate) fn word_key(&self, id: LitId) -> Option<&str> {
-        word_entry(&self.words, id).map(|e| self.words.key(e))
     }
 }
 

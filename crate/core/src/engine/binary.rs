@@ -22,13 +22,13 @@
 //! and itself: no version field and no compatibility promise.
 
 use super::compile::Partial;
+use super::group_keys::GroupKeys as Keys;
 use super::group_name::GroupName;
 use super::Engine;
 use crate::currency::Currency;
 use crate::error::{PackError, PackErrorKind};
 use crate::matcher::LitId;
 use crate::pack::Pack;
-use crate::str_map::StrMap;
 
 impl Engine {
     /// The built-in packs, parsed, validated and compiled up to the automata, in binary
@@ -115,14 +115,18 @@ struct GroupKeys {
     texts: Vec<String>,
 }
 
-/// Each brand group's key, in group order (entry `g` of `group_ids` is group `g`'s).
+/// Each brand group's key, in group order.
 fn keys_in_order(partial: &Partial) -> impl Iterator<Item = &str> {
     assert_eq!(
         partial.group_ids.len(),
         partial.groups.len(),
         "a key per group"
     );
-    partial.group_ids.iter().map(|(k, _)| k)
+    (0..partial.groups.len()).map(|g| {
+        partial
+            .group_ids
+            .key(g, |id| partial.b.matcher.word_key(id))
+    })
 }
 
 impl GroupKeys {
@@ -143,27 +147,28 @@ impl GroupKeys {
         GroupKeys { lits, texts }
     }
 
-    fn read(self, partial: &Partial) -> Result<StrMap<u32>, String> {
+    /// The keys as they are written, literal ids and texts (`group_keys.rs`): hashed
+    /// only if a pack is added to the engine.
+    fn read(self, partial: &Partial) -> Result<Keys, String> {
         if self.lits.len() != partial.groups.len() {
             return Err("brand group keys do not match the groups".into());
         }
-        let mut texts = self.texts.iter();
+        let mut texts = self.texts.into_iter();
         let mut last = 0i64;
-        let mut ids = StrMap::with_capacity(self.lits.len(), self.lits.len() * 12);
-        for (g, d) in self.lits.into_iter().enumerate() {
-            let key = if d == 0 {
-                texts.next().ok_or("a brand group key is missing")?.as_str()
+        let mut keys = Vec::with_capacity(self.lits.len());
+        for d in self.lits {
+            keys.push(if d == 0 {
+                Err(texts.next().ok_or("a brand group key is missing")?)
             } else {
                 last += d;
-                (LitId::try_from(last).ok())
-                    .and_then(|id| partial.b.matcher.word_key(id))
-                    .ok_or("a brand group key is not a word literal")?
-            };
-            if ids.insert(key, g as u32) != g {
-                return Err("a brand group key twice".into());
-            }
+                let id = LitId::try_from(last)
+                    .ok()
+                    .filter(|&id| partial.b.matcher.word_key(id).is_some())
+                    .ok_or("a brand group key is not a word literal")?;
+                Ok(id)
+            });
         }
-        Ok(ids)
+        Ok(Keys::from_lits(keys.into_iter()))
     }
 }
 

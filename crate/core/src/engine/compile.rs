@@ -4,6 +4,7 @@
 //! floors and terms with gaps. Each literal's owners carry the languages they are
 //! written for.
 
+use super::group_keys::GroupKeys;
 use super::group_name::GroupName;
 use super::owners::Owners;
 use super::prefilter::{Prefilter, Required};
@@ -13,7 +14,6 @@ use crate::language::{LangSet, Language};
 use crate::matcher::{LitId, Matcher, MatcherBuilder};
 use crate::normalize::{Normalized, TokenKind};
 use crate::pack::{Cues, Floor, Pack, PackInfo, Rule, RuleKind};
-use crate::str_map::StrMap;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -115,8 +115,8 @@ pub(crate) struct Compiled {
     pub joiner_signs: Vec<char>,
     pub entries: Vec<BrandEntry>,
     pub groups: Vec<BrandGroup>,
-    /// Each group's key: entry `g` is group `g`'s.
-    pub group_keys: StrMap<u32>,
+    /// Each group's key, by group number.
+    pub group_keys: GroupKeys,
     pub products: Vec<String>,
     pub floors: Vec<FloorEntry>,
     /// Which patterns of every pattern rule may match a text (their required literals).
@@ -187,9 +187,10 @@ impl Compiled {
 
     /// Brand group `g`'s display name.
     pub(crate) fn group_name(&self, g: u32) -> std::borrow::Cow<'_, str> {
-        self.groups[g as usize]
-            .name
-            .spell(self.group_keys.key(g as usize))
+        self.groups[g as usize].name.spell(
+            self.group_keys
+                .key(g as usize, |id| self.matcher.word_key(id)),
+        )
     }
 }
 
@@ -218,11 +219,11 @@ pub(crate) struct Partial {
     pub(crate) entries: Vec<BrandEntry>,
     #[cfg_attr(feature = "binary", serde(with = "super::binary::groups"))]
     pub(crate) groups: Vec<BrandGroup>,
-    /// Each brand group's key (`brand_key`); one key per group. The binary form writes
-    /// them as literal ids where it can (`binary::GroupKeys`).
-    /// Entry `g` of the map is group `g`'s.
+    /// Each brand group's key (`brand_key`), by group number, and the groups by key once
+    /// a pack is added (`group_keys.rs`). The binary form writes them as literal ids
+    /// where it can (`binary::GroupKeys`).
     #[cfg_attr(feature = "binary", serde(skip))]
-    pub(crate) group_ids: StrMap<u32>,
+    pub(crate) group_ids: GroupKeys,
     /// Each pattern's rule, source (with ASCII word boundaries) and required literals.
     patterns: Vec<(u32, String, Required)>,
     /// Price floors, resolved against every pack's brands when the engine is finished:
@@ -251,7 +252,7 @@ impl Partial {
             rule_pack: Vec::new(),
             entries: Vec::new(),
             groups: Vec::new(),
-            group_ids: StrMap::default(),
+            group_ids: GroupKeys::default(),
             patterns: Vec::new(),
             floor_docs: Vec::new(),
             floors: Vec::new(),
@@ -384,6 +385,7 @@ impl Partial {
                         b.add_words(unless, Owner::Unless(ri));
                     }
                     RuleKind::Brand { brands, .. } => {
+                        let group_ids = group_ids.map(|id| b.matcher.word_key(id));
                         for brand in brands {
                             let key = brand_key(&brand.name);
                             let group = group_ids.get(&key).unwrap_or_else(|| {
@@ -506,7 +508,9 @@ impl Partial {
                     .rule(&rule.id)
                     .key("floors")
             };
-            let group = self.group_ids.get(&brand_key(&f.brand)).ok_or_else(|| {
+            let matcher = &self.b.matcher;
+            let group_ids = self.group_ids.map(|id| matcher.word_key(id));
+            let group = group_ids.get(&brand_key(&f.brand)).ok_or_else(|| {
                 err(format!(
                     "brand `{}` is not listed by any brand rule",
                     f.brand

@@ -16,6 +16,7 @@ mod evidence;
 mod examples;
 mod floor;
 mod gaps;
+mod group_keys;
 mod group_name;
 mod hit_index;
 mod limits;
