@@ -8,23 +8,25 @@
 //! anything.
 
 use super::{LitId, MatcherBuilder};
+use crate::engine::wire::{Bytes, In, Out};
 use crate::str_map::StrMap;
 use serde::de::Error;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// The wire form; `W` and `S` are lists of keys ([`WordsOut`] written, [`WordsIn`] read).
+/// The wire form; `W` and `S` are lists of keys ([`KeysOut`] written, [`KeysIn`] read),
+/// `N` lists of numbers (`Bytes` written, a borrowed slice read: varints, `engine/wire.rs`).
 #[derive(Serialize, Deserialize)]
-struct Wire<W, S> {
+struct Wire<W, S, N> {
     /// Word literal keys at their ids' places, empty for substring literals' ids; as
     /// long as the ids go (`next`).
     words: W,
     max_words: usize,
     /// Ids of the word literals that also match as broken words, ascending, each
     /// written as its difference from the one before (one byte each, mostly).
-    joined: Vec<LitId>,
+    joined: N,
     /// The substring literals, in automaton pattern order, and their ids.
     substrings: S,
-    substring_lits: Vec<LitId>,
+    substring_lits: N,
 }
 
 /// A list of keys as one text, the keys end to end, and each key's length in bytes
@@ -113,12 +115,18 @@ impl Serialize for MatcherBuilder {
         for id in &mut joined {
             (*id, last) = (*id - last, *id);
         }
+        let nums = |ns: &[LitId]| {
+            let mut out = Out::default();
+            out.nums(ns);
+            Bytes(out.into_bytes())
+        };
+        let substring_lits: Vec<LitId> = self.substrings.iter().map(|(_, id)| id).collect();
         Wire {
             words: KeysOut::of(keys.into_iter()),
             max_words: self.max_words,
-            joined,
+            joined: nums(&joined),
             substrings: KeysOut::of(self.substrings.iter().map(|(k, _)| k)),
-            substring_lits: self.substrings.iter().map(|(_, id)| id).collect(),
+            substring_lits: nums(&substring_lits),
         }
         .serialize(s)
     }
@@ -126,16 +134,23 @@ impl Serialize for MatcherBuilder {
 
 impl<'de> Deserialize<'de> for MatcherBuilder {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<MatcherBuilder, D::Error> {
-        let w = Wire::<KeysIn<'de>, KeysIn<'de>>::deserialize(d)?;
+        let w = Wire::<KeysIn<'de>, KeysIn<'de>, &'de [u8]>::deserialize(d)?;
+        let nums = |bytes: &[u8]| {
+            let mut r = In::new(bytes);
+            let ns = r.nums()?;
+            r.done().map(|()| ns)
+        };
+        let joined_deltas = nums(w.joined).map_err(D::Error::custom)?;
+        let substring_lits = nums(w.substring_lits).map_err(D::Error::custom)?;
         let (ends, ids, next) = w.words.ends().map_err(D::Error::custom)?;
         let words = StrMap::from_parts(w.words.text.to_string(), ends, ids)
             .map_err(|_| D::Error::custom("a word literal key twice"))?;
         let (ends, places, n) = w.substrings.ends().map_err(D::Error::custom)?;
-        if n as usize != w.substring_lits.len() || places.len() != ends.len() {
+        if n as usize != substring_lits.len() || places.len() != ends.len() {
             return Err(D::Error::custom("substring literals without ids, or empty"));
         }
         let entry_of = |id: LitId| super::word_entry(&words, id);
-        if w.substring_lits
+        if substring_lits
             .iter()
             .any(|&id| id >= next || entry_of(id).is_some())
         {
@@ -145,7 +160,7 @@ impl<'de> Deserialize<'de> for MatcherBuilder {
         }
         let mut joined = Vec::with_capacity(w.joined.len());
         let mut last: LitId = 0;
-        for delta in w.joined {
+        for delta in joined_deltas {
             last = last
                 .checked_add(delta)
                 .ok_or_else(|| D::Error::custom("a joined literal id out of range"))?;
@@ -178,7 +193,7 @@ impl<'de> Deserialize<'de> for MatcherBuilder {
             buf.push_str(&key[from..]);
             m.join(&buf, entry);
         }
-        m.substrings = StrMap::from_parts(w.substrings.text.to_string(), ends, w.substring_lits)
+        m.substrings = StrMap::from_parts(w.substrings.text.to_string(), ends, substring_lits)
             .map_err(|_| D::Error::custom("a substring literal twice"))?;
         Ok(m)
     }

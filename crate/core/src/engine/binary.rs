@@ -94,12 +94,14 @@ impl Engine {
 #[derive(serde::Serialize)]
 struct FormRef<'a> {
     partial: &'a Partial,
+    #[serde(with = "group_keys_wire")]
     group_keys: GroupKeys,
 }
 
 #[derive(serde::Deserialize)]
 struct Form {
     partial: Partial,
+    #[serde(with = "group_keys_wire")]
     group_keys: GroupKeys,
 }
 
@@ -108,11 +110,47 @@ struct Form {
 /// written as that literal's id, as the difference from the id of the group before
 /// (small: groups and literals are made in the same order); 0, which no two groups
 /// can differ by, stands for the next of `texts`. Written as strings, the keys were
-/// 57 KB of the gzipped binary form; as ids they are about 10 KB.
-#[derive(serde::Serialize, serde::Deserialize)]
+/// 57 KB of the gzipped binary form; as ids they are about 10 KB. Written by hand
+/// ([`group_keys_wire`]): the differences, then the texts.
 struct GroupKeys {
     lits: Vec<i64>,
     texts: Vec<String>,
+}
+
+mod group_keys_wire {
+    use super::super::wire::{Bytes, In, Out};
+    use super::GroupKeys;
+    use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(keys: &GroupKeys, s: S) -> Result<S::Ok, S::Error> {
+        let mut out = Out::default();
+        out.num(keys.lits.len());
+        for &d in &keys.lits {
+            out.signed(i32::try_from(d).expect("literal ids fit in 31 bits"));
+        }
+        out.num(keys.texts.len());
+        for t in &keys.texts {
+            out.text(t);
+        }
+        Bytes(out.into_bytes()).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<GroupKeys, D::Error> {
+        let read = |bytes: &[u8]| -> Result<GroupKeys, &'static str> {
+            let mut r = In::new(bytes);
+            let n = r.count()?;
+            let lits = (0..n)
+                .map(|_| r.signed().map(i64::from))
+                .collect::<Result<_, _>>()?;
+            let n = r.count()?;
+            let texts = (0..n)
+                .map(|_| r.text().map(str::to_string))
+                .collect::<Result<_, _>>()?;
+            r.done()?;
+            Ok(GroupKeys { lits, texts })
+        };
+        read(<&'de [u8]>::deserialize(d)?).map_err(D::Error::custom)
+    }
 }
 
 /// Each brand group's key, in group order.

@@ -27,7 +27,7 @@ mod prefilter;
 mod render;
 mod rule_state;
 #[cfg(feature = "binary")]
-mod wire;
+pub(crate) mod wire;
 
 pub use examples::ExampleFailure;
 

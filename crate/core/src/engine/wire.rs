@@ -36,8 +36,23 @@ impl Out {
         self.0.extend_from_slice(t.as_bytes());
     }
 
+    /// A signed number, zigzag-encoded (0, -1, 1, -2, … as 0, 1, 2, 3, …).
+    pub(crate) fn signed(&mut self, n: i32) {
+        self.num(((n << 1) ^ (n >> 31)) as u32 as usize);
+    }
+
     pub(crate) fn into_bytes(self) -> Vec<u8> {
         self.0
+    }
+}
+
+/// Bytes that serde writes as one run (`serialize_bytes`), for postcard to hand back as a
+/// borrowed slice (`&[u8]`) that [`In`] reads.
+pub(crate) struct Bytes(pub(crate) Vec<u8>);
+
+impl serde::Serialize for Bytes {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&self.0)
     }
 }
 
@@ -74,6 +89,11 @@ impl<'a> In<'a> {
                 return Err("a number in the binary form does not read");
             }
         }
+    }
+
+    pub(crate) fn signed(&mut self) -> Result<i32, &'static str> {
+        let n = self.u32()?;
+        Ok((n >> 1) as i32 ^ -((n & 1) as i32))
     }
 
     pub(crate) fn u32(&mut self) -> Result<u32, &'static str> {
@@ -126,6 +146,9 @@ mod tests {
         out.nums(&[1, 2, 128]);
         out.text("高仿 ok");
         out.byte(7);
+        for n in [0, -1, 1, -300, 300, i32::MIN, i32::MAX] {
+            out.signed(n);
+        }
         let bytes = out.into_bytes();
         let mut r = In::new(&bytes);
         assert_eq!(r.num(), Ok(0));
@@ -134,17 +157,24 @@ mod tests {
         assert_eq!(r.nums(), Ok(vec![1, 2, 128]));
         assert_eq!(r.text(), Ok("高仿 ok"));
         assert_eq!(r.byte(), Ok(7));
+        for n in [0, -1, 1, -300, 300, i32::MIN, i32::MAX] {
+            assert_eq!(r.signed(), Ok(n));
+        }
         assert!(r.done().is_ok());
         assert!(r.byte().is_err());
         for cut in 0..bytes.len() {
             let mut r = In::new(&bytes[..cut]);
-            let all = (|| {
+            let all = (|| -> Result<(), &'static str> {
                 r.num()?;
                 r.num()?;
                 r.u32()?;
                 r.nums()?;
                 r.text()?;
-                r.byte()
+                r.byte()?;
+                for _ in 0..7 {
+                    r.signed()?;
+                }
+                Ok(())
             })();
             assert!(all.is_err(), "cut at {cut}");
         }
