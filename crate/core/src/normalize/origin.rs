@@ -145,7 +145,11 @@ impl OriginMap {
         self.runs.capacity() * std::mem::size_of::<Run>()
     }
 
+    /// Gives back what growing over-reserved, unless that is a few runs (a plain field's
+    /// one run sits in a vector of four: not worth a reallocation per field).
     pub fn shrink(&mut self) {
-        self.runs.shrink_to_fit();
+        if self.runs.capacity() > self.runs.len() + 4 {
+            self.runs.shrink_to_fit();
+        }
     }
 }
