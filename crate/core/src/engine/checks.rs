@@ -6,12 +6,11 @@ use crate::finding::Span;
 use crate::pack::{FieldCheck, RuleKind};
 
 pub(crate) fn field_findings(p: &mut Pass) {
-    // The rules live as long as the engine, not the pass: no copy of a check.
+    // The rules live as long as the engine, not the pass: no copy of a check. The
+    // states are shared (an `Arc`), so the list of field rules is not copied either.
     let c = p.c;
-    for r in 0..c.rules.len() as u32 {
-        if !p.states.active[r as usize] {
-            continue;
-        }
+    let states = std::sync::Arc::clone(&p.states);
+    for &r in &states.field_rules {
         let RuleKind::Field(check) = &c.rules[r as usize].kind else {
             continue;
         };
@@ -108,22 +107,15 @@ fn items(text: &str) -> Vec<Span> {
 /// One finding per run of forbidden characters.
 fn forbidden(text: &str, chars: &std::collections::HashSet<char>) -> Found {
     let mut out: Found = Vec::new();
-    // ASCII characters are looked up in a bit mask (the text is mostly ASCII, and the
-    // set's hash per character was a measurable part of a lint).
-    let ascii = chars
-        .iter()
-        .filter(|c| c.is_ascii())
-        .fold(0u128, |m, &c| m | 1 << c as u32);
-    let other = chars.iter().any(|c| !c.is_ascii());
-    for (i, c) in text.char_indices() {
-        let hit = if c.is_ascii() {
-            ascii & (1 << c as u32) != 0
-        } else {
-            other && chars.contains(&c)
-        };
-        if !hit {
-            continue;
-        }
+    // ASCII characters are looked up in a bit mask of two words (the text is mostly
+    // ASCII, and the set's hash per character was a measurable part of a lint; one
+    // `u128` costs a 128-bit shift per character in the wasm).
+    let mut ascii = [0u64; 2];
+    for &c in chars.iter().filter(|c| c.is_ascii()) {
+        ascii[c as usize / 64] |= 1 << (c as u32 % 64);
+    }
+    let is_ascii_hit = |b: u8| b < 128 && ascii[b as usize / 64] & (1 << (b % 64)) != 0;
+    let mut add = |i: usize, c: char| {
         let end = i + c.len_utf8();
         match out.last_mut() {
             Some((span, v)) if span.end == i => {
@@ -131,6 +123,26 @@ fn forbidden(text: &str, chars: &std::collections::HashSet<char>) -> Found {
                 v[0].1.push(c);
             }
             _ => out.push((Span::new(i, end), vec![("char", c.to_string())])),
+        }
+    };
+    if chars.iter().all(char::is_ascii) {
+        // Only ASCII is forbidden: the bytes are read, not the characters (a byte below
+        // 128 is always a whole character).
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if is_ascii_hit(b) {
+                add(i, b as char);
+            }
+        }
+        return out;
+    }
+    for (i, c) in text.char_indices() {
+        let hit = if c.is_ascii() {
+            is_ascii_hit(c as u8)
+        } else {
+            chars.contains(&c)
+        };
+        if hit {
+            add(i, c);
         }
     }
     out
@@ -153,5 +165,12 @@ mod tests {
         assert_eq!(f.len(), 2);
         assert_eq!(f[0].0, Span::new(3, 5));
         assert_eq!(f[0].1[0].1, "!!");
+        // Characters above 63 (the mask's second word) and outside ASCII.
+        let f = forbidden("a~~é{b}ü", &['~', '}', 'ü'].into_iter().collect());
+        let spans: Vec<_> = f
+            .iter()
+            .map(|(s, v)| (s.start, s.end, v[0].1.as_str()))
+            .collect();
+        assert_eq!(spans, [(1, 3, "~~"), (7, 10, "}ü")]);
     }
 }

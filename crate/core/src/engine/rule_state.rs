@@ -27,6 +27,9 @@ pub(crate) struct RuleStates {
     /// The field roles some active pattern rule reads, one bit per role
     /// ([`role_bit`]): a field no pattern reads skips the pattern prefilter.
     pub pattern_roles: u32,
+    /// The active structural `field` rules (lengths, counts, characters), in rule
+    /// order: the field checks visit these, not every rule of every pack, per lint.
+    pub field_rules: Vec<u32>,
 }
 
 pub(crate) fn role_bit(role: FieldRole) -> u32 {
@@ -55,7 +58,8 @@ impl RuleStates {
         let mut active = Vec::with_capacity(c.rules.len());
         let mut severity = Vec::with_capacity(c.rules.len());
         let mut pattern_roles = 0;
-        for (rule, &pi) in c.rules.iter().zip(&c.rule_pack) {
+        let mut field_rules = Vec::new();
+        for (r, (rule, &pi)) in c.rules.iter().zip(&c.rule_pack).enumerate() {
             let sev = rule.severity.get(mp, market);
             let on = pack_on[pi as usize]
                 && (config.rules.is_empty()
@@ -65,6 +69,9 @@ impl RuleStates {
             if on && matches!(rule.kind, RuleKind::Pattern { .. }) {
                 pattern_roles |= rule.fields.iter().fold(0, |m, &r| m | role_bit(r));
             }
+            if on && matches!(rule.kind, RuleKind::Field(_)) {
+                field_rules.push(r as u32);
+            }
             active.push(on);
             severity.push(sev.unwrap_or(Severity::Info));
         }
@@ -72,6 +79,7 @@ impl RuleStates {
             active,
             severity,
             pattern_roles,
+            field_rules,
         }
     }
 }
