@@ -56,8 +56,10 @@ impl Sink {
         let end = start + run.len() as u32;
         self.origin
             .push(self.text.len(), run.len(), start, end, true);
-        self.text
-            .extend(run.bytes().map(|b| b.to_ascii_lowercase() as char));
+        // Copied whole and lower-cased in place, not pushed a character at a time.
+        let from = self.text.len();
+        self.text.push_str(run);
+        self.text[from..].make_ascii_lowercase();
         self.after_cjk = false;
         self.run = Run::None;
     }

@@ -47,10 +47,15 @@ fn is_letter_separator(c: char) -> bool {
     ) || is_pictograph(c)
 }
 
-/// The character starting at byte `b` of `text`, if any.
+/// The character starting at byte `b` of `text`, if any. An ASCII byte is its own
+/// character: read without decoding (most of the text).
 #[inline]
 fn char_at(text: &str, b: usize) -> Option<char> {
-    text.get(b..).and_then(|t| t.chars().next())
+    match text.as_bytes().get(b) {
+        Some(&x) if x.is_ascii() => Some(x as char),
+        Some(_) => text[b..].chars().next(),
+        None => None,
+    }
 }
 
 /// Cuts `text` into tokens and their match keys. Works on byte offsets, decoding each
