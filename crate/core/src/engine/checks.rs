@@ -10,7 +10,8 @@ pub(crate) fn field_findings(p: &mut Pass) {
     // states are shared (an `Arc`), so the list of field rules is not copied either.
     let c = p.c;
     let states = std::sync::Arc::clone(&p.states);
-    for &r in &states.field_rules {
+    for (r, prepared) in &states.field_rules {
+        let r = *r;
         let RuleKind::Field(check) = &c.rules[r as usize].kind else {
             continue;
         };
@@ -20,7 +21,7 @@ pub(crate) fn field_findings(p: &mut Pass) {
                 continue;
             }
             let (field, text) = (a.field, a.text);
-            for (span, vars) in check_field(check, text, p.marketplace) {
+            for (span, vars) in check_field(check, prepared.as_ref(), text, p.marketplace) {
                 p.push(r, p.severity(r), field, text, span, None, &vars);
             }
         }
@@ -29,7 +30,14 @@ pub(crate) fn field_findings(p: &mut Pass) {
 
 type Found = Vec<(Span, Vec<(&'static str, String)>)>;
 
-fn check_field(check: &FieldCheck, text: &str, mp: Option<crate::Marketplace>) -> Found {
+/// The findings of one check over one field's text; `prepared` is a forbidden-chars
+/// check's set as [`CharSet`] (made here when not given).
+fn check_field(
+    check: &FieldCheck,
+    prepared: Option<&CharSet>,
+    text: &str,
+    mp: Option<crate::Marketplace>,
+) -> Found {
     match check {
         FieldCheck::MaxLength(limit) => {
             let Some(max) = limit.get(mp) else {
@@ -72,7 +80,10 @@ fn check_field(check: &FieldCheck, text: &str, mp: Option<crate::Marketplace>) -
                 vars(max, items.len()),
             )]
         }
-        FieldCheck::ForbiddenChars(chars) => forbidden(text, chars),
+        FieldCheck::ForbiddenChars(chars) => match prepared {
+            Some(set) => forbidden(text, set),
+            None => forbidden(text, &CharSet::new(chars)),
+        },
         FieldCheck::PriceUnreadable | FieldCheck::FloorUnchecked | FieldCheck::CostAbovePrice => {
             Vec::new()
         }
@@ -104,17 +115,37 @@ fn items(text: &str) -> Vec<Span> {
     out
 }
 
-/// One finding per run of forbidden characters.
-fn forbidden(text: &str, chars: &std::collections::HashSet<char>) -> Found {
-    let mut out: Found = Vec::new();
-    // ASCII characters are looked up in a bit mask of two words (the text is mostly
-    // ASCII, and the set's hash per character was a measurable part of a lint; one
-    // `u128` costs a 128-bit shift per character in the wasm).
-    let mut ascii = [0u64; 2];
-    for &c in chars.iter().filter(|c| c.is_ascii()) {
-        ascii[c as usize / 64] |= 1 << (c as u32 % 64);
+/// A forbidden-chars set made ready for scanning once per configuration (see
+/// `RuleStates::field_rules`), not per field: ASCII characters in a mask of two words
+/// (one `u128` costs a 128-bit shift per character in the wasm), the others sorted.
+pub(crate) struct CharSet {
+    ascii: [u64; 2],
+    other: Vec<char>,
+}
+
+impl CharSet {
+    pub fn new(chars: &std::collections::HashSet<char>) -> CharSet {
+        let mut ascii = [0u64; 2];
+        let mut other = Vec::new();
+        for &c in chars {
+            if c.is_ascii() {
+                ascii[c as usize / 64] |= 1 << (c as u32 % 64);
+            } else {
+                other.push(c);
+            }
+        }
+        other.sort_unstable();
+        CharSet { ascii, other }
     }
-    let is_ascii_hit = |b: u8| b < 128 && ascii[b as usize / 64] & (1 << (b % 64)) != 0;
+
+    fn has_ascii(&self, b: u8) -> bool {
+        self.ascii[b as usize / 64] & (1 << (b % 64)) != 0
+    }
+}
+
+/// One finding per run of forbidden characters.
+fn forbidden(text: &str, set: &CharSet) -> Found {
+    let mut out: Found = Vec::new();
     let mut add = |i: usize, c: char| {
         let end = i + c.len_utf8();
         match out.last_mut() {
@@ -125,24 +156,25 @@ fn forbidden(text: &str, chars: &std::collections::HashSet<char>) -> Found {
             _ => out.push((Span::new(i, end), vec![("char", c.to_string())])),
         }
     };
-    if chars.iter().all(char::is_ascii) {
-        // Only ASCII is forbidden: the bytes are read, not the characters (a byte below
-        // 128 is always a whole character).
-        for (i, &b) in text.as_bytes().iter().enumerate() {
-            if is_ascii_hit(b) {
+    // Byte by byte: an ASCII byte is a whole character (most of the text); another
+    // character is decoded only when the set has characters outside ASCII.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if set.has_ascii(b) {
                 add(i, b as char);
             }
-        }
-        return out;
-    }
-    for (i, c) in text.char_indices() {
-        let hit = if c.is_ascii() {
-            is_ascii_hit(c as u8)
+            i += 1;
+        } else if set.other.is_empty() {
+            i += 1;
         } else {
-            chars.contains(&c)
-        };
-        if hit {
-            add(i, c);
+            let c = text[i..].chars().next().expect("a character starts here");
+            if set.other.binary_search(&c).is_ok() {
+                add(i, c);
+            }
+            i += c.len_utf8();
         }
     }
     out
@@ -161,12 +193,13 @@ mod tests {
 
     #[test]
     fn forbidden_runs_merge() {
-        let f = forbidden("Hot!! sale ~ now", &['!', '~'].into_iter().collect());
+        let set = |cs: &[char]| CharSet::new(&cs.iter().copied().collect());
+        let f = forbidden("Hot!! sale ~ now", &set(&['!', '~']));
         assert_eq!(f.len(), 2);
         assert_eq!(f[0].0, Span::new(3, 5));
         assert_eq!(f[0].1[0].1, "!!");
         // Characters above 63 (the mask's second word) and outside ASCII.
-        let f = forbidden("a~~é{b}ü", &['~', '}', 'ü'].into_iter().collect());
+        let f = forbidden("a~~é{b}ü", &set(&['~', '}', 'ü']));
         let spans: Vec<_> = f
             .iter()
             .map(|(s, v)| (s.start, s.end, v[0].1.as_str()))

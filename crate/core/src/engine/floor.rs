@@ -96,9 +96,14 @@ pub(crate) fn price_findings(p: &mut Pass) {
     }
 }
 
+/// The active field rules whose check `want` picks, in rule order (from the list the
+/// rule states keep, not a sweep of every rule).
 fn field_rules(p: &Pass, want: impl Fn(&RuleKind) -> bool) -> Vec<u32> {
-    (0..p.c.rules.len() as u32)
-        .filter(|&r| p.states.active[r as usize] && want(&p.c.rules[r as usize].kind))
+    p.states
+        .field_rules
+        .iter()
+        .map(|(r, _)| *r)
+        .filter(|&r| want(&p.c.rules[r as usize].kind))
         .collect()
 }
 

@@ -10,11 +10,12 @@
 //!
 //! It is a cache, not a second source of truth: [`RuleStates::new`] is the definition.
 
+use super::checks::CharSet;
 use super::compile::Compiled;
 use crate::config::LintConfig;
 use crate::finding::Severity;
 use crate::listing::{FieldRole, Marketplace};
-use crate::pack::RuleKind;
+use crate::pack::{FieldCheck, RuleKind};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
@@ -29,7 +30,8 @@ pub(crate) struct RuleStates {
     pub pattern_roles: u32,
     /// The active structural `field` rules (lengths, counts, characters), in rule
     /// order: the field checks visit these, not every rule of every pack, per lint.
-    pub field_rules: Vec<u32>,
+    /// A forbidden-chars rule carries its set made ready for scanning.
+    pub field_rules: Vec<(u32, Option<CharSet>)>,
 }
 
 pub(crate) fn role_bit(role: FieldRole) -> u32 {
@@ -69,8 +71,14 @@ impl RuleStates {
             if on && matches!(rule.kind, RuleKind::Pattern { .. }) {
                 pattern_roles |= rule.fields.iter().fold(0, |m, &r| m | role_bit(r));
             }
-            if on && matches!(rule.kind, RuleKind::Field(_)) {
-                field_rules.push(r as u32);
+            if on {
+                if let RuleKind::Field(check) = &rule.kind {
+                    let set = match check {
+                        FieldCheck::ForbiddenChars(chars) => Some(CharSet::new(chars)),
+                        _ => None,
+                    };
+                    field_rules.push((r as u32, set));
+                }
             }
             active.push(on);
             severity.push(sev.unwrap_or(Severity::Info));
