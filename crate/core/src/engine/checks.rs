@@ -116,30 +116,32 @@ fn items(text: &str) -> Vec<Span> {
 }
 
 /// A forbidden-chars set made ready for scanning once per configuration (see
-/// `RuleStates::field_rules`), not per field: ASCII characters in a mask of two words
-/// (one `u128` costs a 128-bit shift per character in the wasm), the others sorted.
+/// `RuleStates::field_rules`), not per field: a table of the bytes where the scan
+/// stops (a forbidden ASCII character, or the first byte of any other character when
+/// the set has some), and the set's other characters sorted. A table, not a `u128`
+/// mask: that costs a 128-bit shift per character in the wasm.
 pub(crate) struct CharSet {
-    ascii: [u64; 2],
+    stop: [bool; 256],
     other: Vec<char>,
 }
 
 impl CharSet {
     pub fn new(chars: &std::collections::HashSet<char>) -> CharSet {
-        let mut ascii = [0u64; 2];
+        let mut stop = [false; 256];
         let mut other = Vec::new();
         for &c in chars {
             if c.is_ascii() {
-                ascii[c as usize / 64] |= 1 << (c as u32 % 64);
+                stop[c as usize] = true;
             } else {
                 other.push(c);
             }
         }
+        if !other.is_empty() {
+            // The first byte of every character outside ASCII.
+            stop[0xC0..].fill(true);
+        }
         other.sort_unstable();
-        CharSet { ascii, other }
-    }
-
-    fn has_ascii(&self, b: u8) -> bool {
-        self.ascii[b as usize / 64] & (1 << (b % 64)) != 0
+        CharSet { stop, other }
     }
 }
 
@@ -156,26 +158,23 @@ fn forbidden(text: &str, set: &CharSet) -> Found {
             _ => out.push((Span::new(i, end), vec![("char", c.to_string())])),
         }
     };
-    // Byte by byte: an ASCII byte is a whole character (most of the text); another
-    // character is decoded only when the set has characters outside ASCII.
+    // Byte by byte to the next stop: an ASCII byte is a whole character (most of the
+    // text); another character is decoded only where the set may hold it.
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    while let Some(n) = bytes[i..].iter().position(|&b| set.stop[b as usize]) {
+        let at = i + n;
+        let b = bytes[at];
         if b.is_ascii() {
-            if set.has_ascii(b) {
-                add(i, b as char);
-            }
-            i += 1;
-        } else if set.other.is_empty() {
-            i += 1;
-        } else {
-            let c = text[i..].chars().next().expect("a character starts here");
-            if set.other.binary_search(&c).is_ok() {
-                add(i, c);
-            }
-            i += c.len_utf8();
+            add(at, b as char);
+            i = at + 1;
+            continue;
         }
+        let c = text[at..].chars().next().expect("a character starts here");
+        if set.other.binary_search(&c).is_ok() {
+            add(at, c);
+        }
+        i = at + c.len_utf8();
     }
     out
 }
@@ -198,7 +197,7 @@ mod tests {
         assert_eq!(f.len(), 2);
         assert_eq!(f[0].0, Span::new(3, 5));
         assert_eq!(f[0].1[0].1, "!!");
-        // Characters above 63 (the mask's second word) and outside ASCII.
+        // Characters above 63 and outside ASCII.
         let f = forbidden("a~~é{b}ü", &set(&['~', '}', 'ü']));
         let spans: Vec<_> = f
             .iter()
