@@ -237,12 +237,24 @@ impl Floors {
                     })
             })
         };
+        // The floors of active rules for the listing's brands, in the floors' order.
+        let of_brands = &p.states.floors;
+        let mut mine: Vec<usize> = brands
+            .iter()
+            .flat_map(|&g| {
+                let first = of_brands.partition_point(|&(fg, _)| fg < g);
+                of_brands[first..]
+                    .iter()
+                    .take_while(move |&&(fg, _)| fg == g)
+                    .map(|&(_, i)| i)
+            })
+            .collect();
+        mine.sort_unstable();
+        mine.dedup();
         let mut excused_rules: Vec<(u32, bool)> = Vec::new();
         let mut candidates = Vec::new();
-        for (i, f) in p.c.floors.iter().enumerate() {
-            if !p.states.active[f.rule as usize] || !brands.contains(&f.group) {
-                continue;
-            }
+        for i in mine {
+            let f = &p.c.floors[i];
             let ex = match excused_rules.iter().find(|e| e.0 == f.rule) {
                 Some(e) => e.1,
                 None => {

@@ -32,6 +32,10 @@ pub(crate) struct RuleStates {
     /// order: the field checks visit these, not every rule of every pack, per lint.
     /// A forbidden-chars rule carries its set made ready for scanning.
     pub field_rules: Vec<(u32, Option<CharSet>)>,
+    /// The price floors of active rules as `(brand group, index into
+    /// Compiled::floors)`, sorted: a listing's brands find their floors by binary
+    /// search, not by a sweep of every floor per lint.
+    pub floors: Vec<(u32, usize)>,
 }
 
 pub(crate) fn role_bit(role: FieldRole) -> u32 {
@@ -83,7 +87,13 @@ impl RuleStates {
             active.push(on);
             severity.push(sev.unwrap_or(Severity::Info));
         }
+        let mut floors: Vec<(u32, usize)> = (c.floors.iter().enumerate())
+            .filter(|(_, f)| active[f.rule as usize])
+            .map(|(i, f)| (f.group, i))
+            .collect();
+        floors.sort_unstable();
         RuleStates {
+            floors,
             active,
             severity,
             pattern_roles,
