@@ -10,18 +10,19 @@ pub(crate) fn field_findings(p: &mut Pass) {
     // states are shared (an `Arc`), so the list of field rules is not copied either.
     let c = p.c;
     let states = std::sync::Arc::clone(&p.states);
-    for (r, prepared) in &states.field_rules {
-        let r = *r;
+    for fr in &states.field_rules {
+        let r = fr.rule;
         let RuleKind::Field(check) = &c.rules[r as usize].kind else {
             continue;
         };
         for fi in 0..p.fields.len() {
             let a = &p.fields[fi];
-            if !p.reads(r, a.field.role) {
+            // `Pass::reads`, from the rule's roles as bits (the rule is active).
+            if fr.roles & super::rule_state::role_bit(a.field.role) == 0 {
                 continue;
             }
             let (field, text) = (a.field, a.text);
-            for (span, vars) in check_field(check, prepared.as_ref(), text, p.marketplace) {
+            for (span, vars) in check_field(check, fr.chars.as_ref(), text, p.marketplace) {
                 p.push(r, p.severity(r), field, text, span, None, &vars);
             }
         }

@@ -102,7 +102,7 @@ fn field_rules(p: &Pass, want: impl Fn(&RuleKind) -> bool) -> Vec<u32> {
     p.states
         .field_rules
         .iter()
-        .map(|(r, _)| *r)
+        .map(|f| f.rule)
         .filter(|&r| want(&p.c.rules[r as usize].kind))
         .collect()
 }

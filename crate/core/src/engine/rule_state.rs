@@ -30,12 +30,20 @@ pub(crate) struct RuleStates {
     pub pattern_roles: u32,
     /// The active structural `field` rules (lengths, counts, characters), in rule
     /// order: the field checks visit these, not every rule of every pack, per lint.
-    /// A forbidden-chars rule carries its set made ready for scanning.
-    pub field_rules: Vec<(u32, Option<CharSet>)>,
+    pub field_rules: Vec<FieldRule>,
     /// The price floors of active rules as `(brand group, index into
     /// Compiled::floors)`, sorted: a listing's brands find their floors by binary
     /// search, not by a sweep of every floor per lint.
     pub floors: Vec<(u32, usize)>,
+}
+
+/// An active structural `field` rule, as the field checks read it.
+pub(crate) struct FieldRule {
+    pub rule: u32,
+    /// The field roles it reads, one bit per role ([`role_bit`]).
+    pub roles: u32,
+    /// A forbidden-chars rule's set, made ready for scanning.
+    pub chars: Option<CharSet>,
 }
 
 pub(crate) fn role_bit(role: FieldRole) -> u32 {
@@ -77,11 +85,15 @@ impl RuleStates {
             }
             if on {
                 if let RuleKind::Field(check) = &rule.kind {
-                    let set = match check {
+                    let chars = match check {
                         FieldCheck::ForbiddenChars(chars) => Some(CharSet::new(chars)),
                         _ => None,
                     };
-                    field_rules.push((r as u32, set));
+                    field_rules.push(FieldRule {
+                        rule: r as u32,
+                        roles: rule.fields.iter().fold(0, |m, &f| m | role_bit(f)),
+                        chars,
+                    });
                 }
             }
             active.push(on);
