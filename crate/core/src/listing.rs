@@ -273,7 +273,8 @@ impl Listing {
                 t.as_str(),
             )
         }))
-        .filter(|(_, t)| !t.trim().is_empty())
+        // Not blank: only the start is scanned (`trim` would scan the end as well).
+        .filter(|(_, t)| !t.trim_start().is_empty())
     }
 
     /// The text a finding is about: a field, or a variant's price or cost.

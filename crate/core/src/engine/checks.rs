@@ -6,22 +6,23 @@ use crate::finding::Span;
 use crate::pack::{FieldCheck, RuleKind};
 
 pub(crate) fn field_findings(p: &mut Pass) {
-    // The rules live as long as the engine, not the pass: no copy of a check.
+    // The rules live as long as the engine, not the pass: no copy of a check. The
+    // states are shared (an `Arc`), so the list of field rules is not copied either.
     let c = p.c;
-    for r in 0..c.rules.len() as u32 {
-        if !p.states.active[r as usize] {
-            continue;
-        }
+    let states = std::sync::Arc::clone(&p.states);
+    for fr in &states.field_rules {
+        let r = fr.rule;
         let RuleKind::Field(check) = &c.rules[r as usize].kind else {
             continue;
         };
         for fi in 0..p.fields.len() {
             let a = &p.fields[fi];
-            if !p.reads(r, a.field.role) {
+            // `Pass::reads`, from the rule's roles as bits (the rule is active).
+            if fr.roles & super::rule_state::role_bit(a.field.role) == 0 {
                 continue;
             }
             let (field, text) = (a.field, a.text);
-            for (span, vars) in check_field(check, text, p.marketplace) {
+            for (span, vars) in check_field(check, fr.chars.as_ref(), text, p.marketplace) {
                 p.push(r, p.severity(r), field, text, span, None, &vars);
             }
         }
@@ -30,7 +31,14 @@ pub(crate) fn field_findings(p: &mut Pass) {
 
 type Found = Vec<(Span, Vec<(&'static str, String)>)>;
 
-fn check_field(check: &FieldCheck, text: &str, mp: Option<crate::Marketplace>) -> Found {
+/// The findings of one check over one field's text; `prepared` is a forbidden-chars
+/// check's set as [`CharSet`] (made here when not given).
+fn check_field(
+    check: &FieldCheck,
+    prepared: Option<&CharSet>,
+    text: &str,
+    mp: Option<crate::Marketplace>,
+) -> Found {
     match check {
         FieldCheck::MaxLength(limit) => {
             let Some(max) = limit.get(mp) else {
@@ -73,7 +81,10 @@ fn check_field(check: &FieldCheck, text: &str, mp: Option<crate::Marketplace>) -
                 vars(max, items.len()),
             )]
         }
-        FieldCheck::ForbiddenChars(chars) => forbidden(text, chars),
+        FieldCheck::ForbiddenChars(chars) => match prepared {
+            Some(set) => forbidden(text, set),
+            None => forbidden(text, &CharSet::new(chars)),
+        },
         FieldCheck::PriceUnreadable | FieldCheck::FloorUnchecked | FieldCheck::CostAbovePrice => {
             Vec::new()
         }
@@ -105,25 +116,40 @@ fn items(text: &str) -> Vec<Span> {
     out
 }
 
-/// One finding per run of forbidden characters.
-fn forbidden(text: &str, chars: &std::collections::HashSet<char>) -> Found {
-    let mut out: Found = Vec::new();
-    // ASCII characters are looked up in a bit mask (the text is mostly ASCII, and the
-    // set's hash per character was a measurable part of a lint).
-    let ascii = chars
-        .iter()
-        .filter(|c| c.is_ascii())
-        .fold(0u128, |m, &c| m | 1 << c as u32);
-    let other = chars.iter().any(|c| !c.is_ascii());
-    for (i, c) in text.char_indices() {
-        let hit = if c.is_ascii() {
-            ascii & (1 << c as u32) != 0
-        } else {
-            other && chars.contains(&c)
-        };
-        if !hit {
-            continue;
+/// A forbidden-chars set made ready for scanning once per configuration (see
+/// `RuleStates::field_rules`), not per field: a table of the bytes where the scan
+/// stops (a forbidden ASCII character, or the first byte of any other character when
+/// the set has some), and the set's other characters sorted. A table, not a `u128`
+/// mask: that costs a 128-bit shift per character in the wasm.
+pub(crate) struct CharSet {
+    stop: [bool; 256],
+    other: Vec<char>,
+}
+
+impl CharSet {
+    pub fn new(chars: &std::collections::HashSet<char>) -> CharSet {
+        let mut stop = [false; 256];
+        let mut other = Vec::new();
+        for &c in chars {
+            if c.is_ascii() {
+                stop[c as usize] = true;
+            } else {
+                other.push(c);
+            }
         }
+        if !other.is_empty() {
+            // The first byte of every character outside ASCII.
+            stop[0xC0..].fill(true);
+        }
+        other.sort_unstable();
+        CharSet { stop, other }
+    }
+}
+
+/// One finding per run of forbidden characters.
+fn forbidden(text: &str, set: &CharSet) -> Found {
+    let mut out: Found = Vec::new();
+    let mut add = |i: usize, c: char| {
         let end = i + c.len_utf8();
         match out.last_mut() {
             Some((span, v)) if span.end == i => {
@@ -132,6 +158,24 @@ fn forbidden(text: &str, chars: &std::collections::HashSet<char>) -> Found {
             }
             _ => out.push((Span::new(i, end), vec![("char", c.to_string())])),
         }
+    };
+    // Byte by byte to the next stop: an ASCII byte is a whole character (most of the
+    // text); another character is decoded only where the set may hold it.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(n) = bytes[i..].iter().position(|&b| set.stop[b as usize]) {
+        let at = i + n;
+        let b = bytes[at];
+        if b.is_ascii() {
+            add(at, b as char);
+            i = at + 1;
+            continue;
+        }
+        let c = text[at..].chars().next().expect("a character starts here");
+        if set.other.binary_search(&c).is_ok() {
+            add(at, c);
+        }
+        i = at + c.len_utf8();
     }
     out
 }
@@ -149,9 +193,17 @@ mod tests {
 
     #[test]
     fn forbidden_runs_merge() {
-        let f = forbidden("Hot!! sale ~ now", &['!', '~'].into_iter().collect());
+        let set = |cs: &[char]| CharSet::new(&cs.iter().copied().collect());
+        let f = forbidden("Hot!! sale ~ now", &set(&['!', '~']));
         assert_eq!(f.len(), 2);
         assert_eq!(f[0].0, Span::new(3, 5));
         assert_eq!(f[0].1[0].1, "!!");
+        // Characters above 63 and outside ASCII.
+        let f = forbidden("a~~é{b}ü", &set(&['~', '}', 'ü']));
+        let spans: Vec<_> = f
+            .iter()
+            .map(|(s, v)| (s.start, s.end, v[0].1.as_str()))
+            .collect();
+        assert_eq!(spans, [(1, 3, "~~"), (7, 10, "}ü")]);
     }
 }

@@ -96,9 +96,14 @@ pub(crate) fn price_findings(p: &mut Pass) {
     }
 }
 
+/// The active field rules whose check `want` picks, in rule order (from the list the
+/// rule states keep, not a sweep of every rule).
 fn field_rules(p: &Pass, want: impl Fn(&RuleKind) -> bool) -> Vec<u32> {
-    (0..p.c.rules.len() as u32)
-        .filter(|&r| p.states.active[r as usize] && want(&p.c.rules[r as usize].kind))
+    p.states
+        .field_rules
+        .iter()
+        .map(|f| f.rule)
+        .filter(|&r| want(&p.c.rules[r as usize].kind))
         .collect()
 }
 
@@ -232,12 +237,24 @@ impl Floors {
                     })
             })
         };
+        // The floors of active rules for the listing's brands, in the floors' order.
+        let of_brands = &p.states.floors;
+        let mut mine: Vec<usize> = brands
+            .iter()
+            .flat_map(|&g| {
+                let first = of_brands.partition_point(|&(fg, _)| fg < g);
+                of_brands[first..]
+                    .iter()
+                    .take_while(move |&&(fg, _)| fg == g)
+                    .map(|&(_, i)| i)
+            })
+            .collect();
+        mine.sort_unstable();
+        mine.dedup();
         let mut excused_rules: Vec<(u32, bool)> = Vec::new();
         let mut candidates = Vec::new();
-        for (i, f) in p.c.floors.iter().enumerate() {
-            if !p.states.active[f.rule as usize] || !brands.contains(&f.group) {
-                continue;
-            }
+        for i in mine {
+            let f = &p.c.floors[i];
             let ex = match excused_rules.iter().find(|e| e.0 == f.rule) {
                 Some(e) => e.1,
                 None => {

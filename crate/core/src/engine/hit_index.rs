@@ -5,7 +5,6 @@
 
 use super::compile::{Compiled, Owner};
 use super::lint::Analysis;
-use crate::hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 /// Findings of one rule in one field beyond this many are dropped: a listing repeating
@@ -27,8 +26,9 @@ pub(crate) fn tally(_n: usize) {
 
 #[derive(Default)]
 pub(crate) struct HitIndex {
-    /// Token ranges of each rule's `unless` hits, sorted by start.
-    unless: FxHashMap<u32, Vec<Range<usize>>>,
+    /// Each `unless` hit as its rule and token range, sorted by rule, then start: one
+    /// vector for every rule (not a map of vectors built per field).
+    unless: Vec<(u32, Range<usize>)>,
     /// Byte spans of brand-name hits, sorted by start.
     brand_spans: Vec<Range<usize>>,
     longest_brand: usize,
@@ -54,7 +54,7 @@ impl HitIndex {
             ix.max_tokens = ix.max_tokens.max(h.tokens.len());
             for o in a.owners(c, h.lit, wanted) {
                 match o {
-                    Owner::Unless(r) => ix.unless.entry(r).or_default().push(h.tokens.clone()),
+                    Owner::Unless(r) => ix.unless.push((r, h.tokens.clone())),
                     Owner::Brand(_) => {
                         ix.longest_brand = ix.longest_brand.max(h.span.len());
                         ix.brand_spans.push(h.span.clone());
@@ -65,10 +65,9 @@ impl HitIndex {
                 }
             }
         }
-        for v in ix.unless.values_mut() {
-            v.sort_by_key(|r| r.start);
-            v.dedup();
-        }
+        ix.unless
+            .sort_unstable_by_key(|(r, t)| (*r, t.start, t.end));
+        ix.unless.dedup();
         ix.brand_spans.sort_by_key(|r| r.start);
         ix.brand_spans.dedup();
         ix.compat_before.sort_by_key(|r| r.end);
@@ -78,16 +77,15 @@ impl HitIndex {
 
     /// Whether an `unless` hit of `rule` lies within `window` tokens of `tokens`.
     pub fn unless_near(&self, rule: u32, tokens: &Range<usize>, window: usize) -> bool {
-        let Some(v) = self.unless.get(&rule) else {
-            return false;
-        };
         let from = tokens.start.saturating_sub(window + self.max_tokens);
-        let first = v.partition_point(|r| r.start < from);
-        v[first..]
+        let first = self
+            .unless
+            .partition_point(|(r, t)| (*r, t.start) < (rule, from));
+        self.unless[first..]
             .iter()
-            .take_while(|r| r.start <= tokens.end + window)
+            .take_while(|(r, t)| *r == rule && t.start <= tokens.end + window)
             .inspect(|_| tally(1))
-            .any(|r| super::lint::near(r, tokens, window))
+            .any(|(_, t)| super::lint::near(t, tokens, window))
     }
 
     /// Whether the normalised range `norm` lies inside a longer brand-name hit.
@@ -119,9 +117,15 @@ impl HitIndex {
     }
 }
 
-/// The rules excused anywhere in the listing by an `unless` word in its category.
-pub(crate) fn category_excuses<'a>(ixs: impl Iterator<Item = &'a HitIndex>) -> FxHashSet<u32> {
-    ixs.flat_map(|ix| ix.unless.keys().copied()).collect()
+/// The rules excused anywhere in the listing by an `unless` word in its category,
+/// sorted and without repeats (for a binary search).
+pub(crate) fn category_excuses<'a>(ixs: impl Iterator<Item = &'a HitIndex>) -> Vec<u32> {
+    let mut rules: Vec<u32> = ixs
+        .flat_map(|ix| ix.unless.iter().map(|(r, _)| *r))
+        .collect();
+    rules.sort_unstable();
+    rules.dedup();
+    rules
 }
 
 /// Of hits sorted by start (then longest first), those not inside a strictly longer

@@ -6,7 +6,7 @@ use super::hit_index::{HitIndex, MAX_FINDINGS_PER_RULE_FIELD};
 use super::{checks, render::fill};
 use crate::config::LintConfig;
 use crate::finding::{BrandUse, Finding, Severity, Span};
-use crate::hash::{FxHashMap, FxHashSet};
+use crate::hash::FxHashMap;
 use crate::language::{LangSet, Language};
 use crate::listing::{FieldRef, FieldRole, Listing, Marketplace};
 use crate::matcher::Hit;
@@ -61,8 +61,8 @@ pub(crate) struct Pass<'c, 'l> {
     pub out: Vec<Finding>,
     /// Each field's hits indexed (same order as `fields`).
     pub index: Vec<HitIndex>,
-    /// Rules excused by an `unless` word in the category.
-    pub category_unless: FxHashSet<u32>,
+    /// Rules excused by an `unless` word in the category, sorted.
+    pub category_unless: Vec<u32>,
     /// Findings pushed so far per rule and field, for the cap.
     pub pushed: FxHashMap<(u32, FieldRef), u32>,
 }
@@ -106,7 +106,7 @@ pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<
         fields,
         out: Vec::new(),
         index: Vec::new(),
-        category_unless: FxHashSet::default(),
+        category_unless: Vec::new(),
         pushed: FxHashMap::default(),
     };
     pass.index = pass.fields.iter().map(|a| HitIndex::new(c, a)).collect();
@@ -292,7 +292,8 @@ impl Pass<'_, '_> {
         tokens: &Range<usize>,
         window: usize,
     ) -> bool {
-        self.index[fi].unless_near(rule, tokens, window) || self.category_unless.contains(&rule)
+        self.index[fi].unless_near(rule, tokens, window)
+            || self.category_unless.binary_search(&rule).is_ok()
     }
 
     /// The brand a piece of counterfeit wording is near: one named within the cues'

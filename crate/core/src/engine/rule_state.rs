@@ -10,11 +10,12 @@
 //!
 //! It is a cache, not a second source of truth: [`RuleStates::new`] is the definition.
 
+use super::checks::CharSet;
 use super::compile::Compiled;
 use crate::config::LintConfig;
 use crate::finding::Severity;
 use crate::listing::{FieldRole, Marketplace};
-use crate::pack::RuleKind;
+use crate::pack::{FieldCheck, RuleKind};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
@@ -27,6 +28,22 @@ pub(crate) struct RuleStates {
     /// The field roles some active pattern rule reads, one bit per role
     /// ([`role_bit`]): a field no pattern reads skips the pattern prefilter.
     pub pattern_roles: u32,
+    /// The active structural `field` rules (lengths, counts, characters), in rule
+    /// order: the field checks visit these, not every rule of every pack, per lint.
+    pub field_rules: Vec<FieldRule>,
+    /// The price floors of active rules as `(brand group, index into
+    /// Compiled::floors)`, sorted: a listing's brands find their floors by binary
+    /// search, not by a sweep of every floor per lint.
+    pub floors: Vec<(u32, usize)>,
+}
+
+/// An active structural `field` rule, as the field checks read it.
+pub(crate) struct FieldRule {
+    pub rule: u32,
+    /// The field roles it reads, one bit per role ([`role_bit`]).
+    pub roles: u32,
+    /// A forbidden-chars rule's set, made ready for scanning.
+    pub chars: Option<CharSet>,
 }
 
 pub(crate) fn role_bit(role: FieldRole) -> u32 {
@@ -55,7 +72,8 @@ impl RuleStates {
         let mut active = Vec::with_capacity(c.rules.len());
         let mut severity = Vec::with_capacity(c.rules.len());
         let mut pattern_roles = 0;
-        for (rule, &pi) in c.rules.iter().zip(&c.rule_pack) {
+        let mut field_rules = Vec::new();
+        for (r, (rule, &pi)) in c.rules.iter().zip(&c.rule_pack).enumerate() {
             let sev = rule.severity.get(mp, market);
             let on = pack_on[pi as usize]
                 && (config.rules.is_empty()
@@ -65,13 +83,33 @@ impl RuleStates {
             if on && matches!(rule.kind, RuleKind::Pattern { .. }) {
                 pattern_roles |= rule.fields.iter().fold(0, |m, &r| m | role_bit(r));
             }
+            if on {
+                if let RuleKind::Field(check) = &rule.kind {
+                    let chars = match check {
+                        FieldCheck::ForbiddenChars(chars) => Some(CharSet::new(chars)),
+                        _ => None,
+                    };
+                    field_rules.push(FieldRule {
+                        rule: r as u32,
+                        roles: rule.fields.iter().fold(0, |m, &f| m | role_bit(f)),
+                        chars,
+                    });
+                }
+            }
             active.push(on);
             severity.push(sev.unwrap_or(Severity::Info));
         }
+        let mut floors: Vec<(u32, usize)> = (c.floors.iter().enumerate())
+            .filter(|(_, f)| active[f.rule as usize])
+            .map(|(i, f)| (f.group, i))
+            .collect();
+        floors.sort_unstable();
         RuleStates {
+            floors,
             active,
             severity,
             pattern_roles,
+            field_rules,
         }
     }
 }

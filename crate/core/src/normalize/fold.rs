@@ -56,8 +56,10 @@ impl Sink {
         let end = start + run.len() as u32;
         self.origin
             .push(self.text.len(), run.len(), start, end, true);
-        self.text
-            .extend(run.bytes().map(|b| b.to_ascii_lowercase() as char));
+        // Copied whole and lower-cased in place, not pushed a character at a time.
+        let from = self.text.len();
+        self.text.push_str(run);
+        self.text[from..].make_ascii_lowercase();
         self.after_cjk = false;
         self.run = Run::None;
     }
@@ -211,10 +213,7 @@ pub(crate) fn fold(original: &str, sink: &mut Sink) {
                 i += 1;
                 continue;
             }
-            let run = bytes[i..]
-                .iter()
-                .position(|&b| !b.is_ascii() || b == b'&')
-                .map_or(bytes.len(), |n| i + n.max(1));
+            let run = i + plain_ascii_len(&bytes[i..]).max(1);
             sink.push_ascii(&original[i..run], i as u32);
             i = run;
             continue;
@@ -244,6 +243,28 @@ pub(crate) fn fold(original: &str, sink: &mut Sink) {
         i = end;
     }
     sink.finish();
+}
+
+/// The length of the run of ASCII bytes other than `&` that `bytes` starts with, read
+/// eight bytes at a time (a byte at a time was a sixth of the normalisation).
+fn plain_ascii_len(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // `x` has a zero byte where `w` has an `&`; a high bit set is a byte of a
+        // character outside ASCII.
+        let x = w ^ (ONES * u64::from(b'&'));
+        if (x.wrapping_sub(ONES) & !x & HIGH) | (w & HIGH) != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n + bytes[n..]
+        .iter()
+        .position(|&b| !b.is_ascii() || b == b'&')
+        .unwrap_or(bytes.len() - n)
 }
 
 /// Whether a combining mark is removed: diacritics of alphabetic scripts are
@@ -327,4 +348,17 @@ fn fold_letter(c: char) -> char {
         return c;
     }
     super::skeleton::latin_letter(c).unwrap_or(c)
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        /// The word-at-a-time scan stops where a byte-at-a-time one does.
+        #[test]
+        fn plain_ascii_len_is_the_bytewise_run(s in "[a-z &é中]{0,40}") {
+            let b = s.as_bytes();
+            let want = b.iter().position(|&b| !b.is_ascii() || b == b'&').unwrap_or(b.len());
+            proptest::prop_assert_eq!(super::plain_ascii_len(b), want);
+        }
+    }
 }

@@ -13,21 +13,39 @@
 /// Known limit: words that differ only by `l` and `i` share a key. The key is appended
 /// to `out`, so a field's keys share one buffer.
 pub fn word_key_into(word: &str, out: &mut String) {
-    // Plain lower-case ASCII words (most of them) map to themselves but for `l`.
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        out.extend(word.chars().map(|c| if c == 'l' { 'i' } else { c }));
-        return;
+    // Plain lower-case ASCII words (most of them) map to themselves but for `l`: copied
+    // in the same pass that checks them, taken back at the first other character.
+    let mark = out.len();
+    for b in word.bytes() {
+        if !b.is_ascii_lowercase() {
+            out.truncate(mark);
+            return key_of_mixed(word, out);
+        }
+        out.push(if b == b'l' { 'i' } else { b as char });
     }
-    let count = word.chars().count();
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+}
+
+/// [`word_key_into`] for a word with a character other than `a`-`z`.
+fn key_of_mixed(word: &str, out: &mut String) {
+    // One pass for the counts: characters, letters, the leading group of ASCII digits
+    // and the trailing one.
+    let (mut count, mut letters, mut lead, mut trailing) = (0, 0, 0, 0);
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+        if c.is_ascii_digit() {
+            if lead == count {
+                lead += 1;
+            }
+            trailing += 1;
+        } else {
+            trailing = 0;
+        }
+        count += 1;
+    }
     let digits = count - letters;
-    let lead = word.chars().take_while(|c| c.is_ascii_digit()).count();
-    let trail = count
-        - word
-            .chars()
-            .rev()
-            .take_while(|c| c.is_ascii_digit())
-            .count();
+    let trail = count - trailing;
     out.extend(word.chars().enumerate().map(|(i, c)| {
         // Digits inside a word of letters read as the letters they imitate (`N1ke`); a
         // leading digit too when it is the only one (`0ak`), not in `3d` or `1080p`.

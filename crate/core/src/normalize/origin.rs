@@ -1,8 +1,8 @@
 //! The map from the normalised text back to the original, kept compact: one run per
 //! stretch where the normalised text copies the original byte for byte in length
 //! (ASCII, most CJK, folded Traditional characters), one run per original character
-//! elsewhere. A plain-text field of any length costs one run (12 bytes); the worst
-//! case is 12 bytes per original character that changed length.
+//! elsewhere. A plain-text field of any length costs one run, kept inline (no
+//! allocation); the worst case is 12 bytes per original character that changed length.
 
 use std::ops::Range;
 
@@ -30,10 +30,29 @@ impl Run {
 
 #[derive(Clone, Debug, Default)]
 pub(crate) struct OriginMap {
-    runs: Vec<Run>,
+    /// The first run, inline: most fields have only this one.
+    first: Option<Run>,
+    /// The runs after the first, in order.
+    rest: Vec<Run>,
 }
 
 impl OriginMap {
+    fn last_mut(&mut self) -> Option<&mut Run> {
+        if self.rest.is_empty() {
+            self.first.as_mut()
+        } else {
+            self.rest.last_mut()
+        }
+    }
+
+    fn push_run(&mut self, run: Run) {
+        if self.first.is_none() {
+            self.first = Some(run);
+        } else {
+            self.rest.push(run);
+        }
+    }
+
     /// Records that the normalised character at `norm` (of `len` bytes) came from the
     /// original range `start..end`; `single` when it is the only character that range
     /// produced. With `single` and `len == end - start` it may be several characters
@@ -42,7 +61,7 @@ impl OriginMap {
     pub fn push(&mut self, norm: usize, len: usize, start: u32, end: u32, single: bool) {
         let norm32 = norm as u32;
         let same = single && (end - start) as usize == len;
-        if let Some(last) = self.runs.last_mut() {
+        if let Some(last) = self.last_mut() {
             if same && last.same() && last.orig_end == start {
                 let run_len = (last.orig_end - last.orig) as usize;
                 if last.start() + run_len == norm {
@@ -54,7 +73,7 @@ impl OriginMap {
                 return;
             }
         }
-        self.runs.push(Run {
+        self.push_run(Run {
             norm: norm32 | if same { SAME } else { 0 },
             orig: start,
             orig_end: end,
@@ -65,7 +84,7 @@ impl OriginMap {
     /// end of the normalised text) to `end`: a combining mark that folded to nothing
     /// belongs to the letter before it.
     pub fn extend_last(&mut self, norm: usize, len: usize, end: u32) {
-        let Some(last) = self.runs.last_mut() else {
+        let Some(last) = self.last_mut() else {
             return;
         };
         if !last.same() {
@@ -81,7 +100,7 @@ impl OriginMap {
             };
         } else {
             last.orig_end -= len as u32;
-            self.runs.push(Run {
+            self.push_run(Run {
                 norm: norm as u32,
                 orig,
                 orig_end: end,
@@ -90,8 +109,9 @@ impl OriginMap {
     }
 
     fn run_at(&self, byte: usize) -> Option<&Run> {
-        let i = self.runs.partition_point(|r| r.start() <= byte);
-        i.checked_sub(1).map(|i| &self.runs[i])
+        let first = self.first.as_ref().filter(|r| r.start() <= byte)?;
+        let i = self.rest.partition_point(|r| r.start() <= byte);
+        Some(i.checked_sub(1).map_or(first, |i| &self.rest[i]))
     }
 
     /// The original offset where the normalised character starting at `byte` starts.
@@ -139,13 +159,17 @@ impl OriginMap {
         start..end.max(start)
     }
 
-    /// Bytes the map holds allocated.
+    /// Bytes the map holds allocated (the inline first run is not).
     #[cfg_attr(not(test), allow(dead_code))]
     pub fn allocated_bytes(&self) -> usize {
-        self.runs.capacity() * std::mem::size_of::<Run>()
+        self.rest.capacity() * std::mem::size_of::<Run>()
     }
 
+    /// Gives back what growing over-reserved, unless that is a few runs (not worth a
+    /// reallocation per field).
     pub fn shrink(&mut self) {
-        self.runs.shrink_to_fit();
+        if self.rest.capacity() > self.rest.len() + 4 {
+            self.rest.shrink_to_fit();
+        }
     }
 }

@@ -26,12 +26,18 @@ pub(crate) fn is_unspaced(c: char) -> bool {
             | 0x1000..=0x109F | 0xA9E0..=0xA9FF | 0xAA60..=0xAA7F) // Myanmar and extensions
 }
 
-/// Whether `c` belongs inside a word token.
-#[inline]
+/// Whether `c` belongs inside a word token. The ASCII test is always inlined (the
+/// tokenizer asks for every character; a call each was measurable), the rest is not.
+#[inline(always)]
 pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    is_wide_word_char(c)
+}
+
+/// [`is_word_char`] outside ASCII.
+fn is_wide_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_unspaced(c)
 }
 

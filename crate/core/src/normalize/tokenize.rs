@@ -47,102 +47,147 @@ fn is_letter_separator(c: char) -> bool {
     ) || is_pictograph(c)
 }
 
+/// The character starting at byte `b` of `text`, if any. An ASCII byte is its own
+/// character: read without decoding (most of the text).
+#[inline]
+fn char_at(text: &str, b: usize) -> Option<char> {
+    match text.as_bytes().get(b) {
+        Some(&x) if x.is_ascii() => Some(x as char),
+        Some(_) => text[b..].chars().next(),
+        None => None,
+    }
+}
+
+/// Cuts `text` into tokens and their match keys. Works on byte offsets, decoding each
+/// character where it is read: no copy of the text as characters, and the raw tokens
+/// are compacted into the output vector in place, so a field costs three allocations
+/// (tokens, keys, and a buffer for a spelled-out word when there is one).
 pub(super) fn tokenize(text: &str) -> (Vec<Token>, String) {
-    // Sized once: growing these two was a fifth of the allocations of a lint.
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    chars.extend(text.char_indices());
-    let word_at = |k: usize| chars.get(k).is_some_and(|&(_, c)| is_word_char(c));
-    let letter_at = |k: usize| {
-        chars
-            .get(k)
-            .is_some_and(|&(_, c)| c.is_alphabetic() && is_word_char(c))
+    let word_at = |b: usize| char_at(text, b).is_some_and(is_word_char);
+    let letter_at =
+        |b: usize| char_at(text, b).is_some_and(|c| c.is_alphabetic() && is_word_char(c));
+    // Raw tokens first, as byte ranges with empty keys: at most one per two bytes, plus
+    // one (a token of one byte is followed by a separator or an unspaced character).
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 2 + 1);
+    let raw = |span: Range<usize>, kind: TokenKind| Token {
+        span,
+        kind,
+        key: 0..0,
     };
-    // Raw tokens as char index ranges.
-    let mut raw: Vec<(Range<usize>, TokenKind)> = Vec::with_capacity(chars.len() / 2 + 1);
-    let mut k = 0;
-    while k < chars.len() {
-        let c = chars[k].1;
-        let lead_symbol =
-            is_edge_symbol(c) && !(k > 0 && word_at(k - 1)) && letter_at(k + 1) && letter_at(k + 2);
+    let mut prev: Option<char> = None;
+    let mut b = 0;
+    while let Some(c) = char_at(text, b) {
+        let next = b + c.len_utf8();
+        let lead_symbol = is_edge_symbol(c)
+            && !prev.is_some_and(is_word_char)
+            && letter_at(next)
+            && char_at(text, next).is_some_and(|d| letter_at(next + d.len_utf8()));
         if is_unspaced(c) {
-            raw.push((k..k + 1, TokenKind::Cjk));
-            k += 1;
+            tokens.push(raw(b..next, TokenKind::Cjk));
+            prev = Some(c);
+            b = next;
         } else if is_word_char(c) || lead_symbol {
-            let start = k;
-            k += 1;
-            while k < chars.len()
-                && (word_at(k) || (is_joiner(chars[k].1) && word_at(k - 1) && word_at(k + 1)))
-            {
-                k += 1;
+            let start = b;
+            // `last` is the character before `e`, always part of the word.
+            let (mut e, mut last) = (next, c);
+            while let Some(d) = char_at(text, e) {
+                let after = e + d.len_utf8();
+                if !(is_word_char(d) || (is_joiner(d) && is_word_char(last) && word_at(after))) {
+                    break;
+                }
+                (e, last) = (after, d);
             }
             // A trailing currency sign after a word of letters only (`adida$`).
-            if k < chars.len()
-                && is_edge_symbol(chars[k].1)
-                && !word_at(k + 1)
-                && k - start >= 2
-                && chars[start..k].iter().all(|&(_, c)| !c.is_numeric())
-            {
-                k += 1;
+            if let Some(d) = char_at(text, e) {
+                let word = &text[start..e];
+                if is_edge_symbol(d)
+                    && !word_at(e + d.len_utf8())
+                    && word.chars().nth(1).is_some()
+                    && word.chars().all(|c| !c.is_numeric())
+                {
+                    (e, last) = (e + d.len_utf8(), d);
+                }
             }
-            raw.push((start..k, TokenKind::Word));
+            tokens.push(raw(start..e, TokenKind::Word));
+            prev = Some(last);
+            b = e;
         } else {
-            k += 1;
+            prev = Some(c);
+            b = next;
         }
     }
-    let byte = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
-    let mut tokens = Vec::with_capacity(raw.len());
-    let mut keys = String::with_capacity(text.len() + raw.len());
-    let mut t = 0;
-    while t < raw.len() {
-        let run = spelled_out_run(&raw, &chars, t);
-        let (first, last) = (raw[t].0.clone(), raw[t + run - 1].0.clone());
-        let kind = raw[t].1;
+    let mut keys = String::with_capacity(text.len() + tokens.len());
+    let mut joined = String::new();
+    // Compaction: a spelled-out run of raw tokens becomes one token, written at `w`
+    // (never past the raw token being read).
+    let (mut t, mut w) = (0, 0);
+    while t < tokens.len() {
+        let run = spelled_out_run(&tokens, text, t);
+        let (first, last) = (tokens[t].span.start, tokens[t + run - 1].span.end);
+        let kind = tokens[t].kind;
         let key_start = keys.len();
         match kind {
             TokenKind::Cjk => {}
             TokenKind::Word if run > 1 => {
-                let joined: String = raw[t..t + run]
-                    .iter()
-                    .map(|(r, _)| chars[r.start].1)
-                    .collect();
+                joined.clear();
+                joined.extend(
+                    tokens[t..t + run]
+                        .iter()
+                        .filter_map(|r| char_at(text, r.span.start)),
+                );
                 word_key_into(&joined, &mut keys);
             }
-            TokenKind::Word => word_key_into(&text[byte(first.start)..byte(first.end)], &mut keys),
+            TokenKind::Word => word_key_into(&text[first..last], &mut keys),
         }
         let key = key_start..keys.len();
         keys.push(' ');
-        tokens.push(Token {
-            span: byte(first.start)..byte(last.end),
+        tokens[w] = Token {
+            span: first..last,
             kind,
             key,
-        });
+        };
+        w += 1;
         t += run;
+    }
+    tokens.truncate(w);
+    // A field of short words keeps its vector; one of long words or unspaced text
+    // gives back what the bound over-reserved.
+    if tokens.capacity() > 2 * tokens.len() + 64 {
+        tokens.shrink_to_fit();
     }
     (tokens, keys)
 }
 
+/// Whether raw token `t` is a word of one character.
+fn single(tokens: &[Token], text: &str, t: usize) -> bool {
+    tokens.get(t).is_some_and(|r| {
+        r.kind == TokenKind::Word
+            && char_at(text, r.span.start).is_some_and(|c| c.len_utf8() == r.span.len())
+    })
+}
+
 /// How many raw tokens from `t` form one spelled-out word (1 when none).
-fn spelled_out_run(raw: &[(Range<usize>, TokenKind)], chars: &[(usize, char)], t: usize) -> usize {
-    let single = |i: usize| {
-        raw.get(i)
-            .is_some_and(|(r, k)| *k == TokenKind::Word && r.len() == 1)
-    };
-    if !single(t) {
+fn spelled_out_run(tokens: &[Token], text: &str, t: usize) -> usize {
+    if !single(tokens, text, t) {
         return 1;
     }
     let mut n = 1;
-    let mut seps = Vec::new();
-    while single(t + n) {
-        let gap = raw[t + n - 1].0.end..raw[t + n].0.start;
-        if gap.len() != 1 || !is_letter_separator(chars[gap.start].1) {
+    // Whether every separator so far is `.` or `*` (two letters need one of those).
+    let mut dots = true;
+    while single(tokens, text, t + n) {
+        let gap = tokens[t + n - 1].span.end..tokens[t + n].span.start;
+        let Some(sep) = char_at(text, gap.start) else {
+            break;
+        };
+        if sep.len_utf8() != gap.len() || !is_letter_separator(sep) {
             break;
         }
-        seps.push(chars[gap.start].1);
+        dots &= sep == '.' || sep == '*';
         n += 1;
     }
     match n {
         0 | 1 => 1,
-        2 if seps.iter().all(|&s| s == '.' || s == '*') => 2,
+        2 if dots => 2,
         2 => 1,
         _ => n,
     }
