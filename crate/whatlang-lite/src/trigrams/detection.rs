@@ -149,20 +149,27 @@ impl ProfileIndex {
     }
 
     fn new(list: LangProfileList) -> ProfileIndex {
-        let mut by_trigram: HashMap<Trigram, Vec<(u32, u32)>> = HashMap::new();
+        // Every (trigram, profile, position), sorted by trigram: each trigram's places are
+        // then one run, with no vector per trigram while they are gathered.
+        let mut all: Vec<(Trigram, u32, u32)> =
+            Vec::with_capacity(list.iter().map(|(_, p)| p.len()).sum());
         for (p, (_, profile)) in list.iter().enumerate() {
             for (i, &t) in profile.iter().enumerate() {
-                by_trigram.entry(t).or_default().push((p as u32, i as u32));
+                all.push((t, p as u32, i as u32));
             }
         }
+        all.sort_unstable();
         let mut ix = ProfileIndex {
-            at: HashMap::with_capacity(by_trigram.len()),
-            places: Vec::new(),
+            at: HashMap::with_capacity(all.len()),
+            places: Vec::with_capacity(all.len()),
             profiles: list.len(),
         };
-        for (t, ps) in by_trigram {
-            ix.at.insert(t, (ix.places.len() as u32, ps.len() as u32));
-            ix.places.extend(ps);
+        for (k, &(t, p, i)) in all.iter().enumerate() {
+            if k == 0 || all[k - 1].0 != t {
+                ix.at.insert(t, (k as u32, 0));
+            }
+            ix.at.get_mut(&t).expect("inserted").1 += 1;
+            ix.places.push((p, i));
         }
         ix
     }
