@@ -8,25 +8,27 @@
 //! anything.
 
 use super::{LitId, MatcherBuilder};
-use crate::engine::wire::{Bytes, In, Out};
+use crate::engine::wire::{In, Out};
 use crate::str_map::StrMap;
 use serde::de::Error;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The wire form; `W` and `S` are lists of keys ([`KeysOut`] written, [`KeysIn`] read),
-/// `N` lists of numbers (`Bytes` written, a borrowed slice read: varints, `engine/wire.rs`).
+/// the lists of ids varints read by hand (`engine/wire.rs`).
 #[derive(Serialize, Deserialize)]
-struct Wire<W, S, N> {
+struct Wire<W, S> {
     /// Word literal keys at their ids' places, empty for substring literals' ids; as
     /// long as the ids go (`next`).
     words: W,
     max_words: usize,
     /// Ids of the word literals that also match as broken words, ascending, each
     /// written as its difference from the one before (one byte each, mostly).
-    joined: N,
+    #[serde(with = "crate::engine::wire::as_bytes")]
+    joined: Vec<LitId>,
     /// The substring literals, in automaton pattern order, and their ids.
     substrings: S,
-    substring_lits: N,
+    #[serde(with = "crate::engine::wire::as_bytes")]
+    substring_lits: Vec<LitId>,
 }
 
 /// A list of keys as one text, the keys end to end, and each key's length in bytes
@@ -48,20 +50,15 @@ struct KeysIn<'a> {
 
 impl KeysOut {
     fn of<'k>(keys: impl Iterator<Item = &'k str>) -> KeysOut {
-        let mut out = KeysOut {
-            lens: Vec::new(),
-            text: String::new(),
-        };
+        let (mut lens, mut text) = (Out::default(), String::new());
         for k in keys {
-            out.text.push_str(k);
-            let mut n = k.len();
-            while n >= 0x80 {
-                out.lens.push((n as u8 & 0x7f) | 0x80);
-                n >>= 7;
-            }
-            out.lens.push(n as u8);
+            text.push_str(k);
+            lens.num(k.len());
         }
-        out
+        KeysOut {
+            lens: lens.into_bytes(),
+            text,
+        }
     }
 }
 
@@ -71,16 +68,10 @@ impl KeysIn<'_> {
     fn ends(&self) -> Result<(Vec<u32>, Vec<LitId>, LitId), &'static str> {
         let mut ends = Vec::with_capacity(self.lens.len());
         let mut places = Vec::with_capacity(self.lens.len());
-        let (mut at, mut place, mut n, mut shift) = (0usize, 0 as LitId, 0usize, 0u32);
-        for &b in self.lens {
-            n |= usize::from(b & 0x7f) << shift;
-            shift += 7;
-            if b & 0x80 != 0 {
-                if shift > 28 {
-                    return Err("a literal key's length does not read");
-                }
-                continue;
-            }
+        let (mut at, mut place) = (0usize, 0 as LitId);
+        let mut lens = In::new(self.lens);
+        while !lens.at_end() {
+            let n = lens.num()?;
             if n > 0 {
                 at += n;
                 if at > self.text.len() || !self.text.is_char_boundary(at) {
@@ -90,7 +81,6 @@ impl KeysIn<'_> {
                 places.push(place);
             }
             place = place.checked_add(1).ok_or("too many literals")?;
-            (n, shift) = (0, 0);
         }
         if at != self.text.len() {
             return Err("literal keys do not fill their text");
@@ -115,18 +105,12 @@ impl Serialize for MatcherBuilder {
         for id in &mut joined {
             (*id, last) = (*id - last, *id);
         }
-        let nums = |ns: &[LitId]| {
-            let mut out = Out::default();
-            out.nums(ns);
-            Bytes(out.into_bytes())
-        };
-        let substring_lits: Vec<LitId> = self.substrings.iter().map(|(_, id)| id).collect();
         Wire {
             words: KeysOut::of(keys.into_iter()),
             max_words: self.max_words,
-            joined: nums(&joined),
+            joined,
             substrings: KeysOut::of(self.substrings.iter().map(|(k, _)| k)),
-            substring_lits: nums(&substring_lits),
+            substring_lits: self.substrings.iter().map(|(_, id)| id).collect(),
         }
         .serialize(s)
     }
@@ -134,14 +118,8 @@ impl Serialize for MatcherBuilder {
 
 impl<'de> Deserialize<'de> for MatcherBuilder {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<MatcherBuilder, D::Error> {
-        let w = Wire::<KeysIn<'de>, KeysIn<'de>, &'de [u8]>::deserialize(d)?;
-        let nums = |bytes: &[u8]| {
-            let mut r = In::new(bytes);
-            let ns = r.nums()?;
-            r.done().map(|()| ns)
-        };
-        let joined_deltas = nums(w.joined).map_err(D::Error::custom)?;
-        let substring_lits = nums(w.substring_lits).map_err(D::Error::custom)?;
+        let w = Wire::<KeysIn<'de>, KeysIn<'de>>::deserialize(d)?;
+        let substring_lits = w.substring_lits;
         let (ends, ids, next) = w.words.ends().map_err(D::Error::custom)?;
         let words = StrMap::from_parts(w.words.text.to_string(), ends, ids)
             .map_err(|_| D::Error::custom("a word literal key twice"))?;
@@ -160,7 +138,7 @@ impl<'de> Deserialize<'de> for MatcherBuilder {
         }
         let mut joined = Vec::with_capacity(w.joined.len());
         let mut last: LitId = 0;
-        for delta in joined_deltas {
+        for delta in w.joined {
             last = last
                 .checked_add(delta)
                 .ok_or_else(|| D::Error::custom("a joined literal id out of range"))?;

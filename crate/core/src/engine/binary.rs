@@ -24,6 +24,7 @@
 use super::compile::Partial;
 use super::group_keys::GroupKeys as Keys;
 use super::group_name::GroupName;
+use super::wire::{In, Out, Wire};
 use super::Engine;
 use crate::currency::Currency;
 use crate::error::{PackError, PackErrorKind};
@@ -94,14 +95,14 @@ impl Engine {
 #[derive(serde::Serialize)]
 struct FormRef<'a> {
     partial: &'a Partial,
-    #[serde(with = "group_keys_wire")]
+    #[serde(with = "super::wire::as_bytes")]
     group_keys: GroupKeys,
 }
 
 #[derive(serde::Deserialize)]
 struct Form {
     partial: Partial,
-    #[serde(with = "group_keys_wire")]
+    #[serde(with = "super::wire::as_bytes")]
     group_keys: GroupKeys,
 }
 
@@ -111,45 +112,34 @@ struct Form {
 /// (small: groups and literals are made in the same order); 0, which no two groups
 /// can differ by, stands for the next of `texts`. Written as strings, the keys were
 /// 57 KB of the gzipped binary form; as ids they are about 10 KB. Written by hand
-/// ([`group_keys_wire`]): the differences, then the texts.
+/// (`wire.rs`): the differences, then the texts.
 struct GroupKeys {
     lits: Vec<i64>,
     texts: Vec<String>,
 }
 
-mod group_keys_wire {
-    use super::super::wire::{Bytes, In, Out};
-    use super::GroupKeys;
-    use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
-
-    pub fn serialize<S: Serializer>(keys: &GroupKeys, s: S) -> Result<S::Ok, S::Error> {
-        let mut out = Out::default();
-        out.num(keys.lits.len());
-        for &d in &keys.lits {
+impl Wire for GroupKeys {
+    fn write(&self, out: &mut Out) {
+        out.num(self.lits.len());
+        for &d in &self.lits {
             out.signed(i32::try_from(d).expect("literal ids fit in 31 bits"));
         }
-        out.num(keys.texts.len());
-        for t in &keys.texts {
+        out.num(self.texts.len());
+        for t in &self.texts {
             out.text(t);
         }
-        Bytes(out.into_bytes()).serialize(s)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<GroupKeys, D::Error> {
-        let read = |bytes: &[u8]| -> Result<GroupKeys, &'static str> {
-            let mut r = In::new(bytes);
-            let n = r.count()?;
-            let lits = (0..n)
-                .map(|_| r.signed().map(i64::from))
-                .collect::<Result<_, _>>()?;
-            let n = r.count()?;
-            let texts = (0..n)
-                .map(|_| r.text().map(str::to_string))
-                .collect::<Result<_, _>>()?;
-            r.done()?;
-            Ok(GroupKeys { lits, texts })
-        };
-        read(<&'de [u8]>::deserialize(d)?).map_err(D::Error::custom)
+    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+        let n = r.count()?;
+        let lits = (0..n)
+            .map(|_| r.signed().map(i64::from))
+            .collect::<Result<_, _>>()?;
+        let n = r.count()?;
+        let texts = (0..n)
+            .map(|_| r.text().map(str::to_string))
+            .collect::<Result<_, _>>()?;
+        Ok(GroupKeys { lits, texts })
     }
 }
 
@@ -207,35 +197,6 @@ impl GroupKeys {
             });
         }
         Ok(Keys::from_lits(keys.into_iter()))
-    }
-}
-
-/// The brand entries and groups, read by hand (`brand_wire.rs`), as one run of bytes each.
-pub(crate) mod entries {
-    use super::super::brand_wire::{read_entries, write_entries};
-    use super::super::compile::BrandEntry;
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(entries: &[BrandEntry], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_bytes(&write_entries(entries))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<BrandEntry>, D::Error> {
-        read_entries(<&'de [u8]>::deserialize(d)?).map_err(D::Error::custom)
-    }
-}
-
-pub(crate) mod groups {
-    use super::super::brand_wire::{read_groups, write_groups};
-    use super::super::compile::BrandGroup;
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(groups: &[BrandGroup], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_bytes(&write_groups(groups))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<BrandGroup>, D::Error> {
-        read_groups(<&'de [u8]>::deserialize(d)?).map_err(D::Error::custom)
     }
 }
 

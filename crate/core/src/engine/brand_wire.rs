@@ -20,101 +20,101 @@
 
 use super::compile::{BrandEntry, BrandGroup};
 use super::group_name::GroupName;
-use super::wire::{In, Out};
+use super::wire::{In, Out, Wire};
 
 const STRICT_CASE: u8 = 1;
 const DICTIONARY_WORD: u8 = 2;
 const COMPOUNDS: u8 = 4;
 
-pub(crate) fn write_entries(entries: &[BrandEntry]) -> Vec<u8> {
-    let mut out = Out::default();
-    out.num(entries.len());
-    for e in entries {
-        out.num(e.rule as usize);
-        out.num(e.group as usize);
-        let name = e
-            .compounds
-            .map(|c| super::everyday::name_of(c).expect("compounds come from the everyday table"));
-        let flags = (u8::from(e.strict_case) * STRICT_CASE)
-            | (u8::from(e.dictionary_word) * DICTIONARY_WORD)
-            | (u8::from(name.is_some()) * COMPOUNDS);
-        out.byte(flags);
-        out.nums(&e.needs);
-        out.nums(&e.products);
-        if let Some(name) = name {
-            out.text(name);
-        }
-    }
-    out.into_bytes()
-}
-
-pub(crate) fn read_entries(bytes: &[u8]) -> Result<Vec<BrandEntry>, &'static str> {
-    let mut r = In::new(bytes);
-    let n = r.num()?;
-    let mut entries = Vec::with_capacity(n.min(bytes.len()));
-    for _ in 0..n {
-        let rule = r.u32()?;
-        let group = r.u32()?;
-        let flags = r.byte()?;
-        let needs = r.nums()?;
-        let products = r.nums()?;
-        let compounds = if flags & COMPOUNDS != 0 {
-            Some(super::everyday::by_table_name(r.text()?).ok_or("an unknown everyday name")?)
-        } else {
-            None
-        };
-        entries.push(BrandEntry {
-            rule,
-            group,
-            strict_case: flags & STRICT_CASE != 0,
-            dictionary_word: flags & DICTIONARY_WORD != 0,
-            needs,
-            compounds,
-            products,
-        });
-    }
-    r.done().map(|()| entries)
-}
-
-pub(crate) fn write_groups(groups: &[BrandGroup]) -> Vec<u8> {
-    let mut out = Out::default();
-    out.num(groups.len());
-    for g in groups {
-        match &g.name {
-            GroupName::Key => out.byte(0),
-            GroupName::Title => out.byte(1),
-            GroupName::Upper => out.byte(2),
-            GroupName::Text(t) => {
-                out.byte(3);
-                out.text(t);
+impl Wire for Vec<BrandEntry> {
+    fn write(&self, out: &mut Out) {
+        out.num(self.len());
+        for e in self {
+            out.num(e.rule as usize);
+            out.num(e.group as usize);
+            let name = e.compounds.map(|c| {
+                super::everyday::name_of(c).expect("compounds come from the everyday table")
+            });
+            let flags = (u8::from(e.strict_case) * STRICT_CASE)
+                | (u8::from(e.dictionary_word) * DICTIONARY_WORD)
+                | (u8::from(name.is_some()) * COMPOUNDS);
+            out.byte(flags);
+            out.nums(&e.needs);
+            out.nums(&e.products);
+            if let Some(name) = name {
+                out.text(name);
             }
         }
-        out.nums(&g.products);
     }
-    out.into_bytes()
+
+    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+        let n = r.count()?;
+        let mut entries = Vec::with_capacity(n);
+        for _ in 0..n {
+            let rule = r.u32()?;
+            let group = r.u32()?;
+            let flags = r.byte()?;
+            let needs = r.nums()?;
+            let products = r.nums()?;
+            let compounds = if flags & COMPOUNDS != 0 {
+                let name = r.text()?;
+                Some(super::everyday::by_table_name(name).ok_or("an unknown everyday name")?)
+            } else {
+                None
+            };
+            entries.push(BrandEntry {
+                rule,
+                group,
+                strict_case: flags & STRICT_CASE != 0,
+                dictionary_word: flags & DICTIONARY_WORD != 0,
+                needs,
+                compounds,
+                products,
+            });
+        }
+        Ok(entries)
+    }
 }
 
-pub(crate) fn read_groups(bytes: &[u8]) -> Result<Vec<BrandGroup>, &'static str> {
-    let mut r = In::new(bytes);
-    let n = r.num()?;
-    let mut groups = Vec::with_capacity(n.min(bytes.len()));
-    for _ in 0..n {
-        let name = match r.byte()? {
-            0 => GroupName::Key,
-            1 => GroupName::Title,
-            2 => GroupName::Upper,
-            3 => GroupName::Text(r.text()?.to_string()),
-            _ => return Err("a brand group's name does not read"),
-        };
-        let products = r.nums()?;
-        groups.push(BrandGroup { name, products });
+impl Wire for Vec<BrandGroup> {
+    fn write(&self, out: &mut Out) {
+        out.num(self.len());
+        for g in self {
+            match &g.name {
+                GroupName::Key => out.byte(0),
+                GroupName::Title => out.byte(1),
+                GroupName::Upper => out.byte(2),
+                GroupName::Text(t) => {
+                    out.byte(3);
+                    out.text(t);
+                }
+            }
+            out.nums(&g.products);
+        }
     }
-    r.done().map(|()| groups)
+
+    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+        let n = r.count()?;
+        let mut groups = Vec::with_capacity(n);
+        for _ in 0..n {
+            let name = match r.byte()? {
+                0 => GroupName::Key,
+                1 => GroupName::Title,
+                2 => GroupName::Upper,
+                3 => GroupName::Text(r.text()?.to_string()),
+                _ => return Err("a brand group's name does not read"),
+            };
+            let products = r.nums()?;
+            groups.push(BrandGroup { name, products });
+        }
+        Ok(groups)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::wire::{from_bytes, to_bytes};
 
     #[test]
     fn reads_back_what_it_wrote_and_refuses_what_is_cut() {
@@ -150,20 +150,18 @@ mod tests {
                 products: vec![5, 6],
             },
         ];
-        let (e, g) = (write_entries(&entries), write_groups(&groups));
-        let back = read_entries(&e).unwrap();
+        let (e, g) = (to_bytes(&entries), to_bytes(&groups));
+        let back: Vec<BrandEntry> = from_bytes(&e).unwrap();
         assert_eq!(format!("{back:?}"), format!("{entries:?}"));
         assert!(std::ptr::eq(back[1].compounds.unwrap(), compounds.unwrap()));
-        assert_eq!(
-            format!("{:?}", read_groups(&g).unwrap()),
-            format!("{groups:?}")
-        );
+        let back: Vec<BrandGroup> = from_bytes(&g).unwrap();
+        assert_eq!(format!("{back:?}"), format!("{groups:?}"));
         for cut in 0..e.len() {
-            assert!(read_entries(&e[..cut]).is_err());
+            assert!(from_bytes::<Vec<BrandEntry>>(&e[..cut]).is_err());
         }
         for cut in 0..g.len() {
-            assert!(read_groups(&g[..cut]).is_err());
+            assert!(from_bytes::<Vec<BrandGroup>>(&g[..cut]).is_err());
         }
-        assert!(read_groups(&[1, 9, 0]).is_err());
+        assert!(from_bytes::<Vec<BrandGroup>>(&[1, 9, 0]).is_err());
     }
 }

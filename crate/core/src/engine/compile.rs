@@ -21,7 +21,6 @@ use std::sync::OnceLock;
 /// What a literal stands for. One literal can stand for several things (the word
 /// `apple` is a brand name in two packs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) enum Owner {
     /// A term of a term rule.
     Term(u32),
@@ -149,6 +148,7 @@ pub(crate) fn brand_key(name: &str) -> String {
 #[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Builder {
     pub(crate) matcher: MatcherBuilder,
+    #[cfg_attr(feature = "binary", serde(with = "super::wire::as_bytes"))]
     pub(crate) owners: Owners,
 }
 
@@ -215,9 +215,9 @@ pub(crate) struct Partial {
     infos: Vec<PackInfo>,
     pub(crate) rules: Vec<Rule>,
     rule_pack: Vec<u16>,
-    #[cfg_attr(feature = "binary", serde(with = "super::binary::entries"))]
+    #[cfg_attr(feature = "binary", serde(with = "super::wire::as_bytes"))]
     pub(crate) entries: Vec<BrandEntry>,
-    #[cfg_attr(feature = "binary", serde(with = "super::binary::groups"))]
+    #[cfg_attr(feature = "binary", serde(with = "super::wire::as_bytes"))]
     pub(crate) groups: Vec<BrandGroup>,
     /// Each brand group's key (`brand_key`), by group number, and the groups by key once
     /// a pack is added (`group_keys.rs`). The binary form writes them as literal ids
@@ -493,8 +493,6 @@ impl Partial {
         Ok(self)
     }
 
-    /// Resolves price floors and builds the matcher and the pattern prefilter; `mark` is called
-    /// with the name of each part as it ends (benchmarks time the parts).
     /// Resolves the price floors added so far against the brands and product types
     /// added so far. A floor resolves to the same group and product type whatever packs
     /// come after (they only add groups and types), so the binary form holds the
@@ -533,6 +531,8 @@ impl Partial {
         Ok(())
     }
 
+    /// Resolves price floors and builds the matcher and the pattern prefilter; `mark` is called
+    /// with the name of each part as it ends (benchmarks time the parts).
     pub(crate) fn finish(
         mut self,
         mark: &mut dyn FnMut(&'static str),

@@ -83,92 +83,78 @@ impl Owners {
 #[cfg(feature = "binary")]
 mod binary_form {
     use super::*;
-    use crate::engine::wire::{In, Out};
+    use crate::engine::wire::{In, Out, Wire};
     use crate::language::Language;
-    use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
 
-    fn write(owners: &Owners) -> Vec<u8> {
-        assert!(
-            owners.more.is_empty(),
-            "owners are settled before they are written"
-        );
-        let mut out = Out::default();
-        out.num(owners.starts.len().saturating_sub(1));
-        for w in owners.starts.windows(2) {
-            out.num((w[1] - w[0]) as usize);
+    impl Wire for Owners {
+        fn write(&self, out: &mut Out) {
+            assert!(
+                self.more.is_empty(),
+                "owners are settled before they are written"
+            );
+            out.num(self.starts.len().saturating_sub(1));
+            for w in self.starts.windows(2) {
+                out.num((w[1] - w[0]) as usize);
+            }
+            for &(owner, langs) in &self.flat {
+                let (tag, n) = match owner {
+                    Owner::Term(n) => (0, n),
+                    Owner::Unless(n) => (1, n),
+                    Owner::Brand(n) => (2, n),
+                    Owner::Product(n) => (3, n),
+                    Owner::CompatBefore => (4, 0),
+                    Owner::CompatAfter => (5, 0),
+                    Owner::Hint(l) => (
+                        6,
+                        Language::ALL
+                            .iter()
+                            .position(|&a| a == l)
+                            .expect("a language") as u32,
+                    ),
+                    Owner::GapPart(n) => (7, n),
+                };
+                out.byte(tag);
+                out.num(n as usize);
+                out.num(usize::from(langs.bits()));
+            }
         }
-        for &(owner, langs) in &owners.flat {
-            let (tag, n) = match owner {
-                Owner::Term(n) => (0, n),
-                Owner::Unless(n) => (1, n),
-                Owner::Brand(n) => (2, n),
-                Owner::Product(n) => (3, n),
-                Owner::CompatBefore => (4, 0),
-                Owner::CompatAfter => (5, 0),
-                Owner::Hint(l) => (
-                    6,
-                    Language::ALL
-                        .iter()
-                        .position(|&a| a == l)
-                        .expect("a language") as u32,
-                ),
-                Owner::GapPart(n) => (7, n),
-            };
-            out.byte(tag);
-            out.num(n as usize);
-            out.num(usize::from(langs.bits()));
-        }
-        out.into_bytes()
-    }
 
-    fn read(bytes: &[u8]) -> Result<Owners, &'static str> {
-        let mut r = In::new(bytes);
-        let lits = r.count()?;
-        let mut starts = Vec::with_capacity(lits + 1);
-        let mut at = 0u32;
-        starts.push(0);
-        for _ in 0..lits {
-            at = at.checked_add(r.u32()?).ok_or("too many owners")?;
-            starts.push(at);
-        }
-        if at as usize > bytes.len() {
-            return Err("owner counts do not add up");
-        }
-        let mut flat = Vec::with_capacity(at as usize);
-        for _ in 0..at {
-            let tag = r.byte()?;
-            let n = r.u32()?;
-            let owner = match tag {
-                0 => Owner::Term(n),
-                1 => Owner::Unless(n),
-                2 => Owner::Brand(n),
-                3 => Owner::Product(n),
-                4 => Owner::CompatBefore,
-                5 => Owner::CompatAfter,
-                6 => Owner::Hint(*Language::ALL.get(n as usize).ok_or("an unknown language")?),
-                7 => Owner::GapPart(n),
-                _ => return Err("an owner does not read"),
-            };
-            let bits = u16::try_from(r.num()?).map_err(|_| "an owner's languages do not read")?;
-            flat.push((owner, LangSet::from_bits(bits)));
-        }
-        r.done()?;
-        Ok(Owners {
-            starts,
-            flat,
-            more: FxHashMap::default(),
-        })
-    }
-
-    impl Serialize for Owners {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.serialize_bytes(&write(self))
-        }
-    }
-
-    impl<'de> Deserialize<'de> for Owners {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Owners, D::Error> {
-            read(<&'de [u8]>::deserialize(d)?).map_err(D::Error::custom)
+        fn read(r: &mut In<'_>) -> Result<Owners, &'static str> {
+            let lits = r.count()?;
+            let mut starts = Vec::with_capacity(lits + 1);
+            let mut at = 0u32;
+            starts.push(0);
+            for _ in 0..lits {
+                at = at.checked_add(r.u32()?).ok_or("too many owners")?;
+                starts.push(at);
+            }
+            if at as usize > r.left() {
+                return Err("owner counts do not add up");
+            }
+            let mut flat = Vec::with_capacity(at as usize);
+            for _ in 0..at {
+                let tag = r.byte()?;
+                let n = r.u32()?;
+                let owner = match tag {
+                    0 => Owner::Term(n),
+                    1 => Owner::Unless(n),
+                    2 => Owner::Brand(n),
+                    3 => Owner::Product(n),
+                    4 => Owner::CompatBefore,
+                    5 => Owner::CompatAfter,
+                    6 => Owner::Hint(*Language::ALL.get(n as usize).ok_or("an unknown language")?),
+                    7 => Owner::GapPart(n),
+                    _ => return Err("an owner does not read"),
+                };
+                let bits =
+                    u16::try_from(r.num()?).map_err(|_| "an owner's languages do not read")?;
+                flat.push((owner, LangSet::from_bits(bits)));
+            }
+            Ok(Owners {
+                starts,
+                flat,
+                more: FxHashMap::default(),
+            })
         }
     }
 
@@ -185,10 +171,13 @@ mod binary_form {
         o.add(3, Owner::CompatAfter, LangSet::ANY);
         o.add(2, Owner::GapPart(2), LangSet::ANY);
         o.settle(5);
-        let bytes = write(&o);
-        assert_eq!(read(&bytes).unwrap(), o);
+        let bytes = crate::engine::wire::to_bytes(&o);
+        assert_eq!(
+            crate::engine::wire::from_bytes::<Owners>(&bytes).unwrap(),
+            o
+        );
         for cut in 0..bytes.len() {
-            assert!(read(&bytes[..cut]).is_err());
+            assert!(crate::engine::wire::from_bytes::<Owners>(&bytes[..cut]).is_err());
         }
     }
 }

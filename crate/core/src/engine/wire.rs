@@ -1,7 +1,9 @@
 //! Numbers, lists and texts as bytes, for the parts of the engine's binary form that are
-//! written and read by hand (`brand_wire.rs`, `owners.rs`) rather than through serde's
-//! visitors: thousands of small items, where a varint read from a slice costs a fraction
-//! of a visitor call per field in the baseline-compiled wasm of a waking worker.
+//! written and read by hand rather than through serde's visitors (`brand_wire.rs`,
+//! `owners.rs`, the matcher's key lengths and literal ids, the brand group keys: each a
+//! [`Wire`], a serde field through [`as_bytes`]): thousands of small items, where a
+//! varint read from a slice costs a fraction of a visitor call per field in the
+//! baseline-compiled wasm of a waking worker.
 //!
 //! A number is an unsigned LEB128 varint (one byte below 128), a list of numbers its
 //! length then its items, a text its length in bytes then UTF-8. What it does not do:
@@ -46,13 +48,50 @@ impl Out {
     }
 }
 
-/// Bytes that serde writes as one run (`serialize_bytes`), for postcard to hand back as a
-/// borrowed slice (`&[u8]`) that [`In`] reads.
-pub(crate) struct Bytes(pub(crate) Vec<u8>);
+/// A part of the binary form that writes itself to an [`Out`] and reads itself back
+/// from an [`In`].
+pub(crate) trait Wire: Sized {
+    fn write(&self, out: &mut Out);
+    fn read(r: &mut In<'_>) -> Result<Self, &'static str>;
+}
 
-impl serde::Serialize for Bytes {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_bytes(&self.0)
+/// A list of numbers (literal ids, deltas).
+impl Wire for Vec<u32> {
+    fn write(&self, out: &mut Out) {
+        out.nums(self);
+    }
+    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+        r.nums()
+    }
+}
+
+/// `value`'s bytes.
+pub(crate) fn to_bytes<T: Wire>(value: &T) -> Vec<u8> {
+    let mut out = Out::default();
+    value.write(&mut out);
+    out.into_bytes()
+}
+
+/// The value of `bytes`, every one of them read.
+pub(crate) fn from_bytes<T: Wire>(bytes: &[u8]) -> Result<T, &'static str> {
+    let mut r = In::new(bytes);
+    let value = T::read(&mut r)?;
+    r.done()?;
+    Ok(value)
+}
+
+/// `#[serde(with = "…::wire::as_bytes")]`: a [`Wire`] field as one run of bytes
+/// (`serialize_bytes`), which postcard hands back as a borrowed slice to read by hand.
+pub(crate) mod as_bytes {
+    use super::{from_bytes, to_bytes, Wire};
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<T: Wire, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&to_bytes(value))
+    }
+
+    pub fn deserialize<'de, T: Wire, D: Deserializer<'de>>(d: D) -> Result<T, D::Error> {
+        from_bytes(<&'de [u8]>::deserialize(d)?).map_err(D::Error::custom)
     }
 }
 
@@ -70,12 +109,14 @@ impl<'a> In<'a> {
         In { bytes, at: 0 }
     }
 
+    #[inline]
     pub(crate) fn byte(&mut self) -> Result<u8, &'static str> {
         let b = *self.bytes.get(self.at).ok_or(SHORT)?;
         self.at += 1;
         Ok(b)
     }
 
+    #[inline]
     pub(crate) fn num(&mut self) -> Result<usize, &'static str> {
         let (mut n, mut shift) = (0usize, 0u32);
         loop {
@@ -96,15 +137,22 @@ impl<'a> In<'a> {
         Ok((n >> 1) as i32 ^ -((n & 1) as i32))
     }
 
+    #[inline]
     pub(crate) fn u32(&mut self) -> Result<u32, &'static str> {
         u32::try_from(self.num()?).map_err(|_| "a number in the binary form is too large")
     }
 
+    /// How many bytes are left to read.
+    pub(crate) fn left(&self) -> usize {
+        self.bytes.len() - self.at
+    }
+
     /// A count of items that take a byte or more each: never more than the bytes left,
     /// so a bad count cannot make the reader reserve memory the form does not hold.
+    #[inline]
     pub(crate) fn count(&mut self) -> Result<usize, &'static str> {
         let n = self.num()?;
-        if n > self.bytes.len() - self.at {
+        if n > self.left() {
             return Err(SHORT);
         }
         Ok(n)
@@ -112,7 +160,11 @@ impl<'a> In<'a> {
 
     pub(crate) fn nums(&mut self) -> Result<Vec<u32>, &'static str> {
         let n = self.count()?;
-        (0..n).map(|_| self.u32()).collect()
+        let mut ns = Vec::with_capacity(n);
+        for _ in 0..n {
+            ns.push(self.u32()?);
+        }
+        Ok(ns)
     }
 
     pub(crate) fn text(&mut self) -> Result<&'a str, &'static str> {
@@ -121,6 +173,11 @@ impl<'a> In<'a> {
         let t = self.bytes.get(self.at..end).ok_or(SHORT)?;
         self.at = end;
         std::str::from_utf8(t).map_err(|_| "a text in the binary form is not UTF-8")
+    }
+
+    /// Every byte was read.
+    pub(crate) fn at_end(&self) -> bool {
+        self.at == self.bytes.len()
     }
 
     /// `Ok` when every byte was read.
