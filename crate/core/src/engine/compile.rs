@@ -579,12 +579,7 @@ impl Partial {
                 .list_joiners
                 .iter()
                 .filter(|w| w.text.chars().any(char::is_alphanumeric))
-                .map(|w| {
-                    crate::normalize::Normalized::new(&w.text)
-                        .text()
-                        .trim()
-                        .to_string()
-                })
+                .map(|w| w.text.clone())
                 .collect(),
             joiner_signs: cues
                 .list_joiners

@@ -8,6 +8,7 @@ use super::schema::CuesDoc;
 use super::words::{language_tag, words, Word};
 use crate::error::{PackError, PackErrorKind};
 use crate::language::Language;
+use crate::normalize::Normalized;
 
 /// The base cues, part of every engine whatever its packs.
 pub(crate) const BASE_CUES: &str = include_str!("../../data/cues.toml");
@@ -88,8 +89,8 @@ impl Cues {
     }
 }
 
-/// List joiners: words (`and`, `dan`, `和`) or one punctuation sign (`,`, `/`, `、`),
-/// compared with the text between two brand names, so signs are allowed here.
+/// List joiners: words (`and`, `dan`, `和`), normalised, or one punctuation sign (`,`,
+/// `/`, `、`), compared with the text between two brand names, so signs are allowed here.
 fn joiners(doc: &super::schema::WordsDoc) -> Result<Vec<Word>, PackError> {
     use super::schema::WordsDoc;
     let items: Vec<(String, String)> = match doc {
@@ -103,7 +104,17 @@ fn joiners(doc: &super::schema::WordsDoc) -> Result<Vec<Word>, PackError> {
     for (code, w) in items {
         if w.chars().any(char::is_alphanumeric) {
             let one = std::collections::BTreeMap::from([(code, vec![w])]);
-            out.extend(words(&WordsDoc::Tagged(one), "cues.list_joiners", false)?);
+            // Kept normalised, as the lint compares them with the normalised text: done
+            // here, when the pack is read (by the build, for the built-in packs), and not
+            // on every start of the engine.
+            out.extend(
+                words(&WordsDoc::Tagged(one), "cues.list_joiners", false)?
+                    .into_iter()
+                    .map(|w| Word {
+                        text: Normalized::new(&w.text).text().trim().to_string(),
+                        langs: w.langs,
+                    }),
+            );
         } else if w.chars().count() == 1 {
             out.push(Word {
                 text: w,
