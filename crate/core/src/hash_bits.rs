@@ -24,10 +24,15 @@ impl HashBits {
     }
 
     pub(crate) fn insert(&mut self, key: &str) {
+        self.insert_hashed(crate::str_map::hash(key));
+    }
+
+    /// [`HashBits::insert`] of the key whose [`crate::str_map::hash`] is `h`.
+    pub(crate) fn insert_hashed(&mut self, h: u64) {
         if self.words.is_empty() {
             self.words = vec![0; 1 << (BITS_LOG2 - 6)];
         }
-        let b = HashBits::bit(key);
+        let b = (h >> (64 - BITS_LOG2)) as usize;
         self.words[b / 64] |= 1 << (b % 64);
     }
 

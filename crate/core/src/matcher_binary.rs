@@ -9,7 +9,8 @@
 
 use super::{LitId, MatcherBuilder};
 use crate::engine::wire::{In, Out};
-use crate::str_map::StrMap;
+use crate::hash_bits::HashBits;
+use crate::str_map::{hash_bytes, StrMap};
 use serde::de::Error;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -121,42 +122,55 @@ impl<'de> Deserialize<'de> for MatcherBuilder {
         let w = Wire::<KeysIn<'de>, KeysIn<'de>>::deserialize(d)?;
         let substring_lits = w.substring_lits;
         let (ends, ids, next) = w.words.ends().map_err(D::Error::custom)?;
-        let words = StrMap::from_parts(w.words.text.to_string(), ends, ids)
+        // Which ids are word literals', to check the substring literals' against.
+        let mut is_word = vec![false; next as usize];
+        ids.iter().for_each(|&id| is_word[id as usize] = true);
+        // The first-word filter is made as the keys are hashed: a key of one word is its
+        // own first word, and its hash is the one its slot needs.
+        let mut starts = HashBits::default();
+        let words =
+            StrMap::from_parts_with(w.words.text.to_string(), ends, ids, |key, h| {
+                match key.iter().position(|&b| b == b' ') {
+                    None => starts.insert_hashed(h),
+                    Some(first) => starts.insert_hashed(hash_bytes(&key[..first])),
+                }
+            })
             .map_err(|_| D::Error::custom("a word literal key twice"))?;
         let (ends, places, n) = w.substrings.ends().map_err(D::Error::custom)?;
         if n as usize != substring_lits.len() || places.len() != ends.len() {
             return Err(D::Error::custom("substring literals without ids, or empty"));
         }
-        let entry_of = |id: LitId| super::word_entry(&words, id);
         if substring_lits
             .iter()
-            .any(|&id| id >= next || entry_of(id).is_some())
+            .any(|&id| is_word.get(id as usize).is_none_or(|&w| w))
         {
             return Err(D::Error::custom(
                 "a substring literal's id out of range or a word literal's",
             ));
         }
+        // The joined ids ascend, as the entries' ids do: one walk finds their entries.
         let mut joined = Vec::with_capacity(w.joined.len());
-        let mut last: LitId = 0;
+        let (mut last, mut entry): (LitId, usize) = (0, 0);
         for delta in w.joined {
             last = last
                 .checked_add(delta)
                 .ok_or_else(|| D::Error::custom("a joined literal id out of range"))?;
-            joined.push(
-                entry_of(last).ok_or_else(|| {
-                    D::Error::custom("a joined literal that is not a word literal")
-                })?,
-            );
+            while entry < words.len() && words.val(entry) < last {
+                entry += 1;
+            }
+            if entry == words.len() || words.val(entry) != last {
+                return Err(D::Error::custom(
+                    "a joined literal that is not a word literal",
+                ));
+            }
+            joined.push(entry);
         }
         let mut m = MatcherBuilder {
             max_words: w.max_words,
             next,
+            starts,
             ..MatcherBuilder::default()
         };
-        for (key, _) in words.iter() {
-            let first = key.bytes().position(|b| b == b' ').unwrap_or(key.len());
-            m.starts.insert(&key[..first]);
-        }
         m.joined = StrMap::with_capacity(joined.len(), joined.len() * 10);
         m.words = words;
         let mut buf = String::new();

@@ -39,9 +39,15 @@ impl<V> Default for StrMap<V> {
 }
 
 /// The Fx hash of the key's bytes eight at a time, the last few as one word.
+#[inline]
 pub(crate) fn hash(key: &str) -> u64 {
+    hash_bytes(key.as_bytes())
+}
+
+/// [`hash`] of a key's bytes.
+pub(crate) fn hash_bytes(key: &[u8]) -> u64 {
     let mut h = FxHasher::default();
-    let mut chunks = key.as_bytes().chunks_exact(8);
+    let mut chunks = key.chunks_exact(8);
     for c in &mut chunks {
         h.write_u64(u64::from_le_bytes(c.try_into().expect("8 bytes")));
     }
@@ -65,12 +71,26 @@ impl<V: Copy> StrMap<V> {
     }
 
     /// The map over keys already end to end in `text` (entry `e` ending at `ends[e]`,
-    /// ascending) with their values; `Err` with the entry of a key that is there twice.
+    /// ascending, each a character boundary) with their values; `Err` with the entry of
+    /// a key that is there twice.
     #[cfg_attr(not(feature = "binary"), allow(dead_code))]
     pub(crate) fn from_parts(
         text: String,
         ends: Vec<u32>,
         vals: Vec<V>,
+    ) -> Result<StrMap<V>, usize> {
+        StrMap::from_parts_with(text, ends, vals, |_, _| {})
+    }
+
+    /// [`StrMap::from_parts`], calling `each` with every key's bytes and [`hash`] in
+    /// entry order: what the matcher derives from its keys is made in the same pass, with
+    /// the hash already made where it can use it.
+    #[cfg_attr(not(feature = "binary"), allow(dead_code))]
+    pub(crate) fn from_parts_with(
+        text: String,
+        ends: Vec<u32>,
+        vals: Vec<V>,
+        mut each: impl FnMut(&[u8], u64),
     ) -> Result<StrMap<V>, usize> {
         assert_eq!(ends.len(), vals.len(), "a value for every key");
         assert!(
@@ -85,8 +105,10 @@ impl<V: Copy> StrMap<V> {
             vals,
         };
         for e in 0..m.ends.len() {
-            let h = hash(m.key(e));
-            match m.probe(h, m.key(e)) {
+            let key = m.key_bytes(e);
+            let h = hash_bytes(key);
+            each(key, h);
+            match m.probe(h, key) {
                 Ok(_) => return Err(e),
                 Err(i) => m.slots[i] = slot(h, e),
             }
@@ -108,6 +130,13 @@ impl<V: Copy> StrMap<V> {
         &self.text[start..self.ends[e] as usize]
     }
 
+    /// [`StrMap::key`] as bytes, without checking character boundaries again (every end
+    /// is one).
+    fn key_bytes(&self, e: usize) -> &[u8] {
+        let start = if e == 0 { 0 } else { self.ends[e - 1] as usize };
+        &self.text.as_bytes()[start..self.ends[e] as usize]
+    }
+
     /// The value of entry `e`.
     pub(crate) fn val(&self, e: usize) -> V {
         self.vals[e]
@@ -115,7 +144,7 @@ impl<V: Copy> StrMap<V> {
 
     /// `Ok` with the entry of `key` (hashed `h`), or `Err` with the free slot where it
     /// would go. The table is never full (at most half).
-    fn probe(&self, h: u64, key: &str) -> Result<usize, usize> {
+    fn probe(&self, h: u64, key: &[u8]) -> Result<usize, usize> {
         let mask = self.slots.len() - 1;
         let mut i = (h >> (64 - self.slots.len().trailing_zeros())) as usize;
         let tag = tag(h);
@@ -126,7 +155,7 @@ impl<V: Copy> StrMap<V> {
             }
             // The hash's bits beside the entry number rule out nearly every other key
             // before its bytes are compared.
-            if s >> 32 == tag && self.key((s as u32 - 1) as usize) == key {
+            if s >> 32 == tag && self.key_bytes((s as u32 - 1) as usize) == key {
                 return Ok((s as u32 - 1) as usize);
             }
             i = (i + 1) & mask;
@@ -138,7 +167,7 @@ impl<V: Copy> StrMap<V> {
         if self.slots.is_empty() {
             return None;
         }
-        self.probe(hash(key), key).ok()
+        self.probe(hash(key), key.as_bytes()).ok()
     }
 
     pub(crate) fn get(&self, key: &str) -> Option<V> {
@@ -157,7 +186,7 @@ impl<V: Copy> StrMap<V> {
             self.grow();
         }
         let h = hash(key);
-        let i = match self.probe(h, key) {
+        let i = match self.probe(h, key.as_bytes()) {
             Ok(e) => return e,
             Err(i) => i,
         };
@@ -179,7 +208,7 @@ impl<V: Copy> StrMap<V> {
         self.slots = vec![0; slots_for((self.ends.len() + 1) * 2)];
         let mask = self.slots.len() - 1;
         for e in 0..self.ends.len() {
-            let h = hash(self.key(e));
+            let h = hash_bytes(self.key_bytes(e));
             let mut i = (h >> (64 - self.slots.len().trailing_zeros())) as usize;
             while self.slots[i] != 0 {
                 i = (i + 1) & mask;
