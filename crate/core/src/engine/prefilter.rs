@@ -18,7 +18,6 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{RegexSet, RegexSetBuilder};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Literals one of which every match of a pattern contains; `None` when the pattern
@@ -128,7 +127,7 @@ impl Automaton {
 impl Prefilter {
     /// The prefilter over patterns with these required literals, by pattern index.
     pub(crate) fn new<'a>(all: impl IntoIterator<Item = (&'a str, &'a Required)>) -> Prefilter {
-        let mut index: HashMap<&[u8], usize> = HashMap::new();
+        let mut index: crate::hash::FxHashMap<&[u8], usize> = Default::default();
         let mut literals: Vec<&[u8]> = Vec::new();
         let mut patterns_of: Vec<Vec<u32>> = Vec::new();
         let (mut weak, mut weak_sources) = (Vec::new(), Vec::new());
