@@ -10,8 +10,8 @@
 //! The bytes: an entry is `rule group flags needs products [compounds]`, a group is
 //! `name products`, where a number is an unsigned LEB128 varint, a list of numbers its
 //! length then its items, text its length in bytes then UTF-8, `flags` one byte (bit 0
-//! strict case, bit 1 dictionary word, bit 2 compounds follow: the everyday table's name
-//! they belong to, `everyday.rs`), and `name` one byte (0 the key, 1 title case, 2
+//! strict case, bit 1 dictionary word, bit 2 compounds follow: the number of the everyday
+//! table's entry they belong to, `everyday.rs`), and `name` one byte (0 the key, 1 title case, 2
 //! capitals, 3 text follows). Like the rest of the form it is a format between one build
 //! of this crate and itself, with no version and no compatibility promise.
 //!
@@ -19,6 +19,7 @@
 //! form is this build's own output, and `binary.rs` reads the rest of it as trusting.
 
 use super::compile::{BrandEntry, BrandGroup};
+use super::everyday::Everyday;
 use super::group_name::GroupName;
 use super::wire::{In, Out, Wire};
 
@@ -32,17 +33,14 @@ impl Wire for Vec<BrandEntry> {
         for e in self {
             out.num(e.rule as usize);
             out.num(e.group as usize);
-            let name = e.compounds.map(|c| {
-                super::everyday::name_of(c).expect("compounds come from the everyday table")
-            });
             let flags = (u8::from(e.strict_case) * STRICT_CASE)
                 | (u8::from(e.dictionary_word) * DICTIONARY_WORD)
-                | (u8::from(name.is_some()) * COMPOUNDS);
+                | (u8::from(e.compounds.is_some()) * COMPOUNDS);
             out.byte(flags);
             out.nums(&e.needs);
             out.nums(&e.products);
-            if let Some(name) = name {
-                out.text(name);
+            if let Some(c) = e.compounds {
+                out.num(c.place());
             }
         }
     }
@@ -57,8 +55,7 @@ impl Wire for Vec<BrandEntry> {
             let needs = r.nums()?;
             let products = r.nums()?;
             let compounds = if flags & COMPOUNDS != 0 {
-                let name = r.text()?;
-                Some(super::everyday::by_table_name(name).ok_or("an unknown everyday name")?)
+                Some(Everyday::at(r.num()?).ok_or("an unknown everyday name")?)
             } else {
                 None
             };
@@ -118,7 +115,7 @@ mod tests {
 
     #[test]
     fn reads_back_what_it_wrote_and_refuses_what_is_cut() {
-        let compounds = super::super::everyday::by_table_name("小米");
+        let compounds = super::super::everyday::compounds("小米");
         assert!(compounds.is_some());
         let entries = vec![
             BrandEntry {
@@ -153,7 +150,8 @@ mod tests {
         let (e, g) = (to_bytes(&entries), to_bytes(&groups));
         let back: Vec<BrandEntry> = from_bytes(&e).unwrap();
         assert_eq!(format!("{back:?}"), format!("{entries:?}"));
-        assert!(std::ptr::eq(back[1].compounds.unwrap(), compounds.unwrap()));
+        assert_eq!(back[1].compounds, compounds);
+        assert!(back[1].compounds.unwrap().compounds().contains(&"小米粥"));
         let back: Vec<BrandGroup> = from_bytes(&g).unwrap();
         assert_eq!(format!("{back:?}"), format!("{groups:?}"));
         for cut in 0..e.len() {
@@ -163,5 +161,7 @@ mod tests {
             assert!(from_bytes::<Vec<BrandGroup>>(&g[..cut]).is_err());
         }
         assert!(from_bytes::<Vec<BrandGroup>>(&[1, 9, 0]).is_err());
+        // An everyday entry the table does not have.
+        assert!(from_bytes::<Vec<BrandEntry>>(&[1, 0, 0, COMPOUNDS, 0, 0, 100]).is_err());
     }
 }

@@ -64,7 +64,7 @@ pub(crate) struct BrandEntry {
     pub needs: Vec<u32>,
     /// For a Chinese name that is an everyday word, the longer everyday words that
     /// contain it, where it is not the brand (`everyday.rs`); `None` for other names.
-    pub compounds: Option<&'static [&'static str]>,
+    pub compounds: Option<super::everyday::Everyday>,
     /// The entry's own product types; exactly one means its names imply that type
     /// (a model alias: "Air Jordan 1" is shoes), which price floors use.
     pub products: Vec<u32>,
@@ -537,7 +537,11 @@ impl Partial {
         mut self,
         mark: &mut dyn FnMut(&'static str),
     ) -> Result<Compiled, PackError> {
-        self.resolve_floors()?;
+        // The binary form's floors are resolved already: then this is not called (nor
+        // compiled, in a waking service worker) on the engine's start.
+        if !self.floor_docs.is_empty() {
+            self.resolve_floors()?;
+        }
         let Partial {
             b,
             cues,

@@ -6,33 +6,79 @@
 //! evidence (see `evidence.rs`), and never inside one of its compounds. Names are kept
 //! folded to Simplified, as the normaliser writes them, so Traditional forms match too.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("../../data/zh-everyday.txt");
 
-/// Everyday name → the longer everyday words containing it.
-fn table() -> &'static HashMap<&'static str, Vec<&'static str>> {
-    static T: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+/// The table's entries in file order: an everyday name and the longer everyday words
+/// containing it. Read on first use: an engine's start does not read it (a brand entry
+/// keeps its entry's place, [`Everyday`]), only a finding on such a name does.
+fn table() -> &'static [(&'static str, Vec<&'static str>)] {
+    static T: OnceLock<Vec<(&'static str, Vec<&'static str>)>> = OnceLock::new();
     T.get_or_init(|| {
         TABLE
             .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
+            .filter(|l| is_entry(l.as_bytes()))
+            .map(|l| {
                 let mut cols = l.split('\t');
-                let name = cols.next()?.trim();
+                let name = cols.next().unwrap_or("").trim();
                 let compounds = cols.next().unwrap_or("").split_whitespace().collect();
-                Some((name, compounds))
+                (name, compounds)
             })
             .collect()
     })
 }
 
-/// The compounds of `name` when it is an everyday Chinese word (`name` as written in a
-/// pack; folded here), else `None`.
-pub(crate) fn compounds(name: &str) -> Option<&'static [&'static str]> {
+/// Whether a line of the table is an entry: not a comment, and not empty.
+const fn is_entry(line: &[u8]) -> bool {
+    !line.is_empty() && line[0] != b'#'
+}
+
+/// How many entries the table holds, counted when this crate is compiled, so that the
+/// binary form's entry numbers are checked without reading the table.
+const ENTRIES: usize = {
+    let b = TABLE.as_bytes();
+    let (mut i, mut start, mut n) = (0, 0, 0);
+    while i <= b.len() {
+        if i == b.len() || b[i] == b'\n' {
+            let (line, _) = b.split_at(i);
+            let (_, line) = line.split_at(start);
+            if is_entry(line) {
+                n += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    n
+};
+
+/// An everyday Chinese name of the table, by its entry's place there: what a brand
+/// entry keeps of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Everyday(u16);
+
+impl Everyday {
+    /// The entry at place `n`, if the table has one.
+    pub(crate) fn at(n: usize) -> Option<Everyday> {
+        (n < ENTRIES).then_some(Everyday(n as u16))
+    }
+
+    pub(crate) fn place(self) -> usize {
+        usize::from(self.0)
+    }
+
+    /// The longer everyday words containing the name ("小米粥" for "小米").
+    pub(crate) fn compounds(self) -> &'static [&'static str] {
+        table().get(self.place()).map_or(&[], |(_, c)| c.as_slice())
+    }
+}
+
+/// The entry of `name` when it is an everyday Chinese word (`name` as written in a pack;
+/// folded here), else `None`.
+pub(crate) fn compounds(name: &str) -> Option<Everyday> {
     let folded = crate::normalize::Normalized::new(name);
-    table().get(folded.text()).map(Vec::as_slice)
+    (table().iter().position(|(n, _)| *n == folded.text())).and_then(Everyday::at)
 }
 
 /// Whether the occurrence at `span` of normalised `text` lies inside one of
@@ -53,23 +99,6 @@ pub(crate) fn inside_compound<C: AsRef<str>>(
     })
 }
 
-/// The table's name that `compounds` (from [`compounds`]) belong to: how the binary form
-/// (`brand_wire.rs`) writes an entry's compounds.
-#[cfg(feature = "binary")]
-pub(crate) fn name_of(compounds: &'static [&'static str]) -> Option<&'static str> {
-    table()
-        .iter()
-        .find(|(_, v)| std::ptr::eq(v.as_slice(), compounds))
-        .map(|(k, _)| *k)
-}
-
-/// The compounds of the table's name `name` exactly (no folding): how the binary form
-/// reads an entry's compounds back.
-#[cfg(feature = "binary")]
-pub(crate) fn by_table_name(name: &str) -> Option<&'static [&'static str]> {
-    table().get(name).map(Vec::as_slice)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,13 +106,20 @@ mod tests {
     #[test]
     fn everyday_names_and_their_compounds() {
         assert!(compounds("高达").is_some());
-        assert!(compounds("小米").unwrap().contains(&"小米粥"));
+        assert!(compounds("小米").unwrap().compounds().contains(&"小米粥"));
         // Traditional forms fold to the Simplified entry.
-        assert!(compounds("蘋果").unwrap().contains(&"苹果派"));
+        assert!(compounds("蘋果").unwrap().compounds().contains(&"苹果派"));
         assert!(compounds("华为").is_none());
         let t = "东北小米粥 500g";
         let at = t.find("小米").unwrap();
         assert!(inside_compound(t, &(at..at + 6), &["小米粥"]));
         assert!(!inside_compound("小米 手机", &(0..6), &["小米粥"]));
+    }
+
+    #[test]
+    fn the_count_made_at_compile_time_is_the_tables() {
+        assert_eq!(ENTRIES, table().len());
+        assert!(ENTRIES > 0 && ENTRIES <= usize::from(u16::MAX));
+        assert!(Everyday::at(ENTRIES - 1).is_some() && Everyday::at(ENTRIES).is_none());
     }
 }

@@ -59,7 +59,11 @@ pub(crate) fn meant(
     plain: &Plain,
 ) -> bool {
     let a = &p.fields[field];
-    if super::everyday::inside_compound(a.norm.text(), &h.span, e.compounds.unwrap_or(&[])) {
+    if super::everyday::inside_compound(
+        a.norm.text(),
+        &h.span,
+        e.compounds.map_or(&[], |c| c.compounds()),
+    ) {
         return false;
     }
     model_follows(a, h)
