@@ -3,66 +3,42 @@
 //! id, an empty key where the id is a substring literal's: ids are dense, so writing
 //! them beside the keys cost 29 KB of the gzipped wasm), which of them also match as
 //! broken words, and the substring literals with their ids are written, each list of
-//! keys as one text ([`KeysOut`]) that its map adopts on reading; the first-word set and
+//! keys as one text ([`KeysIn`]) that its map adopts on reading; the first-word set and
 //! the joined keys with their head bits are rebuilt on reading, without normalising
 //! anything.
 
 use super::{LitId, MatcherBuilder};
-use crate::engine::wire::{In, Out};
+use crate::engine::wire::{In, Out, Wire};
 use crate::str_map::StrMap;
-use serde::de::Error;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-/// The wire form; `W` and `S` are lists of keys ([`KeysOut`] written, [`KeysIn`] read),
-/// the lists of ids varints read by hand (`engine/wire.rs`).
-#[derive(Serialize, Deserialize)]
-struct Wire<W, S> {
-    /// Word literal keys at their ids' places, empty for substring literals' ids; as
-    /// long as the ids go (`next`).
-    words: W,
-    max_words: usize,
-    /// Ids of the word literals that also match as broken words, ascending, each
-    /// written as its difference from the one before (one byte each, mostly).
-    #[serde(with = "crate::engine::wire::as_bytes")]
-    joined: Vec<LitId>,
-    /// The substring literals, in automaton pattern order, and their ids.
-    substrings: S,
-    #[serde(with = "crate::engine::wire::as_bytes")]
-    substring_lits: Vec<LitId>,
-}
 
 /// A list of keys as one text, the keys end to end, and each key's length in bytes
 /// (LEB128, a byte each for nearly all): read, the text becomes a [`StrMap`]'s own,
-/// checked as UTF-8 once, with no step per key but its hash.
-#[derive(Serialize)]
-struct KeysOut {
-    lens: Vec<u8>,
-    text: String,
-}
-
-#[derive(Deserialize)]
+/// checked as UTF-8 once, with no step per key but its hash. Written as the lengths
+/// (a run of bytes), then the text.
 struct KeysIn<'a> {
-    #[serde(borrow)]
     lens: &'a [u8],
-    #[serde(borrow)]
     text: &'a str,
 }
 
-impl KeysOut {
-    fn of<'k>(keys: impl Iterator<Item = &'k str>) -> KeysOut {
-        let (mut lens, mut text) = (Out::default(), String::new());
-        for k in keys {
-            text.push_str(k);
-            lens.num(k.len());
-        }
-        KeysOut {
-            lens: lens.into_bytes(),
-            text,
-        }
+/// Writes `keys` as [`KeysIn`] reads them.
+fn write_keys<'k>(keys: impl Iterator<Item = &'k str>, out: &mut Out) {
+    let (mut lens, mut text) = (Out::default(), String::new());
+    for k in keys {
+        text.push_str(k);
+        lens.num(k.len());
     }
+    out.bytes(&lens.into_bytes());
+    out.text(&text);
 }
 
-impl KeysIn<'_> {
+impl<'a> KeysIn<'a> {
+    fn read(r: &mut In<'a>) -> Result<KeysIn<'a>, &'static str> {
+        Ok(KeysIn {
+            lens: r.bytes()?,
+            text: r.text()?,
+        })
+    }
+
     /// Where each key ends in the text, with the key's place in the list, empty keys
     /// left out; and how many keys the list holds.
     fn ends(&self) -> Result<(Vec<u32>, Vec<LitId>, LitId), &'static str> {
@@ -89,8 +65,13 @@ impl KeysIn<'_> {
     }
 }
 
-impl Serialize for MatcherBuilder {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+/// The word literals' keys at their ids' places (empty for substring literals' ids; as
+/// long as the ids go, `next`), `max_words`, the ids of the word literals that also
+/// match as broken words (ascending, each as its difference from the one before: one
+/// byte each, mostly), then the substring literals in automaton pattern order and
+/// their ids.
+impl Wire for MatcherBuilder {
+    fn write(&self, out: &mut Out) {
         let mut keys = vec![""; self.next as usize];
         for (k, id) in self.words.iter() {
             keys[id as usize] = k;
@@ -105,51 +86,44 @@ impl Serialize for MatcherBuilder {
         for id in &mut joined {
             (*id, last) = (*id - last, *id);
         }
-        Wire {
-            words: KeysOut::of(keys.into_iter()),
-            max_words: self.max_words,
-            joined,
-            substrings: KeysOut::of(self.substrings.iter().map(|(k, _)| k)),
-            substring_lits: self.substrings.iter().map(|(_, id)| id).collect(),
-        }
-        .serialize(s)
+        write_keys(keys.into_iter(), out);
+        self.max_words.write(out);
+        out.nums(&joined);
+        write_keys(self.substrings.iter().map(|(k, _)| k), out);
+        let substring_lits: Vec<LitId> = self.substrings.iter().map(|(_, id)| id).collect();
+        out.nums(&substring_lits);
     }
-}
 
-impl<'de> Deserialize<'de> for MatcherBuilder {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<MatcherBuilder, D::Error> {
-        let w = Wire::<KeysIn<'de>, KeysIn<'de>>::deserialize(d)?;
-        let substring_lits = w.substring_lits;
-        let (ends, ids, next) = w.words.ends().map_err(D::Error::custom)?;
-        let words = StrMap::from_parts(w.words.text.to_string(), ends, ids)
-            .map_err(|_| D::Error::custom("a word literal key twice"))?;
-        let (ends, places, n) = w.substrings.ends().map_err(D::Error::custom)?;
+    fn read(r: &mut In<'_>) -> Result<MatcherBuilder, &'static str> {
+        let words_in = KeysIn::read(r)?;
+        let max_words = usize::read(r)?;
+        let joined_deltas = r.nums()?;
+        let substrings_in = KeysIn::read(r)?;
+        let substring_lits = r.nums()?;
+        let (ends, ids, next) = words_in.ends()?;
+        let words = StrMap::from_parts(words_in.text.to_string(), ends, ids)
+            .map_err(|_| "a word literal key twice")?;
+        let (ends, places, n) = substrings_in.ends()?;
         if n as usize != substring_lits.len() || places.len() != ends.len() {
-            return Err(D::Error::custom("substring literals without ids, or empty"));
+            return Err("substring literals without ids, or empty");
         }
         let entry_of = |id: LitId| super::word_entry(&words, id);
         if substring_lits
             .iter()
             .any(|&id| id >= next || entry_of(id).is_some())
         {
-            return Err(D::Error::custom(
-                "a substring literal's id out of range or a word literal's",
-            ));
+            return Err("a substring literal's id out of range or a word literal's");
         }
-        let mut joined = Vec::with_capacity(w.joined.len());
+        let mut joined = Vec::with_capacity(joined_deltas.len());
         let mut last: LitId = 0;
-        for delta in w.joined {
+        for delta in joined_deltas {
             last = last
                 .checked_add(delta)
-                .ok_or_else(|| D::Error::custom("a joined literal id out of range"))?;
-            joined.push(
-                entry_of(last).ok_or_else(|| {
-                    D::Error::custom("a joined literal that is not a word literal")
-                })?,
-            );
+                .ok_or("a joined literal id out of range")?;
+            joined.push(entry_of(last).ok_or("a joined literal that is not a word literal")?);
         }
         let mut m = MatcherBuilder {
-            max_words: w.max_words,
+            max_words,
             next,
             ..MatcherBuilder::default()
         };
@@ -171,8 +145,8 @@ impl<'de> Deserialize<'de> for MatcherBuilder {
             buf.push_str(&key[from..]);
             m.join(&buf, entry);
         }
-        m.substrings = StrMap::from_parts(w.substrings.text.to_string(), ends, substring_lits)
-            .map_err(|_| D::Error::custom("a substring literal twice"))?;
+        m.substrings = StrMap::from_parts(substrings_in.text.to_string(), ends, substring_lits)
+            .map_err(|_| "a substring literal twice")?;
         Ok(m)
     }
 }
@@ -204,11 +178,14 @@ mod tests {
         ] {
             b.add_with(lit, joinable);
         }
-        let mut back: MatcherBuilder =
-            postcard::from_bytes(&postcard::to_allocvec(&b).unwrap()).unwrap();
+        let bytes = crate::engine::wire::to_bytes(&b);
+        let mut back: MatcherBuilder = crate::engine::wire::from_bytes(&bytes).unwrap();
         assert_eq!(back, b);
         // A literal added after reading gets the id it had, or a fresh one.
         assert_eq!(back.add("高仿"), b.add("高仿"));
         assert_eq!(back.add("原单"), b.add("原单"));
+        for cut in 0..bytes.len() {
+            assert!(crate::engine::wire::from_bytes::<MatcherBuilder>(&bytes[..cut]).is_err());
+        }
     }
 }

@@ -1,12 +1,15 @@
-//! Numbers, lists and texts as bytes, for the parts of the engine's binary form that are
-//! written and read by hand rather than through serde's visitors (`brand_wire.rs`,
-//! `owners.rs`, the matcher's key lengths and literal ids, the brand group keys: each a
-//! [`Wire`], a serde field through [`as_bytes`]): thousands of small items, where a
-//! varint read from a slice costs a fraction of a visitor call per field in the
-//! baseline-compiled wasm of a waking worker.
+//! Numbers, lists and texts as bytes: the engine's binary form (`binary.rs`), written
+//! and read by hand, every part of it a [`Wire`] (`compile`'s `partial_wire.rs`,
+//! `pack/rule_wire.rs`, `pack/value_wire.rs`, `brand_wire.rs`, `owners.rs`, the
+//! matcher's `matcher_binary.rs`). Reading it is most of the engine's start in a waking
+//! service worker, in baseline-compiled wasm that V8 compiles on the first call: a
+//! varint read from a slice is a fraction of what a serde visitor call per field cost,
+//! and a few small readers are far less code to compile than serde's generic ones.
 //!
-//! A number is an unsigned LEB128 varint (one byte below 128), a list of numbers its
-//! length then its items, a text its length in bytes then UTF-8. What it does not do:
+//! A number is an unsigned LEB128 varint (one byte below 128), a list its length then
+//! its items, a text its length in bytes then UTF-8, an `Option` a byte (0 none, 1
+//! some) then the value, a `bool` a byte, an `f64` its bits as 8 bytes little-endian,
+//! an enum a tag byte or its place in its type's list of values. What it does not do:
 //! describe itself (no field names, tags or version): the reader must know the layout.
 
 /// Appends numbers and texts.
@@ -38,6 +41,27 @@ impl Out {
         self.0.extend_from_slice(t.as_bytes());
     }
 
+    /// A number that may not fit in 32 bits (a limit as a pack writes it).
+    pub(crate) fn num64(&mut self, mut n: u64) {
+        while n >= 0x80 {
+            self.0.push((n as u8 & 0x7f) | 0x80);
+            n >>= 7;
+        }
+        self.0.push(n as u8);
+    }
+
+    /// A run of bytes: its length, then the bytes.
+    pub(crate) fn bytes(&mut self, b: &[u8]) {
+        self.num(b.len());
+        self.0.extend_from_slice(b);
+    }
+
+    /// `value` as its place in `all` (an enum without fields and its list of values).
+    pub(crate) fn one_of<T: PartialEq>(&mut self, all: &[T], value: &T) {
+        let i = all.iter().position(|a| a == value);
+        self.num(i.expect("a value is in its type's list"));
+    }
+
     /// A signed number, zigzag-encoded (0, -1, 1, -2, … as 0, 1, 2, 3, …).
     pub(crate) fn signed(&mut self, n: i32) {
         self.num(((n << 1) ^ (n >> 31)) as u32 as usize);
@@ -55,17 +79,8 @@ pub(crate) trait Wire: Sized {
     fn read(r: &mut In<'_>) -> Result<Self, &'static str>;
 }
 
-/// A list of numbers (literal ids, deltas).
-impl Wire for Vec<u32> {
-    fn write(&self, out: &mut Out) {
-        out.nums(self);
-    }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        r.nums()
-    }
-}
-
 /// `value`'s bytes.
+#[cfg(test)]
 pub(crate) fn to_bytes<T: Wire>(value: &T) -> Vec<u8> {
     let mut out = Out::default();
     value.write(&mut out);
@@ -78,21 +93,6 @@ pub(crate) fn from_bytes<T: Wire>(bytes: &[u8]) -> Result<T, &'static str> {
     let value = T::read(&mut r)?;
     r.done()?;
     Ok(value)
-}
-
-/// `#[serde(with = "…::wire::as_bytes")]`: a [`Wire`] field as one run of bytes
-/// (`serialize_bytes`), which postcard hands back as a borrowed slice to read by hand.
-pub(crate) mod as_bytes {
-    use super::{from_bytes, to_bytes, Wire};
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<T: Wire, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_bytes(&to_bytes(value))
-    }
-
-    pub fn deserialize<'de, T: Wire, D: Deserializer<'de>>(d: D) -> Result<T, D::Error> {
-        from_bytes(<&'de [u8]>::deserialize(d)?).map_err(D::Error::custom)
-    }
 }
 
 /// Reads what [`Out`] wrote; every read fails, without panicking, on bytes that end too
@@ -127,6 +127,21 @@ impl<'a> In<'a> {
             }
             shift += 7;
             if shift > 28 {
+                return Err("a number in the binary form does not read");
+            }
+        }
+    }
+
+    pub(crate) fn num64(&mut self) -> Result<u64, &'static str> {
+        let (mut n, mut shift) = (0u64, 0u32);
+        loop {
+            let b = self.byte()?;
+            n |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(n);
+            }
+            shift += 7;
+            if shift > 63 {
                 return Err("a number in the binary form does not read");
             }
         }
@@ -167,12 +182,36 @@ impl<'a> In<'a> {
         Ok(ns)
     }
 
-    pub(crate) fn text(&mut self) -> Result<&'a str, &'static str> {
+    /// A run of bytes [`Out::bytes`] wrote, borrowed.
+    pub(crate) fn bytes(&mut self) -> Result<&'a [u8], &'static str> {
         let n = self.num()?;
         let end = self.at.checked_add(n).ok_or(SHORT)?;
-        let t = self.bytes.get(self.at..end).ok_or(SHORT)?;
+        let b = self.bytes.get(self.at..end).ok_or(SHORT)?;
         self.at = end;
-        std::str::from_utf8(t).map_err(|_| "a text in the binary form is not UTF-8")
+        Ok(b)
+    }
+
+    pub(crate) fn text(&mut self) -> Result<&'a str, &'static str> {
+        std::str::from_utf8(self.bytes()?).map_err(|_| "a text in the binary form is not UTF-8")
+    }
+
+    /// A value [`Out::one_of`] wrote: its place in `all`; `what` names it if it is not
+    /// there.
+    pub(crate) fn one_of<T: Copy>(
+        &mut self,
+        all: &[T],
+        what: &'static str,
+    ) -> Result<T, &'static str> {
+        all.get(self.num()?).copied().ok_or(what)
+    }
+
+    /// A byte 0 or 1.
+    pub(crate) fn flag(&mut self) -> Result<bool, &'static str> {
+        match self.byte()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => Err("a yes-or-no in the binary form does not read"),
+        }
     }
 
     /// Every byte was read.
@@ -189,6 +228,148 @@ impl<'a> In<'a> {
         }
     }
 }
+
+/// The most bytes a list reserves before its items are read: a count is checked against
+/// the bytes left (an item takes one or more), but an item in memory may be far larger.
+const RESERVE: usize = 1 << 20;
+
+impl<T: Wire> Wire for Vec<T> {
+    fn write(&self, out: &mut Out) {
+        out.num(self.len());
+        for item in self {
+            item.write(out);
+        }
+    }
+    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+        let n = r.count()?;
+        let mut items = Vec::with_capacity(n.min(RESERVE / std::mem::size_of::<T>().max(1)));
+        for _ in 0..n {
+            items.push(T::read(r)?);
+        }
+        Ok(items)
+    }
+}
+
+impl<T: Wire> Wire for Option<T> {
+    fn write(&self, out: &mut Out) {
+        match self {
+            None => out.byte(0),
+            Some(v) => {
+                out.byte(1);
+                v.write(out);
+            }
+        }
+    }
+    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+        Ok(if r.flag()? { Some(T::read(r)?) } else { None })
+    }
+}
+
+impl Wire for String {
+    fn write(&self, out: &mut Out) {
+        out.text(self);
+    }
+    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+        r.text().map(str::to_string)
+    }
+}
+
+impl Wire for bool {
+    fn write(&self, out: &mut Out) {
+        out.byte(u8::from(*self));
+    }
+    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+        r.flag()
+    }
+}
+
+impl Wire for u8 {
+    fn write(&self, out: &mut Out) {
+        out.byte(*self);
+    }
+    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+        r.byte()
+    }
+}
+
+impl Wire for u16 {
+    fn write(&self, out: &mut Out) {
+        out.num(usize::from(*self));
+    }
+    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+        u16::try_from(r.num()?).map_err(|_| "a number in the binary form is too large")
+    }
+}
+
+impl Wire for u32 {
+    fn write(&self, out: &mut Out) {
+        out.num(*self as usize);
+    }
+    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+        r.u32()
+    }
+}
+
+/// A `usize` is written as a `u32`: the form is written on a 64-bit machine and read in
+/// 32-bit wasm.
+impl Wire for usize {
+    fn write(&self, out: &mut Out) {
+        out.num(u32::try_from(*self).expect("fits in 32 bits") as usize);
+    }
+    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+        r.u32().map(|n| n as usize)
+    }
+}
+
+impl Wire for u64 {
+    fn write(&self, out: &mut Out) {
+        out.num64(*self);
+    }
+    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+        r.num64()
+    }
+}
+
+impl Wire for f64 {
+    fn write(&self, out: &mut Out) {
+        for b in self.to_bits().to_le_bytes() {
+            out.byte(b);
+        }
+    }
+    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+        let mut bits = [0u8; 8];
+        for b in &mut bits {
+            *b = r.byte()?;
+        }
+        Ok(f64::from_bits(u64::from_le_bytes(bits)))
+    }
+}
+
+impl Wire for char {
+    fn write(&self, out: &mut Out) {
+        out.num(*self as usize);
+    }
+    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+        char::from_u32(r.u32()?).ok_or("a character in the binary form does not read")
+    }
+}
+
+/// Tuples, their items in order.
+macro_rules! tuple {
+    ($($t:ident . $i:tt),+) => {
+        impl<$($t: Wire),+> Wire for ($($t,)+) {
+            fn write(&self, out: &mut Out) {
+                $(self.$i.write(out);)+
+            }
+            fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+                Ok(($($t::read(r)?,)+))
+            }
+        }
+    };
+}
+tuple!(A.0, B.1);
+tuple!(A.0, B.1, C.2);
+tuple!(A.0, B.1, C.2, D.3);
 
 #[cfg(test)]
 mod tests {
