@@ -32,11 +32,11 @@ fn write_keys<'k>(keys: impl Iterator<Item = &'k str>, out: &mut Out) {
 }
 
 impl<'a> KeysIn<'a> {
-    fn read(r: &mut In<'a>) -> Result<KeysIn<'a>, &'static str> {
-        Ok(KeysIn {
-            lens: r.bytes()?,
-            text: r.text()?,
-        })
+    fn read(r: &mut In<'a>) -> KeysIn<'a> {
+        KeysIn {
+            lens: r.bytes(),
+            text: r.text(),
+        }
     }
 
     /// Where each key ends in the text, with the key's place in the list, empty keys
@@ -47,7 +47,7 @@ impl<'a> KeysIn<'a> {
         let (mut at, mut place) = (0usize, 0 as LitId);
         let mut lens = In::new(self.lens);
         while !lens.at_end() {
-            let n = lens.num()?;
+            let n = lens.num();
             if n > 0 {
                 at += n;
                 if at > self.text.len() || !self.text.is_char_boundary(at) {
@@ -58,6 +58,7 @@ impl<'a> KeysIn<'a> {
             }
             place = place.checked_add(1).ok_or("too many literals")?;
         }
+        lens.done()?;
         if at != self.text.len() {
             return Err("literal keys do not fill their text");
         }
@@ -94,61 +95,75 @@ impl Wire for MatcherBuilder {
         out.nums(&substring_lits);
     }
 
-    fn read(r: &mut In<'_>) -> Result<MatcherBuilder, &'static str> {
-        let words_in = KeysIn::read(r)?;
-        let max_words = usize::read(r)?;
-        let joined_deltas = r.nums()?;
-        let substrings_in = KeysIn::read(r)?;
-        let substring_lits = r.nums()?;
-        let (ends, ids, next) = words_in.ends()?;
-        let words = StrMap::from_parts(words_in.text.to_string(), ends, ids)
-            .map_err(|_| "a word literal key twice")?;
-        let (ends, places, n) = substrings_in.ends()?;
-        if n as usize != substring_lits.len() || places.len() != ends.len() {
-            return Err("substring literals without ids, or empty");
+    fn read(r: &mut In<'_>) -> MatcherBuilder {
+        let words = KeysIn::read(r);
+        let max_words = usize::read(r);
+        let joined = r.nums();
+        let substrings = KeysIn::read(r);
+        let substring_lits = r.nums();
+        match build(words, max_words, joined, substrings, substring_lits) {
+            Ok(m) => m,
+            Err(e) => r.fail(e),
         }
-        let entry_of = |id: LitId| super::word_entry(&words, id);
-        if substring_lits
-            .iter()
-            .any(|&id| id >= next || entry_of(id).is_some())
-        {
-            return Err("a substring literal's id out of range or a word literal's");
-        }
-        let mut joined = Vec::with_capacity(joined_deltas.len());
-        let mut last: LitId = 0;
-        for delta in joined_deltas {
-            last = last
-                .checked_add(delta)
-                .ok_or("a joined literal id out of range")?;
-            joined.push(entry_of(last).ok_or("a joined literal that is not a word literal")?);
-        }
-        let mut m = MatcherBuilder {
-            max_words,
-            next,
-            ..MatcherBuilder::default()
-        };
-        for (key, _) in words.iter() {
-            let first = key.bytes().position(|b| b == b' ').unwrap_or(key.len());
-            m.starts.insert(&key[..first]);
-        }
-        m.joined = StrMap::with_capacity(joined.len(), joined.len() * 10);
-        m.words = words;
-        let mut buf = String::new();
-        for entry in joined {
-            buf.clear();
-            let key = m.words.key(entry);
-            let mut from = 0;
-            for (at, _) in key.bytes().enumerate().filter(|&(_, b)| b == b' ') {
-                buf.push_str(&key[from..at]);
-                from = at + 1;
-            }
-            buf.push_str(&key[from..]);
-            m.join(&buf, entry);
-        }
-        m.substrings = StrMap::from_parts(substrings_in.text.to_string(), ends, substring_lits)
-            .map_err(|_| "a substring literal twice")?;
-        Ok(m)
     }
+}
+
+/// The matcher of the parts [`MatcherBuilder::read`] read, if they agree.
+fn build(
+    words_in: KeysIn<'_>,
+    max_words: usize,
+    joined_deltas: Vec<LitId>,
+    substrings_in: KeysIn<'_>,
+    substring_lits: Vec<LitId>,
+) -> Result<MatcherBuilder, &'static str> {
+    let (ends, ids, next) = words_in.ends()?;
+    let words = StrMap::from_parts(words_in.text.to_string(), ends, ids)
+        .map_err(|_| "a word literal key twice")?;
+    let (ends, places, n) = substrings_in.ends()?;
+    if n as usize != substring_lits.len() || places.len() != ends.len() {
+        return Err("substring literals without ids, or empty");
+    }
+    let entry_of = |id: LitId| super::word_entry(&words, id);
+    if substring_lits
+        .iter()
+        .any(|&id| id >= next || entry_of(id).is_some())
+    {
+        return Err("a substring literal's id out of range or a word literal's");
+    }
+    let mut joined = Vec::with_capacity(joined_deltas.len());
+    let mut last: LitId = 0;
+    for delta in joined_deltas {
+        last = last
+            .checked_add(delta)
+            .ok_or("a joined literal id out of range")?;
+        joined.push(entry_of(last).ok_or("a joined literal that is not a word literal")?);
+    }
+    let mut m = MatcherBuilder {
+        max_words,
+        next,
+        ..MatcherBuilder::default()
+    };
+    for (key, _) in words.iter() {
+        let first = key.bytes().position(|b| b == b' ').unwrap_or(key.len());
+        m.starts.insert(&key[..first]);
+    }
+    m.joined = StrMap::with_capacity(joined.len(), joined.len() * 10);
+    m.words = words;
+    let mut buf = String::new();
+    for entry in joined {
+        buf.clear();
+        let key = m.words.key(entry);
+        let mut from = 0;
+        for (at, _) in key.bytes().enumerate().filter(|&(_, b)| b == b' ') {
+            buf.push_str(&key[from..at]);
+            from = at + 1;
+        }
+        buf.push_str(&key[from..]);
+        m.join(&buf, entry);
+    }
+    m.substrings = StrMap::from_parts(substrings_in.text.to_string(), ends, substring_lits)
+        .map_err(|_| "a substring literal twice")?;
+    Ok(m)
 }
 
 impl MatcherBuilder {

@@ -122,16 +122,13 @@ impl Wire for GroupKeys {
         }
     }
 
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        let n = r.count()?;
-        let lits = (0..n)
-            .map(|_| r.signed().map(i64::from))
-            .collect::<Result<_, _>>()?;
-        let n = r.count()?;
-        let texts = (0..n)
-            .map(|_| r.text().map(str::to_string))
-            .collect::<Result<_, _>>()?;
-        Ok(GroupKeys { lits, texts })
+    fn read(r: &mut In<'_>) -> Self {
+        let n = r.count();
+        let lits = (0..n).map(|_| i64::from(r.signed())).collect();
+        GroupKeys {
+            lits,
+            texts: Wire::read(r),
+        }
     }
 }
 

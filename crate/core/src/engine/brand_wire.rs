@@ -45,19 +45,22 @@ impl Wire for BrandEntry {
         }
     }
 
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        let rule = r.u32()?;
-        let group = r.u32()?;
-        let flags = r.byte()?;
-        let needs = r.nums()?;
-        let products = r.nums()?;
+    fn read(r: &mut In<'_>) -> Self {
+        let rule = r.u32();
+        let group = r.u32();
+        let flags = r.byte();
+        let needs = r.nums();
+        let products = r.nums();
         let compounds = if flags & COMPOUNDS != 0 {
-            let name = r.text()?;
-            Some(super::everyday::by_table_name(name).ok_or("an unknown everyday name")?)
+            let name = r.text();
+            match super::everyday::by_table_name(name) {
+                Some(c) => Some(c),
+                None => r.fail("an unknown everyday name"),
+            }
         } else {
             None
         };
-        Ok(BrandEntry {
+        BrandEntry {
             rule,
             group,
             strict_case: flags & STRICT_CASE != 0,
@@ -65,7 +68,7 @@ impl Wire for BrandEntry {
             needs,
             compounds,
             products,
-        })
+        }
     }
 }
 
@@ -83,16 +86,19 @@ impl Wire for BrandGroup {
         out.nums(&self.products);
     }
 
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        let name = match r.byte()? {
+    fn read(r: &mut In<'_>) -> Self {
+        let name = match r.byte() {
             0 => GroupName::Key,
             1 => GroupName::Title,
             2 => GroupName::Upper,
-            3 => GroupName::Text(r.text()?.to_string()),
-            _ => return Err("a brand group's name does not read"),
+            3 => GroupName::Text(r.text().to_string()),
+            _ => {
+                r.fail::<()>("a brand group's name does not read");
+                GroupName::Key
+            }
         };
-        let products = r.nums()?;
-        Ok(BrandGroup { name, products })
+        let products = r.nums();
+        BrandGroup { name, products }
     }
 }
 

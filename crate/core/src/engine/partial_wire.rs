@@ -22,16 +22,16 @@ fn write_map<V: Wire>(map: &HashMap<String, V>, out: &mut Out) {
 }
 
 /// A map [`write_map`] wrote; a name twice is an error.
-fn read_map<V: Wire>(r: &mut In<'_>) -> Result<HashMap<String, V>, &'static str> {
-    let n = r.count()?;
+fn read_map<V: Wire>(r: &mut In<'_>) -> HashMap<String, V> {
+    let n = r.count();
     let mut map = HashMap::with_capacity(n);
     for _ in 0..n {
-        let k = String::read(r)?;
-        if map.insert(k, V::read(r)?).is_some() {
-            return Err("a name twice in a map");
+        let k = String::read(r);
+        if map.insert(k, V::read(r)).is_some() {
+            return r.fail("a name twice in a map");
         }
     }
-    Ok(map)
+    map
 }
 
 impl Wire for Builder {
@@ -39,11 +39,11 @@ impl Wire for Builder {
         self.matcher.write(out);
         self.owners.write(out);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        Ok(Builder {
-            matcher: Wire::read(r)?,
-            owners: Wire::read(r)?,
-        })
+    fn read(r: &mut In<'_>) -> Self {
+        Builder {
+            matcher: Wire::read(r),
+            owners: Wire::read(r),
+        }
     }
 }
 
@@ -53,12 +53,12 @@ impl Wire for GapTerm {
         self.parts.write(out);
         self.gaps.write(out);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        Ok(GapTerm {
-            rule: Wire::read(r)?,
-            parts: Wire::read(r)?,
-            gaps: Wire::read(r)?,
-        })
+    fn read(r: &mut In<'_>) -> Self {
+        GapTerm {
+            rule: Wire::read(r),
+            parts: Wire::read(r),
+            gaps: Wire::read(r),
+        }
     }
 }
 
@@ -70,14 +70,14 @@ impl Wire for FloorEntry {
         self.min.write(out);
         self.currency.write(out);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        Ok(FloorEntry {
-            rule: Wire::read(r)?,
-            group: Wire::read(r)?,
-            product: Wire::read(r)?,
-            min: Wire::read(r)?,
-            currency: Wire::read(r)?,
-        })
+    fn read(r: &mut In<'_>) -> Self {
+        FloorEntry {
+            rule: Wire::read(r),
+            group: Wire::read(r),
+            product: Wire::read(r),
+            min: Wire::read(r),
+            currency: Wire::read(r),
+        }
     }
 }
 
@@ -99,24 +99,24 @@ impl Wire for Partial {
         self.floor_docs.write(out);
         self.floors.write(out);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        Ok(Partial {
-            b: Builder::read(r)?,
-            base_cues: Wire::read(r)?,
-            cues: Wire::read(r)?,
-            pack_ids: read_map(r)?,
-            products: Wire::read(r)?,
-            product_ids: read_map(r)?,
-            gap_terms: Wire::read(r)?,
-            infos: Wire::read(r)?,
-            rules: Wire::read(r)?,
-            rule_pack: Wire::read(r)?,
-            entries: Wire::read(r)?,
-            groups: Wire::read(r)?,
+    fn read(r: &mut In<'_>) -> Self {
+        Partial {
+            b: Builder::read(r),
+            base_cues: Wire::read(r),
+            cues: Wire::read(r),
+            pack_ids: read_map(r),
+            products: Wire::read(r),
+            product_ids: read_map(r),
+            gap_terms: Wire::read(r),
+            infos: Wire::read(r),
+            rules: Wire::read(r),
+            rule_pack: Wire::read(r),
+            entries: Wire::read(r),
+            groups: Wire::read(r),
             group_ids: GroupKeys::default(),
-            patterns: Wire::read(r)?,
-            floor_docs: Wire::read(r)?,
-            floors: Wire::read(r)?,
-        })
+            patterns: Wire::read(r),
+            floor_docs: Wire::read(r),
+            floors: Wire::read(r),
+        }
     }
 }

@@ -11,6 +11,13 @@
 //! some) then the value, a `bool` a byte, an `f64` its bits as 8 bytes little-endian,
 //! an enum a tag byte or its place in its type's list of values. What it does not do:
 //! describe itself (no field names, tags or version): the reader must know the layout.
+//!
+//! Reading keeps its first error instead of returning it from every read ([`In::fail`]):
+//! a read after an error gives a default (0, empty, the first value) and reads no
+//! further, and [`from_bytes`] reports the error at the end. The readers are then plain
+//! code without a `Result` and the clean-up of a half-read value at every step, which
+//! in the baseline-compiled wasm of a waking worker is code V8 compiles on the first
+//! call.
 
 /// Appends numbers and texts.
 #[derive(Default)]
@@ -73,10 +80,10 @@ impl Out {
 }
 
 /// A part of the binary form that writes itself to an [`Out`] and reads itself back
-/// from an [`In`].
+/// from an [`In`] (on bytes that do not read, any value: [`In`] keeps the error).
 pub(crate) trait Wire: Sized {
     fn write(&self, out: &mut Out);
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str>;
+    fn read(r: &mut In<'_>) -> Self;
 }
 
 /// `value`'s bytes.
@@ -87,74 +94,96 @@ pub(crate) fn to_bytes<T: Wire>(value: &T) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// The value of `bytes`, every one of them read.
+/// The value of `bytes`, every one of them read; the first error reading them, if any.
 pub(crate) fn from_bytes<T: Wire>(bytes: &[u8]) -> Result<T, &'static str> {
     let mut r = In::new(bytes);
-    let value = T::read(&mut r)?;
+    let value = T::read(&mut r);
     r.done()?;
     Ok(value)
 }
 
-/// Reads what [`Out`] wrote; every read fails, without panicking, on bytes that end too
-/// soon or do not read.
+/// Reads what [`Out`] wrote; never panics. On bytes that end too soon or do not read it
+/// keeps the first error, reads nothing more and gives defaults; [`In::done`] tells.
 pub(crate) struct In<'a> {
     bytes: &'a [u8],
     at: usize,
+    error: Option<&'static str>,
 }
 
 const SHORT: &str = "a part of the binary form ends too soon";
 
 impl<'a> In<'a> {
     pub(crate) fn new(bytes: &'a [u8]) -> In<'a> {
-        In { bytes, at: 0 }
+        In {
+            bytes,
+            at: 0,
+            error: None,
+        }
+    }
+
+    /// Keeps `error` (unless there was one already) and stops reading: every read from
+    /// here gives a default. Returns `T`'s default, for a reader to return.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn fail<T: Default>(&mut self, error: &'static str) -> T {
+        self.error.get_or_insert(error);
+        self.at = self.bytes.len();
+        T::default()
     }
 
     #[inline]
-    pub(crate) fn byte(&mut self) -> Result<u8, &'static str> {
-        let b = *self.bytes.get(self.at).ok_or(SHORT)?;
-        self.at += 1;
-        Ok(b)
+    pub(crate) fn byte(&mut self) -> u8 {
+        match self.bytes.get(self.at) {
+            Some(&b) => {
+                self.at += 1;
+                b
+            }
+            None => self.fail(SHORT),
+        }
     }
 
     #[inline]
-    pub(crate) fn num(&mut self) -> Result<usize, &'static str> {
+    pub(crate) fn num(&mut self) -> usize {
         let (mut n, mut shift) = (0usize, 0u32);
         loop {
-            let b = self.byte()?;
+            let b = self.byte();
             n |= usize::from(b & 0x7f) << shift;
             if b & 0x80 == 0 {
-                return Ok(n);
+                return n;
             }
             shift += 7;
             if shift > 28 {
-                return Err("a number in the binary form does not read");
+                return self.fail("a number in the binary form does not read");
             }
         }
     }
 
-    pub(crate) fn num64(&mut self) -> Result<u64, &'static str> {
+    pub(crate) fn num64(&mut self) -> u64 {
         let (mut n, mut shift) = (0u64, 0u32);
         loop {
-            let b = self.byte()?;
+            let b = self.byte();
             n |= u64::from(b & 0x7f) << shift;
             if b & 0x80 == 0 {
-                return Ok(n);
+                return n;
             }
             shift += 7;
             if shift > 63 {
-                return Err("a number in the binary form does not read");
+                return self.fail("a number in the binary form does not read");
             }
         }
     }
 
-    pub(crate) fn signed(&mut self) -> Result<i32, &'static str> {
-        let n = self.u32()?;
-        Ok((n >> 1) as i32 ^ -((n & 1) as i32))
+    pub(crate) fn signed(&mut self) -> i32 {
+        let n = self.u32();
+        (n >> 1) as i32 ^ -((n & 1) as i32)
     }
 
     #[inline]
-    pub(crate) fn u32(&mut self) -> Result<u32, &'static str> {
-        u32::try_from(self.num()?).map_err(|_| "a number in the binary form is too large")
+    pub(crate) fn u32(&mut self) -> u32 {
+        match u32::try_from(self.num()) {
+            Ok(n) => n,
+            Err(_) => self.fail("a number in the binary form is too large"),
+        }
     }
 
     /// How many bytes are left to read.
@@ -165,66 +194,78 @@ impl<'a> In<'a> {
     /// A count of items that take a byte or more each: never more than the bytes left,
     /// so a bad count cannot make the reader reserve memory the form does not hold.
     #[inline]
-    pub(crate) fn count(&mut self) -> Result<usize, &'static str> {
-        let n = self.num()?;
+    pub(crate) fn count(&mut self) -> usize {
+        let n = self.num();
         if n > self.left() {
-            return Err(SHORT);
+            return self.fail(SHORT);
         }
-        Ok(n)
+        n
     }
 
-    pub(crate) fn nums(&mut self) -> Result<Vec<u32>, &'static str> {
-        let n = self.count()?;
+    pub(crate) fn nums(&mut self) -> Vec<u32> {
+        let n = self.count();
         let mut ns = Vec::with_capacity(n);
         for _ in 0..n {
-            ns.push(self.u32()?);
+            ns.push(self.u32());
         }
-        Ok(ns)
+        ns
     }
 
     /// A run of bytes [`Out::bytes`] wrote, borrowed.
-    pub(crate) fn bytes(&mut self) -> Result<&'a [u8], &'static str> {
-        let n = self.num()?;
-        let end = self.at.checked_add(n).ok_or(SHORT)?;
-        let b = self.bytes.get(self.at..end).ok_or(SHORT)?;
-        self.at = end;
-        Ok(b)
+    pub(crate) fn bytes(&mut self) -> &'a [u8] {
+        let n = self.count();
+        self.take(n)
     }
 
-    pub(crate) fn text(&mut self) -> Result<&'a str, &'static str> {
-        std::str::from_utf8(self.bytes()?).map_err(|_| "a text in the binary form is not UTF-8")
+    /// The next `n` bytes, borrowed (none if fewer are left).
+    pub(crate) fn take(&mut self, n: usize) -> &'a [u8] {
+        if n > self.left() {
+            return self.fail(SHORT);
+        }
+        let b = &self.bytes[self.at..self.at + n];
+        self.at += n;
+        b
     }
 
-    /// A value [`Out::one_of`] wrote: its place in `all`; `what` names it if it is not
-    /// there.
-    pub(crate) fn one_of<T: Copy>(
-        &mut self,
-        all: &[T],
-        what: &'static str,
-    ) -> Result<T, &'static str> {
-        all.get(self.num()?).copied().ok_or(what)
-    }
-
-    /// A byte 0 or 1.
-    pub(crate) fn flag(&mut self) -> Result<bool, &'static str> {
-        match self.byte()? {
-            0 => Ok(false),
-            1 => Ok(true),
-            _ => Err("a yes-or-no in the binary form does not read"),
+    pub(crate) fn text(&mut self) -> &'a str {
+        match std::str::from_utf8(self.bytes()) {
+            Ok(t) => t,
+            Err(_) => self.fail("a text in the binary form is not UTF-8"),
         }
     }
 
-    /// Every byte was read.
+    /// A value [`Out::one_of`] wrote: its place in `all` (not empty); `what` names it
+    /// if it is not there.
+    pub(crate) fn one_of<T: Copy>(&mut self, all: &[T], what: &'static str) -> T {
+        match all.get(self.num()) {
+            Some(&v) => v,
+            None => {
+                self.fail::<()>(what);
+                all[0]
+            }
+        }
+    }
+
+    /// A byte 0 or 1.
+    pub(crate) fn flag(&mut self) -> bool {
+        match self.byte() {
+            0 => false,
+            1 => true,
+            _ => self.fail("a yes-or-no in the binary form does not read"),
+        }
+    }
+
+    /// Every byte was read (or a read failed).
     pub(crate) fn at_end(&self) -> bool {
         self.at == self.bytes.len()
     }
 
-    /// `Ok` when every byte was read.
+    /// `Ok` when every byte was read and no read failed.
     pub(crate) fn done(&self) -> Result<(), &'static str> {
-        if self.at == self.bytes.len() {
-            Ok(())
-        } else {
-            Err("bytes left over in a part of the binary form")
+        match self.error {
+            Some(e) => Err(e),
+            None if self.at == self.bytes.len() => Ok(()),
+            None => Err("bytes left over in a part of the binary form"),
         }
     }
 }
@@ -240,13 +281,13 @@ impl<T: Wire> Wire for Vec<T> {
             item.write(out);
         }
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        let n = r.count()?;
+    fn read(r: &mut In<'_>) -> Self {
+        let n = r.count();
         let mut items = Vec::with_capacity(n.min(RESERVE / std::mem::size_of::<T>().max(1)));
         for _ in 0..n {
-            items.push(T::read(r)?);
+            items.push(T::read(r));
         }
-        Ok(items)
+        items
     }
 }
 
@@ -260,8 +301,8 @@ impl<T: Wire> Wire for Option<T> {
             }
         }
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        Ok(if r.flag()? { Some(T::read(r)?) } else { None })
+    fn read(r: &mut In<'_>) -> Self {
+        r.flag().then(|| T::read(r))
     }
 }
 
@@ -269,8 +310,8 @@ impl Wire for String {
     fn write(&self, out: &mut Out) {
         out.text(self);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        r.text().map(str::to_string)
+    fn read(r: &mut In<'_>) -> Self {
+        r.text().to_string()
     }
 }
 
@@ -278,7 +319,7 @@ impl Wire for bool {
     fn write(&self, out: &mut Out) {
         out.byte(u8::from(*self));
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+    fn read(r: &mut In<'_>) -> Self {
         r.flag()
     }
 }
@@ -287,7 +328,7 @@ impl Wire for u8 {
     fn write(&self, out: &mut Out) {
         out.byte(*self);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+    fn read(r: &mut In<'_>) -> Self {
         r.byte()
     }
 }
@@ -296,8 +337,11 @@ impl Wire for u16 {
     fn write(&self, out: &mut Out) {
         out.num(usize::from(*self));
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        u16::try_from(r.num()?).map_err(|_| "a number in the binary form is too large")
+    fn read(r: &mut In<'_>) -> Self {
+        match u16::try_from(r.num()) {
+            Ok(n) => n,
+            Err(_) => r.fail("a number in the binary form is too large"),
+        }
     }
 }
 
@@ -305,7 +349,7 @@ impl Wire for u32 {
     fn write(&self, out: &mut Out) {
         out.num(*self as usize);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+    fn read(r: &mut In<'_>) -> Self {
         r.u32()
     }
 }
@@ -316,8 +360,8 @@ impl Wire for usize {
     fn write(&self, out: &mut Out) {
         out.num(u32::try_from(*self).expect("fits in 32 bits") as usize);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        r.u32().map(|n| n as usize)
+    fn read(r: &mut In<'_>) -> Self {
+        r.u32() as usize
     }
 }
 
@@ -325,23 +369,18 @@ impl Wire for u64 {
     fn write(&self, out: &mut Out) {
         out.num64(*self);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+    fn read(r: &mut In<'_>) -> Self {
         r.num64()
     }
 }
 
 impl Wire for f64 {
     fn write(&self, out: &mut Out) {
-        for b in self.to_bits().to_le_bytes() {
-            out.byte(b);
-        }
+        out.0.extend_from_slice(&self.to_le_bytes());
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        let mut bits = [0u8; 8];
-        for b in &mut bits {
-            *b = r.byte()?;
-        }
-        Ok(f64::from_bits(u64::from_le_bytes(bits)))
+    fn read(r: &mut In<'_>) -> Self {
+        // After an error `take` gives no bytes, and the error is kept.
+        <[u8; 8]>::try_from(r.take(8)).map_or(0.0, f64::from_le_bytes)
     }
 }
 
@@ -349,8 +388,11 @@ impl Wire for char {
     fn write(&self, out: &mut Out) {
         out.num(*self as usize);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        char::from_u32(r.u32()?).ok_or("a character in the binary form does not read")
+    fn read(r: &mut In<'_>) -> Self {
+        match char::from_u32(r.u32()) {
+            Some(c) => c,
+            None => r.fail("a character in the binary form does not read"),
+        }
     }
 }
 
@@ -361,8 +403,8 @@ macro_rules! tuple {
             fn write(&self, out: &mut Out) {
                 $(self.$i.write(out);)+
             }
-            fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-                Ok(($($t::read(r)?,)+))
+            fn read(r: &mut In<'_>) -> Self {
+                ($($t::read(r),)+)
             }
         }
     };
@@ -387,37 +429,58 @@ mod tests {
         for n in [0, -1, 1, -300, 300, i32::MIN, i32::MAX] {
             out.signed(n);
         }
+        (Some(2.5f64), vec![(true, u64::MAX)], 'é', 9u16).write(&mut out);
         let bytes = out.into_bytes();
+        let read_all = |r: &mut In<'_>| {
+            let a = (
+                r.num(),
+                r.num(),
+                r.u32(),
+                r.nums(),
+                String::read(r),
+                r.byte(),
+            );
+            let s: Vec<i32> = (0..7).map(|_| r.signed()).collect();
+            (a, s, <(Option<f64>, Vec<(bool, u64)>, char, u16)>::read(r))
+        };
         let mut r = In::new(&bytes);
-        assert_eq!(r.num(), Ok(0));
-        assert_eq!(r.num(), Ok(300));
-        assert_eq!(r.u32(), Ok(u32::MAX));
-        assert_eq!(r.nums(), Ok(vec![1, 2, 128]));
-        assert_eq!(r.text(), Ok("高仿 ok"));
-        assert_eq!(r.byte(), Ok(7));
-        for n in [0, -1, 1, -300, 300, i32::MIN, i32::MAX] {
-            assert_eq!(r.signed(), Ok(n));
-        }
+        let all = read_all(&mut r);
         assert!(r.done().is_ok());
-        assert!(r.byte().is_err());
+        assert_eq!(
+            all,
+            (
+                (0, 300, u32::MAX, vec![1, 2, 128], "高仿 ok".to_string(), 7),
+                vec![0, -1, 1, -300, 300, i32::MIN, i32::MAX],
+                (Some(2.5), vec![(true, u64::MAX)], 'é', 9)
+            )
+        );
+        r.byte();
+        assert!(r.done().is_err());
         for cut in 0..bytes.len() {
             let mut r = In::new(&bytes[..cut]);
-            let all = (|| -> Result<(), &'static str> {
-                r.num()?;
-                r.num()?;
-                r.u32()?;
-                r.nums()?;
-                r.text()?;
-                r.byte()?;
-                for _ in 0..7 {
-                    r.signed()?;
-                }
-                Ok(())
-            })();
-            assert!(all.is_err(), "cut at {cut}");
+            read_all(&mut r);
+            assert!(r.done().is_err(), "cut at {cut}");
         }
-        assert!(In::new(&[0xff; 8]).num().is_err());
-        assert!(In::new(&[200, 1]).count().is_err());
-        assert!(In::new(&[2, 0xff, 0xfe]).text().is_err());
+        let err = |bytes: &[u8], read: fn(&mut In<'_>)| {
+            let mut r = In::new(bytes);
+            read(&mut r);
+            r.done().is_err()
+        };
+        assert!(err(&[0xff; 8], |r| {
+            let _ = r.num();
+        }));
+        assert!(err(&[200, 1], |r| {
+            let _ = r.count();
+        }));
+        assert!(err(&[2, 0xff, 0xfe], |r| {
+            let _ = r.text();
+        }));
+        assert!(err(&[2], |r| {
+            let _ = bool::read(r);
+        }));
+        assert!(err(&[0x80, 0x80, 0x80, 0x80, 0x10], |r| {
+            let _ = r.u32();
+        }));
+        assert!(from_bytes::<u8>(&[1, 2]).is_err(), "bytes left over");
     }
 }

@@ -12,6 +12,7 @@ pub(crate) mod cues;
 pub(crate) mod fix;
 pub(crate) mod not_inside;
 mod pattern_case;
+mod per_marketplace;
 mod policy_owner;
 mod rule;
 pub(crate) mod schema;

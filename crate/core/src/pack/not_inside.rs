@@ -45,8 +45,8 @@ impl crate::engine::wire::Wire for NotInside {
     fn write(&self, out: &mut crate::engine::wire::Out) {
         self.0.write(out);
     }
-    fn read(r: &mut crate::engine::wire::In<'_>) -> Result<Self, &'static str> {
-        Ok(NotInside(crate::engine::wire::Wire::read(r)?))
+    fn read(r: &mut crate::engine::wire::In<'_>) -> Self {
+        NotInside(crate::engine::wire::Wire::read(r))
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::limits;
 use super::not_inside::NotInside;
+use super::per_marketplace::PerMarketplace;
 use super::schema::{
     BrandDoc, ExampleDoc, LimitDoc, PolicyDoc, PolicyOneDoc, RuleDoc, SeverityDoc,
     SeverityValueDoc, WordsDoc,
@@ -12,7 +13,7 @@ use crate::currency::Currency;
 use crate::error::{PackError, PackErrorKind};
 use crate::finding::{Policy, Severity};
 use crate::listing::{FieldRole, Listing, Marketplace};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 #[cfg(feature = "binary")]
 #[path = "rule_wire.rs"]
@@ -22,7 +23,7 @@ mod wire;
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct SeverityMap {
     default: Option<Severity>,
-    per: BTreeMap<Marketplace, Severity>,
+    per: PerMarketplace<Severity>,
     /// Destination market (country code or `eu`) to severity; wins over the others.
     market: Vec<(String, Severity)>,
 }
@@ -68,13 +69,13 @@ impl SeverityMap {
         match doc {
             SeverityDoc::One(s) => Ok(SeverityMap {
                 default: Some(parse(s)?),
-                per: BTreeMap::new(),
+                per: PerMarketplace::new(),
                 market: Vec::new(),
             }),
             SeverityDoc::PerMarketplace(map) => {
                 let mut out = SeverityMap {
                     default: None,
-                    per: BTreeMap::new(),
+                    per: PerMarketplace::new(),
                     market: Vec::new(),
                 };
                 for (k, v) in map {
@@ -129,7 +130,7 @@ impl SeverityMap {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Limit {
     default: Option<u64>,
-    per: BTreeMap<Marketplace, u64>,
+    per: PerMarketplace<u64>,
 }
 
 impl Limit {
@@ -149,12 +150,12 @@ impl Limit {
         match doc {
             LimitDoc::One(n) => Ok(Limit {
                 default: Some(*n),
-                per: BTreeMap::new(),
+                per: PerMarketplace::new(),
             }),
             LimitDoc::PerMarketplace(map) => {
                 let mut out = Limit {
                     default: None,
-                    per: BTreeMap::new(),
+                    per: PerMarketplace::new(),
                 };
                 for (k, v) in map {
                     if k == "default" {
@@ -180,7 +181,7 @@ impl Limit {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct PolicyMap {
     pub default: Policy,
-    pub per: BTreeMap<Marketplace, Policy>,
+    pub per: PerMarketplace<Policy>,
 }
 
 impl PolicyMap {
@@ -210,7 +211,7 @@ impl PolicyMap {
         match doc {
             PolicyDoc::One(p) => Ok(PolicyMap {
                 default: one(p, "policy")?,
-                per: BTreeMap::new(),
+                per: PerMarketplace::new(),
             }),
             PolicyDoc::PerMarketplace(map) => {
                 let default = map.get("default").ok_or_else(|| {
@@ -219,7 +220,7 @@ impl PolicyMap {
                 })?;
                 let mut out = PolicyMap {
                     default: one(default, "policy.default")?,
-                    per: BTreeMap::new(),
+                    per: PerMarketplace::new(),
                 };
                 for (k, p) in map {
                     if k == "default" {

@@ -7,32 +7,27 @@
 //! price-floor rules (in the brand entries and price floors), the examples and fix
 //! examples. They read back empty.
 
+use super::PerMarketplace;
 use super::{FieldCheck, Floor, Limit, PolicyMap, Rule, RuleKind, SeverityMap};
 use crate::engine::wire::{In, Out, Wire};
-use crate::listing::Marketplace;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
-/// A per-marketplace map, its entries in key order.
-fn write_map<V: Wire>(map: &BTreeMap<Marketplace, V>, out: &mut Out) {
-    out.num(map.len());
-    for (k, v) in map {
+/// A per-marketplace map, its entries in marketplace order.
+fn write_map<V: Wire>(map: &PerMarketplace<V>, out: &mut Out) {
+    out.num(map.entries().len());
+    for (k, v) in map.entries() {
         k.write(out);
         v.write(out);
     }
 }
 
-/// A map [`write_map`] wrote; keys out of order are an error (the form is inconsistent).
-fn read_map<V: Wire>(r: &mut In<'_>) -> Result<BTreeMap<Marketplace, V>, &'static str> {
-    let n = r.count()?;
-    let mut map = BTreeMap::new();
-    for _ in 0..n {
-        let k = Marketplace::read(r)?;
-        if map.last_key_value().is_some_and(|(last, _)| *last >= k) {
-            return Err("a per-marketplace map out of order");
-        }
-        map.insert(k, V::read(r)?);
+/// A map [`write_map`] wrote; entries out of order are an error (the form is
+/// inconsistent).
+fn read_map<V: Wire>(r: &mut In<'_>) -> PerMarketplace<V> {
+    match PerMarketplace::from_sorted(Wire::read(r)) {
+        Some(map) => map,
+        None => r.fail("a per-marketplace map out of order"),
     }
-    Ok(map)
 }
 
 impl Wire for SeverityMap {
@@ -41,12 +36,12 @@ impl Wire for SeverityMap {
         write_map(&self.per, out);
         self.market.write(out);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        Ok(SeverityMap {
-            default: Wire::read(r)?,
-            per: read_map(r)?,
-            market: Wire::read(r)?,
-        })
+    fn read(r: &mut In<'_>) -> Self {
+        SeverityMap {
+            default: Wire::read(r),
+            per: read_map(r),
+            market: Wire::read(r),
+        }
     }
 }
 
@@ -55,11 +50,11 @@ impl Wire for Limit {
         self.default.write(out);
         write_map(&self.per, out);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        Ok(Limit {
-            default: Wire::read(r)?,
-            per: read_map(r)?,
-        })
+    fn read(r: &mut In<'_>) -> Self {
+        Limit {
+            default: Wire::read(r),
+            per: read_map(r),
+        }
     }
 }
 
@@ -68,11 +63,11 @@ impl Wire for PolicyMap {
         self.default.write(out);
         write_map(&self.per, out);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        Ok(PolicyMap {
-            default: Wire::read(r)?,
-            per: read_map(r)?,
-        })
+    fn read(r: &mut In<'_>) -> Self {
+        PolicyMap {
+            default: Wire::read(r),
+            per: read_map(r),
+        }
     }
 }
 
@@ -82,12 +77,12 @@ impl Wire for Floor {
         out.text(&self.product);
         self.min.write(out);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        Ok(Floor {
-            brand: String::read(r)?,
-            product: String::read(r)?,
-            min: f64::read(r)?,
-        })
+    fn read(r: &mut In<'_>) -> Self {
+        Floor {
+            brand: String::read(r),
+            product: String::read(r),
+            min: f64::read(r),
+        }
     }
 }
 
@@ -118,24 +113,27 @@ impl Wire for FieldCheck {
             FieldCheck::CostAbovePrice => out.byte(6),
         }
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        Ok(match r.byte()? {
-            0 => FieldCheck::MaxLength(Limit::read(r)?),
-            1 => FieldCheck::MaxBytes(Limit::read(r)?),
-            2 => FieldCheck::MaxItems(Limit::read(r)?),
+    fn read(r: &mut In<'_>) -> Self {
+        match r.byte() {
+            0 => FieldCheck::MaxLength(Limit::read(r)),
+            1 => FieldCheck::MaxBytes(Limit::read(r)),
+            2 => FieldCheck::MaxItems(Limit::read(r)),
             3 => {
-                let cs = Vec::<char>::read(r)?;
+                let cs = Vec::<char>::read(r);
                 let set: HashSet<char> = cs.iter().copied().collect();
                 if set.len() != cs.len() {
-                    return Err("a forbidden character twice");
+                    r.fail::<()>("a forbidden character twice");
                 }
                 FieldCheck::ForbiddenChars(set)
             }
             4 => FieldCheck::PriceUnreadable,
             5 => FieldCheck::FloorUnchecked,
             6 => FieldCheck::CostAbovePrice,
-            _ => return Err("a field check does not read"),
-        })
+            _ => {
+                r.fail::<()>("a field check does not read");
+                FieldCheck::PriceUnreadable
+            }
+        }
     }
 }
 
@@ -194,37 +192,40 @@ impl Wire for RuleKind {
             }
         }
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        Ok(match r.byte()? {
+    fn read(r: &mut In<'_>) -> Self {
+        match r.byte() {
             0 => RuleKind::Term {
                 terms: Vec::new(),
                 unless: Vec::new(),
-                not_inside: Wire::read(r)?,
-                window: Wire::read(r)?,
-                near_brand: Wire::read(r)?,
-                resale_wording: Wire::read(r)?,
-                brand_cue: Wire::read(r)?,
+                not_inside: Wire::read(r),
+                window: Wire::read(r),
+                near_brand: Wire::read(r),
+                resale_wording: Wire::read(r),
+                brand_cue: Wire::read(r),
             },
             1 => RuleKind::Pattern {
                 patterns: Vec::new(),
                 unless: Vec::new(),
-                window: Wire::read(r)?,
-                near_brand: Wire::read(r)?,
-                resale_wording: Wire::read(r)?,
+                window: Wire::read(r),
+                near_brand: Wire::read(r),
+                resale_wording: Wire::read(r),
             },
             2 => RuleKind::Brand {
                 brands: Vec::new(),
-                compatible: Wire::read(r)?,
-                own: Wire::read(r)?,
+                compatible: Wire::read(r),
+                own: Wire::read(r),
             },
             3 => RuleKind::PriceFloor {
-                currency: Wire::read(r)?,
+                currency: Wire::read(r),
                 floors: Vec::new(),
                 unless: Vec::new(),
             },
-            4 => RuleKind::Field(FieldCheck::read(r)?),
-            _ => return Err("a rule's kind does not read"),
-        })
+            4 => RuleKind::Field(FieldCheck::read(r)),
+            _ => {
+                r.fail::<()>("a rule's kind does not read");
+                RuleKind::Field(FieldCheck::PriceUnreadable)
+            }
+        }
     }
 }
 
@@ -242,22 +243,22 @@ impl Wire for Rule {
         self.fixes.write(out);
         self.instead.write(out);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        Ok(Rule {
-            id: String::read(r)?,
-            full_id: String::read(r)?,
-            kind: RuleKind::read(r)?,
-            severity: SeverityMap::read(r)?,
-            fields: Wire::read(r)?,
-            marketplaces: Wire::read(r)?,
-            markets: Wire::read(r)?,
-            message: Wire::read(r)?,
-            policy: PolicyMap::read(r)?,
+    fn read(r: &mut In<'_>) -> Self {
+        Rule {
+            id: String::read(r),
+            full_id: String::read(r),
+            kind: RuleKind::read(r),
+            severity: SeverityMap::read(r),
+            fields: Wire::read(r),
+            marketplaces: Wire::read(r),
+            markets: Wire::read(r),
+            message: Wire::read(r),
+            policy: PolicyMap::read(r),
             fire: Vec::new(),
             pass: Vec::new(),
-            fixes: Wire::read(r)?,
+            fixes: Wire::read(r),
             fix_examples: Vec::new(),
-            instead: Wire::read(r)?,
-        })
+            instead: Wire::read(r),
+        }
     }
 }

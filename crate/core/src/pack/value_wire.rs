@@ -24,7 +24,7 @@ impl Wire for Language {
     fn write(&self, out: &mut Out) {
         out.one_of(&Language::ALL, self);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+    fn read(r: &mut In<'_>) -> Self {
         r.one_of(&Language::ALL, "an unknown language")
     }
 }
@@ -33,8 +33,8 @@ impl Wire for LangSet {
     fn write(&self, out: &mut Out) {
         self.bits().write(out);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        u16::read(r).map(LangSet::from_bits)
+    fn read(r: &mut In<'_>) -> Self {
+        LangSet::from_bits(u16::read(r))
     }
 }
 
@@ -42,7 +42,7 @@ impl Wire for Marketplace {
     fn write(&self, out: &mut Out) {
         out.one_of(&Marketplace::ALL, self);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+    fn read(r: &mut In<'_>) -> Self {
         r.one_of(&Marketplace::ALL, "an unknown marketplace")
     }
 }
@@ -51,7 +51,7 @@ impl Wire for FieldRole {
     fn write(&self, out: &mut Out) {
         out.one_of(&FieldRole::ALL, self);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+    fn read(r: &mut In<'_>) -> Self {
         r.one_of(&FieldRole::ALL, "an unknown field role")
     }
 }
@@ -60,7 +60,7 @@ impl Wire for Severity {
     fn write(&self, out: &mut Out) {
         out.one_of(&SEVERITIES, self);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
+    fn read(r: &mut In<'_>) -> Self {
         r.one_of(&SEVERITIES, "an unknown severity")
     }
 }
@@ -70,11 +70,11 @@ impl Wire for Policy {
         out.text(&self.name);
         out.text(&self.url);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        Ok(Policy {
-            name: String::read(r)?,
-            url: String::read(r)?,
-        })
+    fn read(r: &mut In<'_>) -> Self {
+        Policy {
+            name: String::read(r),
+            url: String::read(r),
+        }
     }
 }
 
@@ -82,8 +82,14 @@ impl Wire for Currency {
     fn write(&self, out: &mut Out) {
         out.text(self.code());
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        Currency::from_code(r.text()?).ok_or("an unknown currency")
+    fn read(r: &mut In<'_>) -> Self {
+        match Currency::from_code(r.text()) {
+            Some(c) => c,
+            None => {
+                r.fail::<()>("an unknown currency");
+                Currency("USD")
+            }
+        }
     }
 }
 
@@ -92,11 +98,11 @@ impl Wire for Text {
         out.text(&self.en);
         out.text(&self.zh);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        Ok(Text {
-            en: String::read(r)?,
-            zh: String::read(r)?,
-        })
+    fn read(r: &mut In<'_>) -> Self {
+        Text {
+            en: String::read(r),
+            zh: String::read(r),
+        }
     }
 }
 
@@ -106,13 +112,13 @@ impl Wire for Source {
             out.text(t);
         }
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        Ok(Source {
-            name: String::read(r)?,
-            url: String::read(r)?,
-            license: String::read(r)?,
-            retrieved: String::read(r)?,
-        })
+    fn read(r: &mut In<'_>) -> Self {
+        Source {
+            name: String::read(r),
+            url: String::read(r),
+            license: String::read(r),
+            retrieved: String::read(r),
+        }
     }
 }
 
@@ -121,11 +127,11 @@ impl Wire for Word {
         out.text(&self.text);
         self.langs.write(out);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        Ok(Word {
-            text: String::read(r)?,
-            langs: LangSet::read(r)?,
-        })
+    fn read(r: &mut In<'_>) -> Self {
+        Word {
+            text: String::read(r),
+            langs: LangSet::read(r),
+        }
     }
 }
 
@@ -142,19 +148,19 @@ impl Wire for PackInfo {
         self.rule_count.write(out);
         self.sources.write(out);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        Ok(PackInfo {
-            id: String::read(r)?,
-            name: Text::read(r)?,
-            description: Text::read(r)?,
-            version: String::read(r)?,
-            languages: Wire::read(r)?,
-            marketplaces: Wire::read(r)?,
-            default_enabled: bool::read(r)?,
-            rule_count: usize::read(r)?,
-            sources: Wire::read(r)?,
+    fn read(r: &mut In<'_>) -> Self {
+        PackInfo {
+            id: String::read(r),
+            name: Text::read(r),
+            description: Text::read(r),
+            version: String::read(r),
+            languages: Wire::read(r),
+            marketplaces: Wire::read(r),
+            default_enabled: bool::read(r),
+            rule_count: usize::read(r),
+            sources: Wire::read(r),
             rules: Vec::new(),
-        })
+        }
     }
 }
 
@@ -167,15 +173,15 @@ impl Wire for Cues {
         self.list_joiners.write(out);
         self.language_hints.write(out);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        Ok(Cues {
-            compatible_before: Wire::read(r)?,
-            compatible_after: Wire::read(r)?,
-            compatible_gap: Wire::read(r)?,
-            near_brand_window: Wire::read(r)?,
-            list_joiners: Wire::read(r)?,
-            language_hints: Wire::read(r)?,
-        })
+    fn read(r: &mut In<'_>) -> Self {
+        Cues {
+            compatible_before: Wire::read(r),
+            compatible_after: Wire::read(r),
+            compatible_gap: Wire::read(r),
+            near_brand_window: Wire::read(r),
+            list_joiners: Wire::read(r),
+            language_hints: Wire::read(r),
+        }
     }
 }
 
@@ -185,11 +191,11 @@ impl Wire for Fix {
         self.also.write(out);
         self.label.write(out);
     }
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        Ok(Fix {
-            with: Wire::read(r)?,
-            also: Wire::read(r)?,
-            label: Wire::read(r)?,
-        })
+    fn read(r: &mut In<'_>) -> Self {
+        Fix {
+            with: Wire::read(r),
+            also: Wire::read(r),
+            label: Wire::read(r),
+        }
     }
 }
