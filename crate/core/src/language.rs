@@ -98,7 +98,6 @@ impl fmt::Display for Language {
 /// A set of languages. As a word's tag, the empty set means "every language" (`any`);
 /// as a field's detected language, it means "not confident".
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub struct LangSet(u16);
 
 impl LangSet {

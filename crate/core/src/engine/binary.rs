@@ -14,19 +14,19 @@
 //! maps (`str_map.rs`), each literal's owners as one flat list (`owners.rs`), brand
 //! names spelled from their keys only when a finding names one (`group_name.rs`).
 //!
-//! The form is [postcard](https://docs.rs/postcard) of the engine being built
-//! (`compile::Partial`) after the built-in packs, its brand group keys written as
-//! literal ids (`GroupKeys`), without the rules' examples: those
-//! run natively in `cargo test`, and for imported packs (which stay TOML) on import,
-//! not on every wake of the extension. It is a format between one build of this crate
-//! and itself: no version field and no compatibility promise.
+//! The form is the engine being built (`compile::Partial`) after the built-in packs,
+//! written and read by hand (`wire.rs`: no serde code runs on the engine's start, and
+//! V8 has only a few small readers to compile), then its brand group keys written as
+//! literal ids (`GroupKeys`); without the rules' examples: those run natively in
+//! `cargo test`, and for imported packs (which stay TOML) on import, not on every wake
+//! of the extension. It is a format between one build of this crate and itself: no
+//! version field and no compatibility promise.
 
 use super::compile::Partial;
 use super::group_keys::GroupKeys as Keys;
 use super::group_name::GroupName;
 use super::wire::{In, Out, Wire};
 use super::Engine;
-use crate::currency::Currency;
 use crate::error::{PackError, PackErrorKind};
 use crate::matcher::LitId;
 use crate::pack::Pack;
@@ -45,11 +45,7 @@ impl Engine {
         for (g, n) in partial.groups.iter_mut().zip(names) {
             g.name = n;
         }
-        let form = FormRef {
-            group_keys: GroupKeys::of(&partial),
-            partial: &partial,
-        };
-        Ok(postcard::to_allocvec(&form).expect("serialises to memory"))
+        Ok(write_form(&partial))
     }
 
     /// The engine over the packs of `bytes` (from [`Engine::builtin_binary`] of this
@@ -66,17 +62,12 @@ impl Engine {
         extra: Vec<Pack>,
         mark: &mut dyn FnMut(&'static str),
     ) -> Result<Engine, PackError> {
-        let unreadable = |e: String| {
+        let mut partial = read_form(bytes).map_err(|e| {
             PackError::new(
                 PackErrorKind::Syntax,
                 format!("the built-in packs' binary form does not read: {e}"),
             )
-        };
-        let Form {
-            mut partial,
-            group_keys,
-        } = postcard::from_bytes(bytes).map_err(|e| unreadable(e.to_string()))?;
-        partial.group_ids = group_keys.read(&partial).map_err(unreadable)?;
+        })?;
         mark("read binary form");
         // Most sellers have no packs of their own: then the compiler is not called at all
         // (in a waking service worker, V8 compiles a wasm function on its first call, and
@@ -91,19 +82,20 @@ impl Engine {
     }
 }
 
-/// The binary form: the `Partial` and its brand groups' keys.
-#[derive(serde::Serialize)]
-struct FormRef<'a> {
-    partial: &'a Partial,
-    #[serde(with = "super::wire::as_bytes")]
-    group_keys: GroupKeys,
+/// The binary form of `partial` (its owners settled): the `Partial`, then its brand
+/// groups' keys.
+fn write_form(partial: &Partial) -> Vec<u8> {
+    let mut out = Out::default();
+    partial.write(&mut out);
+    GroupKeys::of(partial).write(&mut out);
+    out.into_bytes()
 }
 
-#[derive(serde::Deserialize)]
-struct Form {
-    partial: Partial,
-    #[serde(with = "super::wire::as_bytes")]
-    group_keys: GroupKeys,
+/// What [`write_form`] wrote, every byte of it read.
+fn read_form(bytes: &[u8]) -> Result<Partial, &'static str> {
+    let (mut partial, keys): (Partial, GroupKeys) = super::wire::from_bytes(bytes)?;
+    partial.group_ids = keys.keys(&partial)?;
+    Ok(partial)
 }
 
 /// The brand groups' keys (`Partial::group_ids`), in group order. Nearly every key is
@@ -130,16 +122,13 @@ impl Wire for GroupKeys {
         }
     }
 
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        let n = r.count()?;
-        let lits = (0..n)
-            .map(|_| r.signed().map(i64::from))
-            .collect::<Result<_, _>>()?;
-        let n = r.count()?;
-        let texts = (0..n)
-            .map(|_| r.text().map(str::to_string))
-            .collect::<Result<_, _>>()?;
-        Ok(GroupKeys { lits, texts })
+    fn read(r: &mut In<'_>) -> Self {
+        let n = r.count();
+        let lits = (0..n).map(|_| i64::from(r.signed())).collect();
+        GroupKeys {
+            lits,
+            texts: Wire::read(r),
+        }
     }
 }
 
@@ -177,9 +166,9 @@ impl GroupKeys {
 
     /// The keys as they are written, literal ids and texts (`group_keys.rs`): hashed
     /// only if a pack is added to the engine.
-    fn read(self, partial: &Partial) -> Result<Keys, String> {
+    fn keys(self, partial: &Partial) -> Result<Keys, &'static str> {
         if self.lits.len() != partial.groups.len() {
-            return Err("brand group keys do not match the groups".into());
+            return Err("brand group keys do not match the groups");
         }
         let mut texts = self.texts.into_iter();
         let mut last = 0i64;
@@ -197,94 +186,6 @@ impl GroupKeys {
             });
         }
         Ok(Keys::from_lits(keys.into_iter()))
-    }
-}
-
-/// Packs' metadata without their rule lists (the catalogue's per-rule entries are
-/// derived from the rules, and their JSON form skips empty fields, which a format
-/// without field names cannot).
-pub(crate) mod infos {
-    use crate::listing::Marketplace;
-    use crate::pack::{PackInfo, Source, Text};
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    type Wire = (
-        String,
-        Text,
-        Text,
-        String,
-        Vec<String>,
-        Vec<Marketplace>,
-        bool,
-        usize,
-        Vec<Source>,
-    );
-
-    pub fn serialize<S: Serializer>(infos: &[PackInfo], s: S) -> Result<S::Ok, S::Error> {
-        let wire: Vec<_> = infos
-            .iter()
-            .map(|i| {
-                (
-                    &i.id,
-                    &i.name,
-                    &i.description,
-                    &i.version,
-                    &i.languages,
-                    &i.marketplaces,
-                    i.default_enabled,
-                    i.rule_count,
-                    &i.sources,
-                )
-            })
-            .collect();
-        wire.serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<PackInfo>, D::Error> {
-        let wire: Vec<Wire> = Deserialize::deserialize(d)?;
-        Ok(wire
-            .into_iter()
-            .map(
-                |(
-                    id,
-                    name,
-                    description,
-                    version,
-                    languages,
-                    marketplaces,
-                    default_enabled,
-                    rule_count,
-                    sources,
-                )| {
-                    PackInfo {
-                        id,
-                        name,
-                        description,
-                        version,
-                        languages,
-                        marketplaces,
-                        default_enabled,
-                        rule_count,
-                        sources,
-                        rules: Vec::new(),
-                    }
-                },
-            )
-            .collect())
-    }
-}
-
-impl serde::Serialize for Currency {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.code())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Currency {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Currency, D::Error> {
-        let code = <&str>::deserialize(d)?;
-        Currency::from_code(code)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown currency `{code}`")))
     }
 }
 
@@ -396,10 +297,186 @@ examples.pass = [{ title = "Acmetron gizmo", price = "$500" }]
         }
     }
 
+    /// Reading the built-in form and writing it again gives the same bytes: nothing
+    /// written is lost or changed in reading.
+    #[test]
+    fn the_whole_form_reads_back_as_written() {
+        let bytes = Engine::builtin_binary().unwrap();
+        let partial = read_form(&bytes).unwrap();
+        assert_eq!(write_form(&partial), bytes);
+    }
+
+    /// A pack with a rule of every kind and most of what a rule may carry.
+    const SMALL: &str = r#"
+[pack]
+id = "small"
+name = { en = "Small", zh = "小" }
+version = "1"
+languages = ["en", "zh"]
+marketplaces = ["amazon", "etsy"]
+sources = [{ name = "S", url = "https://example.com", license = "CC0", retrieved = "2026-12-01" }]
+
+[product_types]
+gizmo = ["gizmo", "gizmos"]
+
+[cues]
+compatible_before = ["fits"]
+
+[[rule]]
+id = "term"
+kind = "term"
+severity = { default = "warn", amazon = "block", market = { th = "info" } }
+markets = ["gb", "th"]
+message = { en = "No {match}.", zh = "不要{match}。" }
+policy = { default = { name = "P" }, etsy = { name = "E", url = "https://example.com/e" } }
+terms = ["widget", "replica ~2 gizmo", "鼻烟"]
+unless = ["toy"]
+not_inside = { "鼻烟" = ["鼻烟壶"] }
+fixes = [{ kind = "remove", also = ["style"] }, { kind = "replace", with = { en = "thing", zh = "东西" } }]
+instead = "Say what it is."
+examples.fire = ["blue widget"]
+examples.pass = ["blue gadget"]
+examples.fix = [{ text = "blue widget style", result = "blue" }, { text = "a widget", result = "a thing", fix = 1 }]
+
+[[rule]]
+id = "pattern"
+kind = "pattern"
+severity = "info"
+message = "A code."
+policy = { name = "P" }
+patterns = ['\bcode-\d+\b']
+examples.fire = ["code-12"]
+examples.pass = ["code"]
+
+[[rule]]
+id = "brand"
+kind = "brand"
+severity = "warn"
+message = "{brand} named"
+policy = { name = "P" }
+compatible = true
+brands = [{ name = "Acmetron", products = ["gizmo"] }]
+examples.fire = ["Acmetron gizmo"]
+examples.pass = ["a gizmo"]
+
+[[rule]]
+id = "floor"
+kind = "price-floor"
+severity = "warn"
+message = "{brand} too cheap"
+policy = { name = "P" }
+currency = "USD"
+floors = [{ brand = "Acmetron", product = "gizmo", min = 49.5 }]
+examples.fire = [{ title = "Acmetron gizmo", price = "$5" }]
+examples.pass = [{ title = "Acmetron gizmo", price = "$500" }]
+
+[[rule]]
+id = "length"
+kind = "field"
+check = "max-length"
+fields = ["title"]
+severity = "warn"
+limit = { default = 300, amazon = 200, etsy = 140 }
+message = "Too long."
+policy = { name = "P" }
+examples.fire = [{ marketplace = "etsy", title = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" }]
+examples.pass = ["short"]
+
+[[rule]]
+id = "chars"
+kind = "field"
+check = "forbidden-chars"
+fields = ["title"]
+severity = "warn"
+chars = "~!★"
+message = "No {char}."
+policy = { name = "P" }
+examples.fire = ["a ★ b"]
+examples.pass = ["a b"]
+"#;
+
+    /// The form of the base cues and [`SMALL`] (and of [`SMALL`] over the built-in
+    /// packs, which the first checks against the second).
+    fn small_form() -> Vec<u8> {
+        let pack = Pack::parse(SMALL).unwrap();
+        assert!(Engine::new(vec![pack.clone()])
+            .unwrap()
+            .check_examples(None)
+            .is_empty());
+        let mut partial = Partial::new().add_packs(vec![pack]).unwrap();
+        partial.b.owners.settle(partial.b.matcher.len());
+        partial.resolve_floors().unwrap();
+        write_form(&partial)
+    }
+
+    #[test]
+    fn a_small_form_reads_back_and_every_cut_of_it_is_refused() {
+        let bytes = small_form();
+        let partial = read_form(&bytes).unwrap();
+        assert_eq!(write_form(&partial), bytes);
+        let (bin, toml) = (
+            Engine::from_binary(&bytes, vec![]).unwrap(),
+            Engine::new(vec![Pack::parse(SMALL).unwrap()]).unwrap(),
+        );
+        for title in [
+            "blue widget style",
+            "code-7",
+            "Acmetron gizmo",
+            "a ★ 鼻烟壶 鼻烟",
+        ] {
+            let l = Listing {
+                title: title.into(),
+                price: "$5".into(),
+                ..Listing::default()
+            };
+            let config = LintConfig::default();
+            assert_eq!(toml.lint(&l, &config), bin.lint(&l, &config), "{title}");
+        }
+        for cut in 0..bytes.len() {
+            assert!(
+                Engine::from_binary(&bytes[..cut], vec![]).is_err(),
+                "cut at {cut}"
+            );
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(Engine::from_binary(&longer, vec![]).is_err());
+    }
+
     #[test]
     fn garbage_is_refused_not_panicked_on() {
         assert!(Engine::from_binary(&[0xff, 0xff, 0xff], vec![]).is_err());
         let bytes = Engine::builtin_binary().unwrap();
         assert!(Engine::from_binary(&bytes[..bytes.len() / 2], vec![]).is_err());
+        // Every byte changed in turn, in the first few thousand: an error or an engine,
+        // never a panic.
+        let small = small_form();
+        for at in 0..small.len().min(4000) {
+            for b in [0, 1, 0x7f, 0xff] {
+                let mut bad = small.clone();
+                bad[at] = b;
+                let _ = Engine::from_binary(&bad, vec![]);
+            }
+        }
+    }
+
+    #[test]
+    fn tags_out_of_range_are_refused() {
+        use crate::engine::wire::from_bytes;
+        use crate::finding::Severity;
+        use crate::language::Language;
+        use crate::pack::{FieldCheck, RuleKind};
+        assert!(from_bytes::<RuleKind>(&[5]).is_err());
+        assert!(from_bytes::<FieldCheck>(&[7]).is_err());
+        assert!(from_bytes::<Severity>(&[3]).is_err());
+        assert!(from_bytes::<Marketplace>(&[10]).is_err());
+        assert!(from_bytes::<Language>(&[14]).is_err());
+        assert!(from_bytes::<bool>(&[2]).is_err());
+        assert!(from_bytes::<Option<bool>>(&[2]).is_err());
+        assert!(from_bytes::<crate::currency::Currency>(&[3, b'X', b'X', b'X']).is_err());
+        assert!(
+            from_bytes::<FieldCheck>(&[3, 2, 65, 65]).is_err(),
+            "a character twice"
+        );
     }
 }

@@ -1,5 +1,5 @@
 //! The brand entries and groups of the engine's binary form (`binary.rs`), written and
-//! read by hand as one run of bytes each instead of through serde's per-field visitors.
+//! read by hand (`wire.rs`) instead of through serde's per-field visitors.
 //!
 //! What it is for: the engine's start in a waking service worker. The built-in packs hold
 //! about 8,000 brand entries and 6,500 groups; read through postcard's generic
@@ -8,15 +8,16 @@
 //! a field is a varint or a byte read from a slice.
 //!
 //! The bytes: an entry is `rule group flags needs products [compounds]`, a group is
-//! `name products`, where a number is an unsigned LEB128 varint, a list of numbers its
-//! length then its items, text its length in bytes then UTF-8, `flags` one byte (bit 0
-//! strict case, bit 1 dictionary word, bit 2 compounds follow: the number of the everyday
-//! table's entry they belong to, `everyday.rs`), and `name` one byte (0 the key, 1 title case, 2
-//! capitals, 3 text follows). Like the rest of the form it is a format between one build
-//! of this crate and itself, with no version and no compatibility promise.
+//! `name products` (each list of them its length, then its items), where a number is an
+//! unsigned LEB128 varint, a list of numbers its length then its items, text its length
+//! in bytes then UTF-8, `flags` one byte (bit 0 strict case, bit 1 dictionary word, bit 2
+//! compounds follow: the number of the everyday table's entry they belong to,
+//! `everyday.rs`), and `name` one byte (0 the key, 1 title case, 2 capitals, 3 text
+//! follows). Like the rest of the form it is a format between one build of this crate
+//! and itself, with no version and no compatibility promise.
 //!
 //! What it does not do: check that a rule, group or product number is in range; the
-//! form is this build's own output, and `binary.rs` reads the rest of it as trusting.
+//! form is this build's own output.
 
 use super::compile::{BrandEntry, BrandGroup};
 use super::everyday::Everyday;
@@ -27,84 +28,76 @@ const STRICT_CASE: u8 = 1;
 const DICTIONARY_WORD: u8 = 2;
 const COMPOUNDS: u8 = 4;
 
-impl Wire for Vec<BrandEntry> {
+impl Wire for BrandEntry {
     fn write(&self, out: &mut Out) {
-        out.num(self.len());
-        for e in self {
-            out.num(e.rule as usize);
-            out.num(e.group as usize);
-            let flags = (u8::from(e.strict_case) * STRICT_CASE)
-                | (u8::from(e.dictionary_word) * DICTIONARY_WORD)
-                | (u8::from(e.compounds.is_some()) * COMPOUNDS);
-            out.byte(flags);
-            out.nums(&e.needs);
-            out.nums(&e.products);
-            if let Some(c) = e.compounds {
-                out.num(c.place());
-            }
+        let e = self;
+        out.num(e.rule as usize);
+        out.num(e.group as usize);
+        let flags = (u8::from(e.strict_case) * STRICT_CASE)
+            | (u8::from(e.dictionary_word) * DICTIONARY_WORD)
+            | (u8::from(e.compounds.is_some()) * COMPOUNDS);
+        out.byte(flags);
+        out.nums(&e.needs);
+        out.nums(&e.products);
+        if let Some(c) = e.compounds {
+            out.num(c.place());
         }
     }
 
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        let n = r.count()?;
-        let mut entries = Vec::with_capacity(n);
-        for _ in 0..n {
-            let rule = r.u32()?;
-            let group = r.u32()?;
-            let flags = r.byte()?;
-            let needs = r.nums()?;
-            let products = r.nums()?;
-            let compounds = if flags & COMPOUNDS != 0 {
-                Some(Everyday::at(r.num()?).ok_or("an unknown everyday name")?)
-            } else {
-                None
-            };
-            entries.push(BrandEntry {
-                rule,
-                group,
-                strict_case: flags & STRICT_CASE != 0,
-                dictionary_word: flags & DICTIONARY_WORD != 0,
-                needs,
-                compounds,
-                products,
-            });
+    fn read(r: &mut In<'_>) -> Self {
+        let rule = r.u32();
+        let group = r.u32();
+        let flags = r.byte();
+        let needs = r.nums();
+        let products = r.nums();
+        let compounds = if flags & COMPOUNDS != 0 {
+            let n = r.num();
+            match Everyday::at(n) {
+                Some(c) => Some(c),
+                None => r.fail("an unknown everyday name"),
+            }
+        } else {
+            None
+        };
+        BrandEntry {
+            rule,
+            group,
+            strict_case: flags & STRICT_CASE != 0,
+            dictionary_word: flags & DICTIONARY_WORD != 0,
+            needs,
+            compounds,
+            products,
         }
-        Ok(entries)
     }
 }
 
-impl Wire for Vec<BrandGroup> {
+impl Wire for BrandGroup {
     fn write(&self, out: &mut Out) {
-        out.num(self.len());
-        for g in self {
-            match &g.name {
-                GroupName::Key => out.byte(0),
-                GroupName::Title => out.byte(1),
-                GroupName::Upper => out.byte(2),
-                GroupName::Text(t) => {
-                    out.byte(3);
-                    out.text(t);
-                }
+        match &self.name {
+            GroupName::Key => out.byte(0),
+            GroupName::Title => out.byte(1),
+            GroupName::Upper => out.byte(2),
+            GroupName::Text(t) => {
+                out.byte(3);
+                out.text(t);
             }
-            out.nums(&g.products);
         }
+        out.nums(&self.products);
     }
 
-    fn read(r: &mut In<'_>) -> Result<Self, &'static str> {
-        let n = r.count()?;
-        let mut groups = Vec::with_capacity(n);
-        for _ in 0..n {
-            let name = match r.byte()? {
-                0 => GroupName::Key,
-                1 => GroupName::Title,
-                2 => GroupName::Upper,
-                3 => GroupName::Text(r.text()?.to_string()),
-                _ => return Err("a brand group's name does not read"),
-            };
-            let products = r.nums()?;
-            groups.push(BrandGroup { name, products });
-        }
-        Ok(groups)
+    fn read(r: &mut In<'_>) -> Self {
+        let name = match r.byte() {
+            0 => GroupName::Key,
+            1 => GroupName::Title,
+            2 => GroupName::Upper,
+            3 => GroupName::Text(r.text().to_string()),
+            _ => {
+                r.fail::<()>("a brand group's name does not read");
+                GroupName::Key
+            }
+        };
+        let products = r.nums();
+        BrandGroup { name, products }
     }
 }
 

@@ -18,6 +18,10 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+#[cfg(feature = "binary")]
+#[path = "partial_wire.rs"]
+mod wire;
+
 /// What a literal stands for. One literal can stand for several things (the word
 /// `apple` is a brand name in two packs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,7 +46,6 @@ pub(crate) enum Owner {
 
 /// A term whose parts may have other words between them.
 #[derive(Clone, Debug)]
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct GapTerm {
     pub rule: u32,
     /// The parts' literals, in order.
@@ -80,7 +83,6 @@ pub(crate) struct BrandGroup {
 }
 
 #[derive(Clone, Debug)]
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct FloorEntry {
     pub rule: u32,
     pub group: u32,
@@ -145,10 +147,8 @@ pub(crate) fn brand_key(name: &str) -> String {
     key
 }
 
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Builder {
     pub(crate) matcher: MatcherBuilder,
-    #[cfg_attr(feature = "binary", serde(with = "super::wire::as_bytes"))]
     pub(crate) owners: Owners,
 }
 
@@ -201,7 +201,6 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
 /// An engine being built: packs added so far, lookup structures not yet finished. The
 /// built-in packs' `Partial` is what the binary form holds (see `binary.rs`), so an
 /// engine over them and the seller's packs only adds the seller's packs and finishes.
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Partial {
     pub(crate) b: Builder,
     /// The base cues were added (by the first `add_packs`).
@@ -211,18 +210,14 @@ pub(crate) struct Partial {
     products: Vec<String>,
     product_ids: HashMap<String, u32>,
     gap_terms: Vec<GapTerm>,
-    #[cfg_attr(feature = "binary", serde(with = "super::binary::infos"))]
     infos: Vec<PackInfo>,
     pub(crate) rules: Vec<Rule>,
     rule_pack: Vec<u16>,
-    #[cfg_attr(feature = "binary", serde(with = "super::wire::as_bytes"))]
     pub(crate) entries: Vec<BrandEntry>,
-    #[cfg_attr(feature = "binary", serde(with = "super::wire::as_bytes"))]
     pub(crate) groups: Vec<BrandGroup>,
     /// Each brand group's key (`brand_key`), by group number, and the groups by key once
     /// a pack is added (`group_keys.rs`). The binary form writes them as literal ids
     /// where it can (`binary::GroupKeys`).
-    #[cfg_attr(feature = "binary", serde(skip))]
     pub(crate) group_ids: GroupKeys,
     /// Each pattern's rule, source (with ASCII word boundaries) and required literals.
     patterns: Vec<(u32, String, Required)>,

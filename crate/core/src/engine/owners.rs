@@ -119,22 +119,22 @@ mod binary_form {
             }
         }
 
-        fn read(r: &mut In<'_>) -> Result<Owners, &'static str> {
-            let lits = r.count()?;
+        fn read(r: &mut In<'_>) -> Owners {
+            let lits = r.count();
             let mut starts = Vec::with_capacity(lits + 1);
             let mut at = 0u32;
             starts.push(0);
             for _ in 0..lits {
-                at = at.checked_add(r.u32()?).ok_or("too many owners")?;
+                at = at.saturating_add(r.u32());
                 starts.push(at);
             }
             if at as usize > r.left() {
-                return Err("owner counts do not add up");
+                return r.fail("owner counts do not add up");
             }
             let mut flat = Vec::with_capacity(at as usize);
             for _ in 0..at {
-                let tag = r.byte()?;
-                let n = r.u32()?;
+                let tag = r.byte();
+                let n = r.u32();
                 let owner = match tag {
                     0 => Owner::Term(n),
                     1 => Owner::Unless(n),
@@ -142,19 +142,21 @@ mod binary_form {
                     3 => Owner::Product(n),
                     4 => Owner::CompatBefore,
                     5 => Owner::CompatAfter,
-                    6 => Owner::Hint(*Language::ALL.get(n as usize).ok_or("an unknown language")?),
+                    6 => match Language::ALL.get(n as usize) {
+                        Some(&l) => Owner::Hint(l),
+                        None => return r.fail("an unknown language"),
+                    },
                     7 => Owner::GapPart(n),
-                    _ => return Err("an owner does not read"),
+                    _ => return r.fail("an owner does not read"),
                 };
-                let bits =
-                    u16::try_from(r.num()?).map_err(|_| "an owner's languages do not read")?;
-                flat.push((owner, LangSet::from_bits(bits)));
+                let bits = LangSet::read(r);
+                flat.push((owner, bits));
             }
-            Ok(Owners {
+            Owners {
                 starts,
                 flat,
                 more: FxHashMap::default(),
-            })
+            }
         }
     }
 

@@ -15,7 +15,6 @@ pub(crate) const BASE_CUES: &str = include_str!("../../data/cues.toml");
 
 /// Cues of one pack, validated, or of every pack, merged.
 #[derive(Clone, Debug, Default, PartialEq)]
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Cues {
     pub compatible_before: Vec<Word>,
     pub compatible_after: Vec<Word>,

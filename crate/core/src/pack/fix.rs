@@ -58,7 +58,6 @@ pub(crate) struct FixExampleDoc {
 
 /// A validated fix.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Fix {
     /// `None`: remove. Else the replacement per language, `en` first when present.
     pub with: Option<Vec<(Language, String)>>,

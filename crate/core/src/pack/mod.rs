@@ -12,9 +12,12 @@ pub(crate) mod cues;
 pub(crate) mod fix;
 pub(crate) mod not_inside;
 mod pattern_case;
+mod per_marketplace;
 mod policy_owner;
 mod rule;
 pub(crate) mod schema;
+#[cfg(feature = "binary")]
+mod value_wire;
 pub(crate) mod words;
 pub mod zh_tw;
 
@@ -58,9 +61,7 @@ pub(crate) mod limits {
 /// Taiwan form comes from the generated table of [`zh_tw`], else the Simplified text.
 /// Serialized as `{en, zh}` plus `zh_tw` where the Taiwan table has a form (for pages that
 /// show pack texts themselves, such as the settings page).
-/// The compact binary form (not human-readable) keeps the two fields only.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "binary", derive(serde::Deserialize))]
 pub struct Text {
     pub en: String,
     pub zh: String,
@@ -68,13 +69,7 @@ pub struct Text {
 
 impl Serialize for Text {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{SerializeMap, SerializeStruct};
-        if !s.is_human_readable() {
-            let mut st = s.serialize_struct("Text", 2)?;
-            st.serialize_field("en", &self.en)?;
-            st.serialize_field("zh", &self.zh)?;
-            return st.end();
-        }
+        use serde::ser::SerializeMap;
         let tw = zh_tw::traditional(&self.zh);
         let mut m = s.serialize_map(Some(2 + usize::from(tw.is_some())))?;
         m.serialize_entry("en", &self.en)?;
@@ -115,7 +110,6 @@ impl Text {
 
 /// Where a pack's facts come from and under which license.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "binary", derive(serde::Deserialize))]
 pub struct Source {
     pub name: String,
     pub url: String,

@@ -23,7 +23,6 @@ use std::collections::BTreeMap;
 
 /// Normalised term → the normalised longer words it is excused inside.
 #[derive(Clone, Debug, Default, PartialEq)]
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct NotInside(Vec<(String, Vec<String>)>);
 
 impl NotInside {
@@ -37,6 +36,17 @@ impl NotInside {
 
     pub fn len(&self) -> usize {
         self.0.iter().map(|(_, c)| c.len()).sum()
+    }
+}
+
+/// The engine's binary form (`engine/wire.rs`): the pairs in order.
+#[cfg(feature = "binary")]
+impl crate::engine::wire::Wire for NotInside {
+    fn write(&self, out: &mut crate::engine::wire::Out) {
+        self.0.write(out);
+    }
+    fn read(r: &mut crate::engine::wire::In<'_>) -> Self {
+        NotInside(crate::engine::wire::Wire::read(r))
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::limits;
 use super::not_inside::NotInside;
+use super::per_marketplace::PerMarketplace;
 use super::schema::{
     BrandDoc, ExampleDoc, LimitDoc, PolicyDoc, PolicyOneDoc, RuleDoc, SeverityDoc,
     SeverityValueDoc, WordsDoc,
@@ -12,14 +13,17 @@ use crate::currency::Currency;
 use crate::error::{PackError, PackErrorKind};
 use crate::finding::{Policy, Severity};
 use crate::listing::{FieldRole, Listing, Marketplace};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
+
+#[cfg(feature = "binary")]
+#[path = "rule_wire.rs"]
+mod wire;
 
 /// A severity for every marketplace, with per-marketplace and per-market exceptions.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct SeverityMap {
     default: Option<Severity>,
-    per: BTreeMap<Marketplace, Severity>,
+    per: PerMarketplace<Severity>,
     /// Destination market (country code or `eu`) to severity; wins over the others.
     market: Vec<(String, Severity)>,
 }
@@ -65,13 +69,13 @@ impl SeverityMap {
         match doc {
             SeverityDoc::One(s) => Ok(SeverityMap {
                 default: Some(parse(s)?),
-                per: BTreeMap::new(),
+                per: PerMarketplace::new(),
                 market: Vec::new(),
             }),
             SeverityDoc::PerMarketplace(map) => {
                 let mut out = SeverityMap {
                     default: None,
-                    per: BTreeMap::new(),
+                    per: PerMarketplace::new(),
                     market: Vec::new(),
                 };
                 for (k, v) in map {
@@ -124,10 +128,9 @@ impl SeverityMap {
 
 /// A number limit with per-marketplace values.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Limit {
     default: Option<u64>,
-    per: BTreeMap<Marketplace, u64>,
+    per: PerMarketplace<u64>,
 }
 
 impl Limit {
@@ -147,12 +150,12 @@ impl Limit {
         match doc {
             LimitDoc::One(n) => Ok(Limit {
                 default: Some(*n),
-                per: BTreeMap::new(),
+                per: PerMarketplace::new(),
             }),
             LimitDoc::PerMarketplace(map) => {
                 let mut out = Limit {
                     default: None,
-                    per: BTreeMap::new(),
+                    per: PerMarketplace::new(),
                 };
                 for (k, v) in map {
                     if k == "default" {
@@ -176,10 +179,9 @@ impl Limit {
 
 /// A policy for every marketplace, with per-marketplace ones.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct PolicyMap {
     pub default: Policy,
-    pub per: BTreeMap<Marketplace, Policy>,
+    pub per: PerMarketplace<Policy>,
 }
 
 impl PolicyMap {
@@ -209,7 +211,7 @@ impl PolicyMap {
         match doc {
             PolicyDoc::One(p) => Ok(PolicyMap {
                 default: one(p, "policy")?,
-                per: BTreeMap::new(),
+                per: PerMarketplace::new(),
             }),
             PolicyDoc::PerMarketplace(map) => {
                 let default = map.get("default").ok_or_else(|| {
@@ -218,7 +220,7 @@ impl PolicyMap {
                 })?;
                 let mut out = PolicyMap {
                     default: one(default, "policy.default")?,
-                    per: BTreeMap::new(),
+                    per: PerMarketplace::new(),
                 };
                 for (k, p) in map {
                     if k == "default" {
@@ -238,7 +240,6 @@ impl PolicyMap {
 
 /// One brand of a brand rule.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Brand {
     pub name: String,
     pub aliases: Vec<Word>,
@@ -250,7 +251,6 @@ pub(crate) struct Brand {
 
 /// One floor of a price-floor rule.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Floor {
     pub brand: String,
     pub product: String,
@@ -259,7 +259,6 @@ pub(crate) struct Floor {
 
 /// A structural check of a `field` rule.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) enum FieldCheck {
     /// More characters than the marketplace allows.
     MaxLength(Limit),
@@ -281,13 +280,10 @@ pub(crate) enum FieldCheck {
 /// out: compiling put them into the matcher and the engine's pattern list, and linting reads them
 /// from there.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) enum RuleKind {
     Term {
         /// Terms; a term with `~N` gaps allows up to N other words between its parts.
-        #[cfg_attr(feature = "binary", serde(skip))]
         terms: Vec<Word>,
-        #[cfg_attr(feature = "binary", serde(skip))]
         unless: Vec<Word>,
         /// Per term (normalised), the longer words containing it (normalised) inside
         /// which that occurrence is not the term (`鼻烟` inside `鼻烟壶`). Unlike
@@ -304,27 +300,22 @@ pub(crate) enum RuleKind {
         brand_cue: bool,
     },
     Pattern {
-        #[cfg_attr(feature = "binary", serde(skip))]
         patterns: Vec<String>,
-        #[cfg_attr(feature = "binary", serde(skip))]
         unless: Vec<Word>,
         window: usize,
         near_brand: Option<Severity>,
         resale_wording: bool,
     },
     Brand {
-        #[cfg_attr(feature = "binary", serde(skip))]
         brands: Vec<Brand>,
         compatible: bool,
         own: Option<(Severity, Text)>,
     },
     PriceFloor {
         currency: Currency,
-        #[cfg_attr(feature = "binary", serde(skip))]
         floors: Vec<Floor>,
         /// Words in the title or category that make the listing something other than the
         /// branded product itself (a case, a strap, a repair part): no floor applies.
-        #[cfg_attr(feature = "binary", serde(skip))]
         unless: Vec<Word>,
     },
     Field(FieldCheck),
@@ -342,7 +333,6 @@ pub(crate) struct Example {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Rule {
     /// The id within the pack.
     pub id: String,
@@ -357,13 +347,10 @@ pub(crate) struct Rule {
     pub markets: Vec<String>,
     pub message: Text,
     pub policy: PolicyMap,
-    #[cfg_attr(feature = "binary", serde(skip))]
     pub fire: Vec<Example>,
-    #[cfg_attr(feature = "binary", serde(skip))]
     pub pass: Vec<Example>,
     /// One-click edits, in the order the card shows them.
     pub fixes: Vec<super::fix::Fix>,
-    #[cfg_attr(feature = "binary", serde(skip))]
     pub fix_examples: Vec<super::fix::FixExample>,
     /// What to write instead, shown on the card.
     pub instead: Option<Text>,

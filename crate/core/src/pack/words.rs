@@ -10,7 +10,6 @@ use crate::normalize::{Normalized, TokenKind};
 
 /// One word or phrase of a list, with the languages it is written for.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "binary", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Word {
     pub text: String,
     /// [`LangSet::ANY`]: every language.

@@ -1,0 +1,122 @@
+//! The engine being built (`compile::Partial`) in the binary form (`binary.rs`,
+//! `wire.rs`): every field in declaration order, the matcher and owners, cues, packs,
+//! products, rules, brands, patterns and price floors.
+//!
+//! What it does not do: write the brand groups' keys (`Partial::group_ids`, read back
+//! empty): `binary.rs` writes them after the rest, as literal ids where it can.
+
+use super::{Builder, FloorEntry, GapTerm, Partial};
+use crate::engine::group_keys::GroupKeys;
+use crate::engine::wire::{In, Out, Wire};
+use std::collections::HashMap;
+
+/// A map by name, its entries in key order (the same bytes on every build).
+fn write_map<V: Wire>(map: &HashMap<String, V>, out: &mut Out) {
+    let mut entries: Vec<_> = map.iter().collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    out.num(entries.len());
+    for (k, v) in entries {
+        out.text(k);
+        v.write(out);
+    }
+}
+
+/// A map [`write_map`] wrote; a name twice is an error.
+fn read_map<V: Wire>(r: &mut In<'_>) -> HashMap<String, V> {
+    let n = r.count();
+    let mut map = HashMap::with_capacity(n);
+    for _ in 0..n {
+        let k = String::read(r);
+        if map.insert(k, V::read(r)).is_some() {
+            return r.fail("a name twice in a map");
+        }
+    }
+    map
+}
+
+impl Wire for Builder {
+    fn write(&self, out: &mut Out) {
+        self.matcher.write(out);
+        self.owners.write(out);
+    }
+    fn read(r: &mut In<'_>) -> Self {
+        Builder {
+            matcher: Wire::read(r),
+            owners: Wire::read(r),
+        }
+    }
+}
+
+impl Wire for GapTerm {
+    fn write(&self, out: &mut Out) {
+        self.rule.write(out);
+        self.parts.write(out);
+        self.gaps.write(out);
+    }
+    fn read(r: &mut In<'_>) -> Self {
+        GapTerm {
+            rule: Wire::read(r),
+            parts: Wire::read(r),
+            gaps: Wire::read(r),
+        }
+    }
+}
+
+impl Wire for FloorEntry {
+    fn write(&self, out: &mut Out) {
+        self.rule.write(out);
+        self.group.write(out);
+        self.product.write(out);
+        self.min.write(out);
+        self.currency.write(out);
+    }
+    fn read(r: &mut In<'_>) -> Self {
+        FloorEntry {
+            rule: Wire::read(r),
+            group: Wire::read(r),
+            product: Wire::read(r),
+            min: Wire::read(r),
+            currency: Wire::read(r),
+        }
+    }
+}
+
+impl Wire for Partial {
+    fn write(&self, out: &mut Out) {
+        self.b.write(out);
+        self.base_cues.write(out);
+        self.cues.write(out);
+        write_map(&self.pack_ids, out);
+        self.products.write(out);
+        write_map(&self.product_ids, out);
+        self.gap_terms.write(out);
+        self.infos.write(out);
+        self.rules.write(out);
+        self.rule_pack.write(out);
+        self.entries.write(out);
+        self.groups.write(out);
+        self.patterns.write(out);
+        self.floor_docs.write(out);
+        self.floors.write(out);
+    }
+    fn read(r: &mut In<'_>) -> Self {
+        Partial {
+            b: Builder::read(r),
+            base_cues: Wire::read(r),
+            cues: Wire::read(r),
+            pack_ids: read_map(r),
+            products: Wire::read(r),
+            product_ids: read_map(r),
+            gap_terms: Wire::read(r),
+            infos: Wire::read(r),
+            rules: Wire::read(r),
+            rule_pack: Wire::read(r),
+            entries: Wire::read(r),
+            groups: Wire::read(r),
+            group_ids: GroupKeys::default(),
+            patterns: Wire::read(r),
+            floor_docs: Wire::read(r),
+            floors: Wire::read(r),
+        }
+    }
+}
