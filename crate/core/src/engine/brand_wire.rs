@@ -108,7 +108,7 @@ mod tests {
 
     #[test]
     fn reads_back_what_it_wrote_and_refuses_what_is_cut() {
-        let compounds = super::super::everyday::compounds("小米");
+        let compounds = super::super::everyday::lookup("小米");
         assert!(compounds.is_some());
         let entries = vec![
             BrandEntry {

@@ -443,7 +443,7 @@ impl Partial {
                                 {
                                     return Some(None);
                                 }
-                                super::everyday::compounds(text).map(Some)
+                                super::everyday::lookup(text).map(Some)
                             };
                             let names = std::iter::once((brand.name.as_str(), LangSet::ANY, true))
                                 .chain(

@@ -76,7 +76,7 @@ impl Everyday {
 
 /// The entry of `name` when it is an everyday Chinese word (`name` as written in a pack;
 /// folded here), else `None`.
-pub(crate) fn compounds(name: &str) -> Option<Everyday> {
+pub(crate) fn lookup(name: &str) -> Option<Everyday> {
     let folded = crate::normalize::Normalized::new(name);
     (table().iter().position(|(n, _)| *n == folded.text())).and_then(Everyday::at)
 }
@@ -105,11 +105,11 @@ mod tests {
 
     #[test]
     fn everyday_names_and_their_compounds() {
-        assert!(compounds("高达").is_some());
-        assert!(compounds("小米").unwrap().compounds().contains(&"小米粥"));
+        assert!(lookup("高达").is_some());
+        assert!(lookup("小米").unwrap().compounds().contains(&"小米粥"));
         // Traditional forms fold to the Simplified entry.
-        assert!(compounds("蘋果").unwrap().compounds().contains(&"苹果派"));
-        assert!(compounds("华为").is_none());
+        assert!(lookup("蘋果").unwrap().compounds().contains(&"苹果派"));
+        assert!(lookup("华为").is_none());
         let t = "东北小米粥 500g";
         let at = t.find("小米").unwrap();
         assert!(inside_compound(t, &(at..at + 6), &["小米粥"]));
