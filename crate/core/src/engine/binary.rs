@@ -35,17 +35,7 @@ impl Engine {
     /// The built-in packs, parsed, validated and compiled up to the automata, in binary
     /// form (what the wasm embeds).
     pub fn builtin_binary() -> Result<Vec<u8>, PackError> {
-        let mut partial = Partial::new().add_packs(super::builtin_packs()?)?;
-        partial.b.owners.settle(partial.b.matcher.len());
-        partial.resolve_floors()?;
-        let names: Vec<GroupName> = (partial.groups.iter())
-            .zip(keys_in_order(&partial))
-            .map(|(g, k)| GroupName::of(&g.name.spell(k), k))
-            .collect();
-        for (g, n) in partial.groups.iter_mut().zip(names) {
-            g.name = n;
-        }
-        Ok(write_form(&partial))
+        form_of(super::builtin_packs()?)
     }
 
     /// The engine over the packs of `bytes` (from [`Engine::builtin_binary`] of this
@@ -82,6 +72,22 @@ impl Engine {
     }
 }
 
+/// The binary form of `packs` over the base cues: compiled up to the automata, owners
+/// settled, price floors resolved, brand group names written as they are spelled.
+fn form_of(packs: Vec<Pack>) -> Result<Vec<u8>, PackError> {
+    let mut partial = Partial::new().add_packs(packs)?;
+    partial.b.owners.settle(partial.b.matcher.len());
+    partial.resolve_floors()?;
+    let names: Vec<GroupName> = (partial.groups.iter())
+        .zip(keys_in_order(&partial))
+        .map(|(g, k)| GroupName::of(&g.name.spell(k), k))
+        .collect();
+    for (g, n) in partial.groups.iter_mut().zip(names) {
+        g.name = n;
+    }
+    Ok(write_form(&partial))
+}
+
 /// The binary form of `partial` (its owners settled): the `Partial`, then its brand
 /// groups' keys.
 fn write_form(partial: &Partial) -> Vec<u8> {
@@ -116,10 +122,7 @@ impl Wire for GroupKeys {
         for &d in &self.lits {
             out.signed(i32::try_from(d).expect("literal ids fit in 31 bits"));
         }
-        out.num(self.texts.len());
-        for t in &self.texts {
-            out.text(t);
-        }
+        self.texts.write(out);
     }
 
     fn read(r: &mut In<'_>) -> Self {
@@ -403,10 +406,7 @@ examples.pass = ["a b"]
             .unwrap()
             .check_examples(None)
             .is_empty());
-        let mut partial = Partial::new().add_packs(vec![pack]).unwrap();
-        partial.b.owners.settle(partial.b.matcher.len());
-        partial.resolve_floors().unwrap();
-        write_form(&partial)
+        form_of(vec![pack]).unwrap()
     }
 
     #[test]
