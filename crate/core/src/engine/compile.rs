@@ -219,8 +219,10 @@ pub(crate) struct Partial {
     /// a pack is added (`group_keys.rs`). The binary form writes them as literal ids
     /// where it can (`binary::GroupKeys`).
     pub(crate) group_ids: GroupKeys,
-    /// Each pattern's rule, source (with ASCII word boundaries) and required literals.
-    patterns: Vec<(u32, String, Required)>,
+    /// Each pattern's rule and source (with ASCII word boundaries).
+    patterns: Vec<(u32, String)>,
+    /// The patterns' required literals, in pattern order.
+    required: Required,
     /// Price floors, resolved against every pack's brands when the engine is finished:
     /// (rule, pack, floor, currency).
     floor_docs: Vec<(u32, usize, Floor, Currency)>,
@@ -249,6 +251,7 @@ impl Partial {
             groups: Vec::new(),
             group_ids: GroupKeys::default(),
             patterns: Vec::new(),
+            required: Required::default(),
             floor_docs: Vec::new(),
             floors: Vec::new(),
         }
@@ -280,6 +283,7 @@ impl Partial {
             groups,
             group_ids,
             patterns,
+            required,
             floor_docs,
             base_cues,
             ..
@@ -374,8 +378,8 @@ impl Partial {
                         for p in ps {
                             // ASCII word boundaries keep the fast engine on any text.
                             let source = super::boundary::ascii_boundaries(p).into_owned();
-                            let required = super::prefilter::required_literals(&source);
-                            patterns.push((ri, source, required));
+                            required.add(&source);
+                            patterns.push((ri, source));
                         }
                         b.add_words(unless, Owner::Unless(ri));
                     }
@@ -549,15 +553,16 @@ impl Partial {
             group_ids,
             products,
             patterns,
+            required,
             floors,
             ..
         } = self;
         mark("price floors");
-        let prefilter = Prefilter::new(patterns.iter().map(|(_, src, pre)| (src.as_str(), pre)));
+        let prefilter = Prefilter::new(required, |i| patterns[i].1.as_str());
         mark("pattern prefilter");
         let regexes = patterns
             .into_iter()
-            .map(|(ri, p, _)| (ri, p, OnceLock::new()))
+            .map(|(ri, p)| (ri, p, OnceLock::new()))
             .collect();
         // Its substring automaton is built on the first text that needs one (matcher.rs).
         let matcher = b.matcher.build();

@@ -22,6 +22,7 @@ mod hit_index;
 mod limits;
 mod lint;
 mod lists;
+mod literal_set;
 mod owners;
 mod prefilter;
 mod render;

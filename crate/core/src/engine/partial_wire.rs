@@ -96,6 +96,7 @@ impl Wire for Partial {
         self.entries.write(out);
         self.groups.write(out);
         self.patterns.write(out);
+        self.required.write(out);
         self.floor_docs.write(out);
         self.floors.write(out);
     }
@@ -115,6 +116,7 @@ impl Wire for Partial {
             groups: Wire::read(r),
             group_ids: GroupKeys::default(),
             patterns: Wire::read(r),
+            required: Wire::read(r),
             floor_docs: Wire::read(r),
             floors: Wire::read(r),
         }

@@ -1,35 +1,31 @@
 //! Which patterns can match a text: each pattern's required literals (every match of
 //! the pattern contains one of them, as `regex-syntax`'s literal extractor proves for a
-//! part every match goes through), searched for all at once by one Aho-Corasick
-//! automaton. A pattern whose literals are found is a candidate; its regex is compiled
-//! the first time it is one (`Compiled::regexes`) and run to find the real matches. A
-//! pattern without such literals, or with one shorter than [`MIN_LITERAL`] bytes (`wa`,
-//! a digit: found in most listings), is decided by a regex set over those patterns only,
-//! built on the first lint.
+//! part every match goes through), searched for all at once ([`LiteralSet`]). A pattern
+//! whose literals are found is a candidate; its regex is compiled the first time it is
+//! one (`Compiled::regexes`) and run to find the real matches. A pattern without such
+//! literals, or with one shorter than [`MIN_LEN`] bytes (`wa`, a digit: found in most
+//! listings), is decided by a regex set over those patterns only, built on the first
+//! lint.
 //!
-//! Building the automaton over a few thousand short literals takes a fraction of the
-//! time a regex set over the same patterns takes to compile (the Unicode `.` and `\s`
-//! of `.{0,40}?` expand into large automata), and the built-in patterns' literals are
-//! extracted once, by the build (`binary.rs`), not on every wake of the extension.
+//! The literals are extracted once per pattern, when its pack is compiled: the built-in
+//! patterns' by the build, into the binary form ([`Required`]), so a waking service
+//! worker reads them, sorted, and builds the search in one pass.
 //!
 //! It does not match anything itself: a candidate is only a pattern worth running.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use super::literal_set::{LiteralSet, MIN_LEN};
 use regex::{RegexSet, RegexSetBuilder};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 use std::sync::OnceLock;
 
-/// Literals one of which every match of a pattern contains; `None` when the pattern
-/// has no finite set of non-empty ones (then it is tried on every text).
-pub(crate) type Required = Option<Vec<Vec<u8>>>;
-
 /// Literals one of which every match of `pattern` (a pattern `check_pattern` accepted)
 /// contains: the prefixes or suffixes of the whole pattern or of a part every match
 /// goes through (an item of a sequence, a group, a repeated part), whichever set has
 /// the longest shortest literal (then the fewest literals): the rarer they are in
-/// listings, the fewer patterns are tried for nothing.
-pub(crate) fn required_literals(pattern: &str) -> Required {
+/// listings, the fewer patterns are tried for nothing. `None` when the pattern has no
+/// finite set of non-empty ones (then it is tried on every text).
+pub(crate) fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
     let hir = regex_syntax::ParserBuilder::new()
         .build()
         .parse(pattern)
@@ -65,20 +61,106 @@ fn consider(hir: &Hir, best: &mut Option<Vec<Vec<u8>>>) {
     }
 }
 
-/// A literal shorter than this is common in listings (`wa` in `water`, a digit): a
-/// pattern with one is decided by the small regex set instead.
-const MIN_LITERAL: usize = 3;
+/// Every pattern's required literals, flat: each literal with the number of the
+/// pattern that requires it, and the patterns with none of [`MIN_LEN`] bytes or more
+/// (weak: the regex set decides those). Patterns are numbered in the order added.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Required {
+    /// The literals end to end, and where each ends.
+    text: Vec<u8>,
+    ends: Vec<u32>,
+    /// The pattern of each literal.
+    pats: Vec<u32>,
+    weak: Vec<u32>,
+    count: u32,
+}
 
-/// The automaton over the patterns' required literals, and a regex set over the
+impl Required {
+    /// Adds the next pattern, `source`, with its literals.
+    pub(crate) fn add(&mut self, source: &str) {
+        let p = self.count;
+        self.count += 1;
+        let lits = required_literals(source).filter(|ls| ls.iter().all(|l| l.len() >= MIN_LEN));
+        let Some(lits) = lits else {
+            self.weak.push(p);
+            return;
+        };
+        for l in lits {
+            self.text.extend_from_slice(&l);
+            self.ends
+                .push(u32::try_from(self.text.len()).expect("pattern literals under 4 GB"));
+            self.pats.push(p);
+        }
+    }
+
+    #[cfg(feature = "binary")]
+    fn lit(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+}
+
+#[cfg(feature = "binary")]
+mod binary_form {
+    use super::super::literal_set::sorted;
+    use super::super::wire::{In, Out, Wire};
+    use super::{Required, MIN_LEN};
+
+    /// Written sorted, so that reading builds the search without sorting: the number of
+    /// literals, each one's length, their bytes, their patterns, the weak patterns, the
+    /// number of patterns.
+    impl Wire for Required {
+        fn write(&self, out: &mut Out) {
+            let (text, ends, pats) =
+                sorted((0..self.ends.len()).map(|i| (self.lit(i), self.pats[i])));
+            out.num(ends.len());
+            let mut at = 0;
+            for &e in &ends {
+                out.num((e - at) as usize);
+                at = e;
+            }
+            out.bytes(&text);
+            out.nums(&pats);
+            out.nums(&self.weak);
+            out.num(self.count as usize);
+        }
+
+        fn read(r: &mut In<'_>) -> Required {
+            let n = r.count();
+            let mut ends = Vec::with_capacity(n);
+            let mut at = 0u32;
+            for _ in 0..n {
+                let len = r.u32();
+                if (len as usize) < MIN_LEN {
+                    return r.fail("a pattern literal is too short");
+                }
+                at = at.saturating_add(len);
+                ends.push(at);
+            }
+            let text = r.bytes().to_vec();
+            let (pats, weak, count) = (r.nums(), r.nums(), r.u32());
+            if at as usize != text.len() || pats.len() != n {
+                return r.fail("the pattern literals do not add up");
+            }
+            if pats.iter().chain(&weak).any(|&p| p >= count) {
+                return r.fail("a pattern literal's pattern is out of range");
+            }
+            Required {
+                text,
+                ends,
+                pats,
+                weak,
+                count,
+            }
+        }
+    }
+}
+
+/// The search over the patterns' required literals, and a regex set over the
 /// patterns without good ones.
 pub(crate) struct Prefilter {
-    /// The automaton over the literals of ASCII text only, and the literals with other
-    /// characters, which no ASCII text (most listings) holds: their automaton is built
-    /// on the first text that is not ASCII, not on every start of the engine.
-    ascii: Option<Built>,
-    other: Automaton,
-    other_ac: OnceLock<Option<AhoCorasick>>,
-    /// Patterns without literals of [`MIN_LITERAL`] bytes or more, and their sources.
+    literals: LiteralSet,
+    /// Patterns without literals of [`MIN_LEN`] bytes or more, and their sources.
     weak: Vec<u32>,
     weak_sources: Vec<String>,
     /// The regex set over `weak_sources`, built the first time a text is checked (`None`
@@ -87,86 +169,26 @@ pub(crate) struct Prefilter {
     count: usize,
 }
 
-/// One automaton over required literals, and the patterns each literal is required by.
-#[derive(Default)]
-struct Automaton {
-    literals: Vec<Vec<u8>>,
-    patterns_of: Vec<Vec<u32>>,
-}
-
-/// [`Automaton`] built.
-struct Built {
-    ac: AhoCorasick,
-    patterns_of: Vec<Vec<u32>>,
-}
-
-impl Automaton {
-    /// Built on every start of the engine, so as a noncontiguous NFA without a
-    /// prefilter: `build_auto` made a contiguous one from it and a prefilter over 1,500
-    /// literals (which rules nothing out), 0.5 M instructions a start natively, for the
-    /// same search (titles 968.7 against 969.0 M instructions; callgrind, 2026-12-03).
-    fn ac(&self) -> Option<AhoCorasick> {
-        (!self.literals.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-                .prefilter(false)
-                .build(&self.literals)
-                .expect("pattern literals are bounded in size by pack validation")
-        })
-    }
-
-    fn build(self) -> Option<Built> {
-        Some(Built {
-            ac: self.ac()?,
-            patterns_of: self.patterns_of,
-        })
-    }
-}
-
 impl Prefilter {
-    /// The prefilter over patterns with these required literals, by pattern index.
-    pub(crate) fn new<'a>(all: impl IntoIterator<Item = (&'a str, &'a Required)>) -> Prefilter {
-        let mut index: crate::hash::FxHashMap<&[u8], usize> = Default::default();
-        let mut literals: Vec<&[u8]> = Vec::new();
-        let mut patterns_of: Vec<Vec<u32>> = Vec::new();
-        let (mut weak, mut weak_sources) = (Vec::new(), Vec::new());
-        let mut count = 0;
-        for (i, (source, p)) in all.into_iter().enumerate() {
-            count += 1;
-            let Some(lits) = p
-                .as_ref()
-                .filter(|ls| ls.iter().all(|l| l.len() >= MIN_LITERAL))
-            else {
-                weak.push(i as u32);
-                weak_sources.push(source.to_string());
-                continue;
-            };
-            for l in lits {
-                let at = *index.entry(l.as_slice()).or_insert_with(|| {
-                    literals.push(l);
-                    patterns_of.push(Vec::new());
-                    literals.len() - 1
-                });
-                if patterns_of[at].last() != Some(&(i as u32)) {
-                    patterns_of[at].push(i as u32);
-                }
-            }
-        }
-        let (mut ascii, mut other) = (Automaton::default(), Automaton::default());
-        for (l, ps) in literals.into_iter().zip(patterns_of) {
-            let part = if l.is_ascii() { &mut ascii } else { &mut other };
-            part.literals.push(l.to_vec());
-            part.patterns_of.push(ps);
-        }
-        Prefilter {
-            ascii: ascii.build(),
-            other,
-            other_ac: OnceLock::new(),
+    /// The prefilter over the patterns of `required`, `source` giving each one's source.
+    pub(crate) fn new<'a>(required: Required, source: impl Fn(usize) -> &'a str) -> Prefilter {
+        let Required {
+            text,
+            ends,
+            pats,
             weak,
-            weak_sources,
-            weak_set: OnceLock::new(),
             count,
+        } = required;
+        Prefilter {
+            literals: LiteralSet::new(text, ends, pats)
+                .expect("pattern literals are checked when they are added or read"),
+            weak_sources: weak
+                .iter()
+                .map(|&p| source(p as usize).to_string())
+                .collect(),
+            weak,
+            weak_set: OnceLock::new(),
+            count: count as usize,
         }
     }
 
@@ -189,20 +211,8 @@ impl Prefilter {
                 None => self.weak.iter().for_each(|&p| hit[p as usize] = true),
             }
         }
-        let other = if text.is_ascii() {
-            None
-        } else {
-            (self.other_ac.get_or_init(|| self.other.ac()).as_ref())
-                .map(|ac| (ac, &self.other.patterns_of))
-        };
-        let ascii = self.ascii.as_ref().map(|b| (&b.ac, &b.patterns_of));
-        for (ac, patterns_of) in ascii.into_iter().chain(other) {
-            for m in ac.find_overlapping_iter(text) {
-                for &p in &patterns_of[m.pattern().as_usize()] {
-                    hit[p as usize] = true;
-                }
-            }
-        }
+        self.literals
+            .each_in(text.as_bytes(), |p| hit[p as usize] = true);
         hit.iter()
             .enumerate()
             .filter_map(|(i, &h)| h.then_some(i))
@@ -223,13 +233,15 @@ mod tests {
             r"\S+\s\S+",
             r"(?-u:\b)wa\s+me",
         ];
-        let pre: Vec<Required> = pats.iter().map(|p| required_literals(p)).collect();
+        let pre: Vec<_> = pats.iter().map(|p| required_literals(p)).collect();
         assert!(pre[0].is_some() && pre[1].is_some() && pre[2].is_some());
         assert!(
             pre[3].is_none(),
             "a pattern that may start anywhere is always tried"
         );
-        let f = Prefilter::new(pats.iter().copied().zip(&pre));
+        let mut required = Required::default();
+        pats.iter().for_each(|p| required.add(p));
+        let f = Prefilter::new(required, |i| pats[i]);
         // Patterns 3 and 4 (no literals; only the short `wa`) are decided by the set.
         assert_eq!(f.candidates("nothing here"), vec![3]);
         assert_eq!(f.candidates("a replica watch"), vec![0, 3]);
@@ -265,14 +277,20 @@ mod tests {
                 }
             }
         }
-        let pre: Vec<Required> = sources.iter().map(|s| required_literals(s)).collect();
+        let pre: Vec<_> = sources.iter().map(|s| required_literals(s)).collect();
         let always = pre.iter().filter(|p| p.is_none()).count();
         assert!(
             always * 10 <= sources.len(),
             "{always} of {} patterns have no required literals",
             sources.len()
         );
-        let f = Prefilter::new(sources.iter().map(String::as_str).zip(&pre));
+        let mut required = Required::default();
+        sources.iter().for_each(|s| required.add(s));
+        // As the binary form holds them: written sorted, read back.
+        #[cfg(feature = "binary")]
+        let required: Required =
+            super::super::wire::from_bytes(&super::super::wire::to_bytes(&required)).unwrap();
+        let f = Prefilter::new(required, |i| &sources[i]);
         let res: Vec<regex::Regex> = sources
             .iter()
             .map(|s| regex::Regex::new(s).unwrap())

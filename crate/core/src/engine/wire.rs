@@ -142,8 +142,22 @@ impl<'a> In<'a> {
         }
     }
 
+    /// A number [`Out::num`] wrote. Most are under 128, one byte: that case is inlined
+    /// into every reader (in a waking service worker's baseline-compiled wasm, a call per
+    /// number was a fifth of reading the form), the longer ones are read out of line.
     #[inline]
     pub(crate) fn num(&mut self) -> usize {
+        match self.bytes.get(self.at) {
+            Some(&b) if b < 0x80 => {
+                self.at += 1;
+                usize::from(b)
+            }
+            _ => self.long_num(),
+        }
+    }
+
+    #[inline(never)]
+    fn long_num(&mut self) -> usize {
         let (mut n, mut shift) = (0usize, 0u32);
         loop {
             let b = self.byte();
