@@ -198,6 +198,13 @@ pub(crate) fn compile(packs: Vec<Pack>) -> Result<Compiled, PackError> {
     Partial::new().add_packs(packs)?.finish(&mut |_| {})
 }
 
+/// Each product type's number by its name.
+fn product_ids(products: &[String]) -> HashMap<String, u32> {
+    (products.iter().enumerate())
+        .map(|(i, p)| (p.clone(), i as u32))
+        .collect()
+}
+
 /// An engine being built: packs added so far, lookup structures not yet finished. The
 /// built-in packs' `Partial` is what the binary form holds (see `binary.rs`), so an
 /// engine over them and the seller's packs only adds the seller's packs and finishes.
@@ -206,9 +213,8 @@ pub(crate) struct Partial {
     /// The base cues were added (by the first `add_packs`).
     base_cues: bool,
     pub(crate) cues: Cues,
-    pack_ids: HashMap<String, usize>,
+    /// The product types' names, by number (each once).
     products: Vec<String>,
-    product_ids: HashMap<String, u32>,
     gap_terms: Vec<GapTerm>,
     infos: Vec<PackInfo>,
     pub(crate) rules: Vec<Rule>,
@@ -240,9 +246,7 @@ impl Partial {
             },
             base_cues: false,
             cues: Cues::default(),
-            pack_ids: HashMap::new(),
             products: Vec::new(),
-            product_ids: HashMap::new(),
             gap_terms: Vec::new(),
             infos: Vec::new(),
             rules: Vec::new(),
@@ -260,9 +264,12 @@ impl Partial {
     /// Adds packs. Their product types are known to each other's rules, whatever the
     /// order; their brands and product types join those of the packs added before.
     pub(crate) fn add_packs(mut self, packs: Vec<Pack>) -> Result<Partial, PackError> {
+        // Pack ids and product type numbers by name, from the packs and types added
+        // before (the binary form does not hold these maps: a start needs neither).
+        let mut pack_ids: std::collections::HashSet<&str> =
+            self.infos.iter().map(|i| i.id.as_str()).collect();
         for p in &packs {
-            let next = self.pack_ids.len();
-            if self.pack_ids.insert(p.id().to_string(), next).is_some() {
+            if !pack_ids.insert(p.id()) {
                 return Err(PackError::new(
                     PackErrorKind::Conflict,
                     "two packs share this id; remove or rename one",
@@ -270,11 +277,11 @@ impl Partial {
                 .pack(p.id()));
             }
         }
+        let mut product_ids = product_ids(&self.products);
         let Partial {
             b,
             cues: all_cues,
             products,
-            product_ids,
             gap_terms,
             infos,
             rules,
@@ -497,6 +504,7 @@ impl Partial {
     /// come after (they only add groups and types), so the binary form holds the
     /// built-in packs' floors resolved.
     pub(crate) fn resolve_floors(&mut self) -> Result<(), PackError> {
+        let product_ids = product_ids(&self.products);
         for (ri, pi, f, currency) in std::mem::take(&mut self.floor_docs) {
             let rule = &self.rules[ri as usize];
             let err = |m: String| {
@@ -513,7 +521,7 @@ impl Partial {
                     f.brand
                 ))
             })?;
-            let product = *self.product_ids.get(&f.product).ok_or_else(|| {
+            let product = *product_ids.get(&f.product).ok_or_else(|| {
                 err(format!(
                     "product type `{}` is not defined by any pack",
                     f.product

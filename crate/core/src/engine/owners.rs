@@ -54,6 +54,15 @@ impl Owners {
     /// Merges the owners added since the lists were laid flat into them, and covers
     /// literals `0..lits` (and every literal given an owner).
     pub(crate) fn settle(&mut self, lits: usize) {
+        // The binary form's owners are settled: the merge is then neither run nor (in a
+        // waking service worker) compiled.
+        if !self.more.is_empty() || self.starts.len() < lits + 1 {
+            self.merge(lits);
+        }
+    }
+
+    #[inline(never)]
+    fn merge(&mut self, lits: usize) {
         let beyond = self.more.keys().map(|&l| l as usize + 1).max().unwrap_or(0);
         let lits = lits.max(beyond).max(self.starts.len().saturating_sub(1));
         if self.more.is_empty() && self.starts.len() == lits + 1 {

@@ -8,31 +8,6 @@
 use super::{Builder, FloorEntry, GapTerm, Partial};
 use crate::engine::group_keys::GroupKeys;
 use crate::engine::wire::{In, Out, Wire};
-use std::collections::HashMap;
-
-/// A map by name, its entries in key order (the same bytes on every build).
-fn write_map<V: Wire>(map: &HashMap<String, V>, out: &mut Out) {
-    let mut entries: Vec<_> = map.iter().collect();
-    entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    out.num(entries.len());
-    for (k, v) in entries {
-        out.text(k);
-        v.write(out);
-    }
-}
-
-/// A map [`write_map`] wrote; a name twice is an error.
-fn read_map<V: Wire>(r: &mut In<'_>) -> HashMap<String, V> {
-    let n = r.count();
-    let mut map = HashMap::with_capacity(n);
-    for _ in 0..n {
-        let k = String::read(r);
-        if map.insert(k, V::read(r)).is_some() {
-            return r.fail("a name twice in a map");
-        }
-    }
-    map
-}
 
 impl Wire for Builder {
     fn write(&self, out: &mut Out) {
@@ -86,9 +61,7 @@ impl Wire for Partial {
         self.b.write(out);
         self.base_cues.write(out);
         self.cues.write(out);
-        write_map(&self.pack_ids, out);
         self.products.write(out);
-        write_map(&self.product_ids, out);
         self.gap_terms.write(out);
         self.infos.write(out);
         self.rules.write(out);
@@ -105,9 +78,7 @@ impl Wire for Partial {
             b: Builder::read(r),
             base_cues: Wire::read(r),
             cues: Wire::read(r),
-            pack_ids: read_map(r),
             products: Wire::read(r),
-            product_ids: read_map(r),
             gap_terms: Wire::read(r),
             infos: Wire::read(r),
             rules: Wire::read(r),
