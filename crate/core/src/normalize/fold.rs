@@ -34,9 +34,10 @@ enum Run {
 }
 
 impl Sink {
-    pub fn new(capacity: usize) -> Sink {
+    /// A sink writing into `text` (empty).
+    pub fn new(text: String) -> Sink {
         Sink {
-            text: String::with_capacity(capacity),
+            text,
             origin: OriginMap::default(),
             pending: Vec::new(),
             after_cjk: false,

@@ -50,6 +50,7 @@ mod key;
 pub(crate) mod lookalike;
 pub(crate) mod nf;
 mod origin;
+mod scratch;
 mod script;
 mod skeleton;
 pub(crate) mod t2s;
@@ -108,9 +109,15 @@ pub struct Normalized {
 impl Normalized {
     /// Normalises `original`.
     pub fn new(original: &str) -> Normalized {
-        let mut sink = fold::Sink::new(original.len());
+        let scratch::Buffers {
+            mut text,
+            mut keys,
+            mut tokens,
+        } = scratch::take();
+        text.reserve(original.len());
+        let mut sink = fold::Sink::new(text);
         fold::fold(original, &mut sink);
-        let (tokens, keys) = tokenize::tokenize(&sink.text);
+        tokenize::tokenize(&sink.text, &mut tokens, &mut keys);
         Normalized {
             text: sink.text,
             keys,
@@ -152,6 +159,17 @@ impl Normalized {
     #[cfg_attr(not(test), allow(dead_code))]
     pub fn origin_bytes(&self) -> usize {
         self.origin.allocated_bytes()
+    }
+}
+
+/// Its buffers are kept for the next field normalised (`scratch.rs`).
+impl Drop for Normalized {
+    fn drop(&mut self) {
+        scratch::keep(scratch::Buffers {
+            text: std::mem::take(&mut self.text),
+            keys: std::mem::take(&mut self.keys),
+            tokens: std::mem::take(&mut self.tokens),
+        });
     }
 }
 

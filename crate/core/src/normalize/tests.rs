@@ -307,6 +307,45 @@ fn analysed_prefix_is_cut_on_a_char_boundary() {
     assert_eq!(analysed_len("short"), 5);
 }
 
+/// A field normalised into the buffers a dropped one left (`scratch.rs`) is the field
+/// normalised afresh, whatever the one before held.
+#[test]
+fn kept_buffers_leave_nothing_behind() {
+    let texts = [
+        "N.i.k.e Air 高仿 ของแท้ Ro lex",
+        "",
+        "Rolex",
+        "電子煙 &amp; ｎｉｋｅ",
+        &"long words only ".repeat(400),
+        "a",
+    ];
+    let fresh: Vec<(String, String, Vec<Token>)> = texts
+        .iter()
+        .map(|t| {
+            let n = Normalized::new(t);
+            (
+                n.text().to_string(),
+                n.keys().to_string(),
+                n.tokens().to_vec(),
+            )
+        })
+        .collect();
+    for round in 0..3 {
+        // Several alive at once, dropped in another order than made.
+        let mut alive: Vec<Normalized> = texts.iter().map(|t| Normalized::new(t)).collect();
+        alive.rotate_left(round);
+        drop(alive);
+        for (t, want) in texts.iter().zip(&fresh) {
+            let n = Normalized::new(t);
+            assert_eq!(
+                (n.text(), n.keys(), n.tokens()),
+                (&*want.0, &*want.1, &*want.2),
+                "{t:?}"
+            );
+        }
+    }
+}
+
 proptest::proptest! {
     #[test]
     fn new_folds_keep_spans_exact(s in "([Ⓝⓘ⒩🅽🅝🇳🇮🇰ɴɪᴋΝΙΚᏒᎾꮢ電藥槍貨ของแท้ก๊่ำ๑໑ລາວ™®℠$€¢@•、。🔥 .\\-]|&amp;|&#82;|&#x52;|&nbsp;|&#;|&|e\u{301}|\u{200b}|Nike|Ro|lex)*") {

@@ -62,13 +62,13 @@ fn char_at(text: &str, b: usize) -> Option<char> {
 /// character where it is read: no copy of the text as characters, and the raw tokens
 /// are compacted into the output vector in place, so a field costs three allocations
 /// (tokens, keys, and a buffer for a spelled-out word when there is one).
-pub(super) fn tokenize(text: &str) -> (Vec<Token>, String) {
+pub(super) fn tokenize(text: &str, tokens: &mut Vec<Token>, keys: &mut String) {
     let word_at = |b: usize| char_at(text, b).is_some_and(is_word_char);
     let letter_at =
         |b: usize| char_at(text, b).is_some_and(|c| c.is_alphabetic() && is_word_char(c));
     // Raw tokens first, as byte ranges with empty keys: at most one per two bytes, plus
     // one (a token of one byte is followed by a separator or an unspaced character).
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 2 + 1);
+    tokens.reserve(text.len() / 2 + 1);
     let raw = |span: Range<usize>, kind: TokenKind| Token {
         span,
         kind,
@@ -116,13 +116,13 @@ pub(super) fn tokenize(text: &str) -> (Vec<Token>, String) {
             b = next;
         }
     }
-    let mut keys = String::with_capacity(text.len() + tokens.len());
+    keys.reserve(text.len() + tokens.len());
     let mut joined = String::new();
     // Compaction: a spelled-out run of raw tokens becomes one token, written at `w`
     // (never past the raw token being read).
     let (mut t, mut w) = (0, 0);
     while t < tokens.len() {
-        let run = spelled_out_run(&tokens, text, t);
+        let run = spelled_out_run(tokens, text, t);
         let (first, last) = (tokens[t].span.start, tokens[t + run - 1].span.end);
         let kind = tokens[t].kind;
         let key_start = keys.len();
@@ -135,9 +135,9 @@ pub(super) fn tokenize(text: &str) -> (Vec<Token>, String) {
                         .iter()
                         .filter_map(|r| char_at(text, r.span.start)),
                 );
-                word_key_into(&joined, &mut keys);
+                word_key_into(&joined, keys);
             }
-            TokenKind::Word => word_key_into(&text[first..last], &mut keys),
+            TokenKind::Word => word_key_into(&text[first..last], keys),
         }
         let key = key_start..keys.len();
         keys.push(' ');
@@ -155,7 +155,6 @@ pub(super) fn tokenize(text: &str) -> (Vec<Token>, String) {
     if tokens.capacity() > 2 * tokens.len() + 64 {
         tokens.shrink_to_fit();
     }
-    (tokens, keys)
 }
 
 /// Whether raw token `t` is a word of one character.
