@@ -46,6 +46,32 @@ pub const MIN_JOINED_CHARS: usize = 5;
 
 const HEAD_WORDS: usize = 1024;
 
+/// The keys of a run of short pieces end to end (`find_joined`), without allocating.
+struct Pieces {
+    bytes: [u8; MAX_PIECES * 4 * MAX_PIECE_CHARS],
+    len: usize,
+}
+
+impl Default for Pieces {
+    fn default() -> Self {
+        Pieces {
+            bytes: [0; MAX_PIECES * 4 * MAX_PIECE_CHARS],
+            len: 0,
+        }
+    }
+}
+
+impl Pieces {
+    fn push(&mut self, key: &str) {
+        self.bytes[self.len..self.len + key.len()].copy_from_slice(key.as_bytes());
+        self.len += key.len();
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
 /// The bit of [`MatcherBuilder::joined_heads`] for a key's first three bytes.
 fn head_bit(key: &[u8]) -> usize {
     let h = key
@@ -291,21 +317,23 @@ impl Matcher {
             let k = text.key(&tokens[i]);
             k.chars().count() == 2 && !short_words().contains(&k)
         };
-        let mut buf = String::new();
-        // Space gaps of the current run: (offset in `buf`, a fragment beside it).
-        let mut spaces: Vec<(usize, bool)> = Vec::new();
+        // The pieces joined so far, and the space gaps between them: (offset in `buf`, a
+        // fragment beside it). On the stack: a piece's key is at most
+        // `4 * MAX_PIECE_CHARS` bytes (`short`), and a run at most `MAX_PIECES` pieces.
+        let mut buf = Pieces::default();
+        let mut spaces = [(0usize, false); MAX_PIECES];
         for i in 0..tokens.len() {
             if !short(i) {
                 continue;
             }
-            buf.clear();
-            spaces.clear();
-            buf.push_str(text.key(&tokens[i]));
+            buf.len = 0;
+            let mut gaps = 0;
+            buf.push(text.key(&tokens[i]));
             // The joined key starts with this piece and the next: check its head first.
             if i + 1 < tokens.len() && tokens[i + 1].kind == TokenKind::Word {
                 let mut head = [0u8; 3];
                 let next = text.key(&tokens[i + 1]).as_bytes();
-                let both = buf.as_bytes().iter().chain(next).take(3);
+                let both = buf.bytes().iter().chain(next).take(3);
                 let mut n = 0;
                 for (h, &b) in head.iter_mut().zip(both) {
                     *h = b;
@@ -321,14 +349,15 @@ impl Matcher {
                     break;
                 }
                 if gap == " " {
-                    spaces.push((buf.len(), fragment(j - 1) || fragment(j)));
+                    spaces[gaps] = (buf.len, fragment(j - 1) || fragment(j));
+                    gaps += 1;
                 }
-                buf.push_str(text.key(&tokens[j]));
-                let Some(entry) = self.joined.get(buf.as_str()) else {
+                buf.push(text.key(&tokens[j]));
+                let Some(entry) = self.joined.get_bytes(buf.bytes()) else {
                     continue;
                 };
                 let key = self.words.key(entry as usize);
-                if spaces
+                if spaces[..gaps]
                     .iter()
                     .all(|&(at, frag)| frag || word_ends(key).any(|end| end == at))
                 {

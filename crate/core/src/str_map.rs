@@ -170,6 +170,15 @@ impl<V: Copy> StrMap<V> {
         self.probe(hash(key), key.as_bytes()).ok()
     }
 
+    /// [`StrMap::get`] of a key's bytes.
+    pub(crate) fn get_bytes(&self, key: &[u8]) -> Option<V> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let e = self.probe(hash_bytes(key), key).ok()?;
+        Some(self.vals[e])
+    }
+
     pub(crate) fn get(&self, key: &str) -> Option<V> {
         self.entry(key).map(|e| self.vals[e])
     }
