@@ -69,15 +69,19 @@ impl LiteralSet {
             bits: vec![0; BITS / 64],
         };
         let mut start = 0usize;
-        for i in 0..set.ends.len() {
-            let end = set.ends[i] as usize;
-            if end < start + MIN_LEN {
+        for &end in &set.ends {
+            if (end as usize) < start + MIN_LEN {
                 return Err("a prefilter literal is too short or out of order");
             }
+            start = end as usize;
+        }
+        let mut start = 0usize;
+        for i in 0..set.ends.len() {
+            let end = set.ends[i] as usize;
             let h = head(&set.text[start..]);
             match set.heads.last() {
                 Some(&last) if last == h => {}
-                Some(&last) if last > h => return Ok(set.sorted_copy()),
+                Some(&last) if last > h => return set.sorted_copy(),
                 _ => {
                     set.heads.push(h);
                     set.firsts.push(i as u32);
@@ -93,9 +97,9 @@ impl LiteralSet {
 
     /// The same literals and values, sorted, then built.
     #[cold]
-    fn sorted_copy(&self) -> LiteralSet {
+    fn sorted_copy(&self) -> Result<LiteralSet, &'static str> {
         let (text, ends, vals) = sorted((0..self.ends.len()).map(|i| (self.lit(i), self.vals[i])));
-        LiteralSet::new(text, ends, vals).expect("sorted literals of the right length")
+        LiteralSet::new(text, ends, vals)
     }
 
     fn lit(&self, i: usize) -> &[u8] {
@@ -201,6 +205,9 @@ mod tests {
         assert!(LiteralSet::new(b"ab".to_vec(), vec![2], vec![0]).is_err());
         assert!(LiteralSet::new(b"abcd".to_vec(), vec![3], vec![0]).is_err());
         assert!(LiteralSet::new(b"abc".to_vec(), vec![3], vec![]).is_err());
+        // Out of order, then too short: refused, not sorted.
+        assert!(LiteralSet::new(b"zzzaaab".to_vec(), vec![3, 6, 7], vec![0, 1, 2]).is_err());
+        assert!(LiteralSet::new(b"zzzaaaa".to_vec(), vec![3, 7, 6], vec![0, 1, 2]).is_err());
     }
 
     /// Against the plain search, on texts made of the literals' own pieces.

@@ -74,7 +74,7 @@ impl Wire for Partial {
         self.floors.write(out);
     }
     fn read(r: &mut In<'_>) -> Self {
-        Partial {
+        let partial = Partial {
             b: Builder::read(r),
             base_cues: Wire::read(r),
             cues: Wire::read(r),
@@ -90,6 +90,10 @@ impl Wire for Partial {
             required: Wire::read(r),
             floor_docs: Wire::read(r),
             floors: Wire::read(r),
+        };
+        if partial.required.patterns() != partial.patterns.len() {
+            r.fail::<()>("the patterns and their literals do not agree");
         }
+        partial
     }
 }

@@ -93,6 +93,12 @@ impl Required {
         }
     }
 
+    /// How many patterns were added.
+    #[cfg(feature = "binary")]
+    pub(crate) fn patterns(&self) -> usize {
+        self.count as usize
+    }
+
     #[cfg(feature = "binary")]
     fn lit(&self, i: usize) -> &[u8] {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
@@ -251,6 +257,43 @@ mod tests {
         assert_eq!(f.candidates("五星好评返现"), vec![2]);
         assert_eq!(f.candidates("swa me"), vec![3]);
         assert_eq!(f.candidates("wa me"), vec![3, 4]);
+    }
+
+    /// The binary form's literals read back as written (sorted), and a literal too
+    /// short or a pattern out of range is refused.
+    #[cfg(feature = "binary")]
+    #[test]
+    fn required_literals_read_back_strictly() {
+        use super::super::wire::{from_bytes, to_bytes, Out};
+        let mut required = Required::default();
+        for p in [r"\b(replica|fake)\b", r"\S+", r"(好评返现)"] {
+            required.add(p);
+        }
+        let bytes = to_bytes(&required);
+        let back: Required = from_bytes(&bytes).unwrap();
+        assert_eq!((back.patterns(), back.weak.clone()), (3, vec![1]));
+        assert_eq!(
+            to_bytes(&back),
+            bytes,
+            "written sorted: the same bytes again"
+        );
+        let form = |lens: &[usize], text: &[u8], pats: &[u32], count: usize| {
+            let mut o = Out::default();
+            o.num(lens.len());
+            lens.iter().for_each(|&l| o.num(l));
+            o.bytes(text);
+            o.nums(pats);
+            o.nums(&[]);
+            o.num(count);
+            o.into_bytes()
+        };
+        assert!(from_bytes::<Required>(&form(&[3], b"abc", &[0], 1)).is_ok());
+        assert!(from_bytes::<Required>(&form(&[2], b"ab", &[0], 1)).is_err());
+        assert!(from_bytes::<Required>(&form(&[3], b"abc", &[1], 1)).is_err());
+        assert!(from_bytes::<Required>(&form(&[3], b"abcd", &[0], 1)).is_err());
+        for cut in 0..bytes.len() {
+            assert!(from_bytes::<Required>(&bytes[..cut]).is_err());
+        }
     }
 
     /// No built-in pattern matches a text the prefilter rules it out for: on every
