@@ -12,8 +12,8 @@
 //! How: the literals are kept sorted, so those with the same first three bytes (their
 //! head) sit together. A table of 65,536 bits holds one bit per hash of a head; at each
 //! position of the text, the head starting there is looked up in it, and only where its
-//! bit is set (a few positions in a hundred) are the heads searched and that head's
-//! literals compared.
+//! bit is set (about 1,600 literals' heads set at most as many of the bits) are the heads
+//! binary-searched and that head's literals compared.
 //!
 //! What it does not do: report where a literal was found, or find literals shorter
 //! than three bytes (the prefilter leaves patterns with those to its regex set).
