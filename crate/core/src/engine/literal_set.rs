@@ -4,7 +4,7 @@
 //!
 //! What it is for: the patterns' prefilter, built on every start of the engine (in a
 //! waking service worker, from the binary form) and run on every field of every lint.
-//! An Aho-Corasick automaton did the same search, but building it over 1,600 literals
+//! An Aho-Corasick automaton did the same search, but building it over 1,500 literals
 //! was an NFA compiler run, and compiled by V8, on every wake. This is built in one
 //! pass over literals already in order (the binary form holds them so), with no
 //! allocation per literal, and searched with one table lookup per byte of the text.
@@ -12,7 +12,7 @@
 //! How: the literals are kept sorted, so those with the same first three bytes (their
 //! head) sit together. A table of 65,536 bits holds one bit per hash of a head; at each
 //! position of the text, the head starting there is looked up in it, and only where its
-//! bit is set (about 1,600 literals' heads set at most as many of the bits) are the heads
+//! bit is set (about 1,500 literals' heads set at most as many of the bits) are the heads
 //! binary-searched and that head's literals compared.
 //!
 //! What it does not do: report where a literal was found, or find literals shorter
