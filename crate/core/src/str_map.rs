@@ -126,15 +126,13 @@ impl<V: Copy> StrMap<V> {
 
     /// The key of entry `e` (entries are numbered in the order they were added).
     pub(crate) fn key(&self, e: usize) -> &str {
-        let start = if e == 0 { 0 } else { self.ends[e - 1] as usize };
-        &self.text[start..self.ends[e] as usize]
+        &self.text[span(&self.ends, e)]
     }
 
     /// [`StrMap::key`] as bytes, without checking character boundaries again (every end
     /// is one).
     fn key_bytes(&self, e: usize) -> &[u8] {
-        let start = if e == 0 { 0 } else { self.ends[e - 1] as usize };
-        &self.text.as_bytes()[start..self.ends[e] as usize]
+        &self.text.as_bytes()[span(&self.ends, e)]
     }
 
     /// The value of entry `e`.
@@ -164,19 +162,19 @@ impl<V: Copy> StrMap<V> {
 
     /// The entry number of `key`, if it is in the map.
     pub(crate) fn entry(&self, key: &str) -> Option<usize> {
+        self.entry_bytes(key.as_bytes())
+    }
+
+    fn entry_bytes(&self, key: &[u8]) -> Option<usize> {
         if self.slots.is_empty() {
             return None;
         }
-        self.probe(hash(key), key.as_bytes()).ok()
+        self.probe(hash_bytes(key), key).ok()
     }
 
     /// [`StrMap::get`] of a key's bytes.
     pub(crate) fn get_bytes(&self, key: &[u8]) -> Option<V> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let e = self.probe(hash_bytes(key), key).ok()?;
-        Some(self.vals[e])
+        self.entry_bytes(key).map(|e| self.vals[e])
     }
 
     pub(crate) fn get(&self, key: &str) -> Option<V> {
@@ -225,6 +223,13 @@ impl<V: Copy> StrMap<V> {
             self.slots[i] = slot(h, e);
         }
     }
+}
+
+/// Where item `e` of a list of strings kept end to end lies, given where each ends (it
+/// starts where the one before ends): the keys here, the prefilter's literals.
+pub(crate) fn span(ends: &[u32], e: usize) -> std::ops::Range<usize> {
+    let start = if e == 0 { 0 } else { ends[e - 1] as usize };
+    start..ends[e] as usize
 }
 
 /// The 32 bits of a hash kept in its slot: below those that pick the first slot (the

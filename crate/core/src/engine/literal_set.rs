@@ -103,8 +103,7 @@ impl LiteralSet {
     }
 
     fn lit(&self, i: usize) -> &[u8] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text[start..self.ends[i] as usize]
+        &self.text[crate::str_map::span(&self.ends, i)]
     }
 
     /// Calls `found` with the value of each literal found in `text`, once per

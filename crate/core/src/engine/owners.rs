@@ -65,9 +65,6 @@ impl Owners {
     fn merge(&mut self, lits: usize) {
         let beyond = self.more.keys().map(|&l| l as usize + 1).max().unwrap_or(0);
         let lits = lits.max(beyond).max(self.starts.len().saturating_sub(1));
-        if self.more.is_empty() && self.starts.len() == lits + 1 {
-            return;
-        }
         let added: usize = self.more.values().map(Vec::len).sum();
         let mut flat = Vec::with_capacity(self.flat.len() + added);
         let mut starts = Vec::with_capacity(lits + 1);

@@ -101,8 +101,7 @@ impl Required {
 
     #[cfg(feature = "binary")]
     fn lit(&self, i: usize) -> &[u8] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text[start..self.ends[i] as usize]
+        &self.text[crate::str_map::span(&self.ends, i)]
     }
 }
 

@@ -28,12 +28,8 @@ impl Out {
         self.0.push(b);
     }
 
-    pub(crate) fn num(&mut self, mut n: usize) {
-        while n >= 0x80 {
-            self.0.push((n as u8 & 0x7f) | 0x80);
-            n >>= 7;
-        }
-        self.0.push(n as u8);
+    pub(crate) fn num(&mut self, n: usize) {
+        self.num64(n as u64);
     }
 
     pub(crate) fn nums(&mut self, ns: &[u32]) {
@@ -156,19 +152,13 @@ impl<'a> In<'a> {
         }
     }
 
+    /// A number of two bytes or more: [`In::num64`], at most `u32::MAX` (on every
+    /// platform, as the wasm's `usize` holds).
     #[inline(never)]
     fn long_num(&mut self) -> usize {
-        let (mut n, mut shift) = (0usize, 0u32);
-        loop {
-            let b = self.byte();
-            n |= usize::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return n;
-            }
-            shift += 7;
-            if shift > 28 {
-                return self.fail("a number in the binary form does not read");
-            }
+        match u32::try_from(self.num64()) {
+            Ok(n) => n as usize,
+            Err(_) => self.fail("a number in the binary form is too large"),
         }
     }
 
