@@ -102,6 +102,15 @@ fn word_ends(key: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// Puts every word prefix of the word literal key `key` (words joined by single spaces;
+/// hashed `h`) into `prefixes`, the key itself included.
+fn insert_prefixes(prefixes: &mut HashBits, key: &[u8], h: u64) {
+    prefixes.insert_hashed(h);
+    for (at, _) in key.iter().enumerate().filter(|(_, &b)| b == b' ') {
+        prefixes.insert_hashed(crate::str_map::hash_bytes(&key[..at]));
+    }
+}
+
 /// The id of a literal registered with a [`MatcherBuilder`].
 pub type LitId = u32;
 
@@ -121,9 +130,10 @@ pub struct Hit {
 pub struct MatcherBuilder {
     /// Word literals' keys and ids, in id order.
     words: StrMap<LitId>,
-    /// The first word of every word literal, as a filter: a token that is none of these
-    /// starts nothing.
-    starts: HashBits,
+    /// Every word prefix of every word literal, the whole key included (`louis`,
+    /// `louis vuitton`), as a filter: a token that is none of these starts nothing, and
+    /// an n-gram that is none of these is not extended.
+    prefixes: HashBits,
     max_words: usize,
     /// Word literals keyed by their words joined without spaces, for broken words: the
     /// literal's entry in `words` (whose key has the literal's own word boundaries).
@@ -176,7 +186,11 @@ impl MatcherBuilder {
             None => {
                 let id = self.fresh();
                 self.max_words = self.max_words.max(words.len());
-                self.starts.insert(words[0]);
+                insert_prefixes(
+                    &mut self.prefixes,
+                    key.as_bytes(),
+                    crate::str_map::hash(&key),
+                );
                 (self.words.insert(&key, id), id)
             }
         };
@@ -217,7 +231,7 @@ impl MatcherBuilder {
     pub fn build(self) -> Matcher {
         Matcher {
             words: self.words,
-            starts: self.starts,
+            prefixes: self.prefixes,
             max_words: self.max_words,
             joined: self.joined,
             joined_heads: self.joined_heads,
@@ -231,7 +245,7 @@ impl MatcherBuilder {
 /// An immutable set of literals to search for.
 pub struct Matcher {
     words: StrMap<LitId>,
-    starts: HashBits,
+    prefixes: HashBits,
     max_words: usize,
     joined: StrMap<u32>,
     joined_heads: Vec<u64>,
@@ -275,17 +289,22 @@ impl Matcher {
         // The keys of all tokens joined by spaces, so an n-gram is one slice.
         let joined = text.keys();
         for i in 0..tokens.len() {
-            if tokens[i].kind != TokenKind::Word || !self.starts.may_contain(text.key(&tokens[i])) {
+            if tokens[i].kind != TokenKind::Word {
                 continue;
             }
+            // Extended a word at a time while some literal goes on with the n-gram: most
+            // tokens stop at the first look at the filter, and a word that is a literal
+            // of its own costs one look-up more, not one per possible length.
             for j in i..tokens.len().min(i + self.max_words) {
                 if tokens[j].kind != TokenKind::Word {
                     break;
                 }
-                if let Some(lit) = self
-                    .words
-                    .get(&joined[tokens[i].key.start..tokens[j].key.end])
-                {
+                let key = &joined.as_bytes()[tokens[i].key.start..tokens[j].key.end];
+                let h = crate::str_map::hash_bytes(key);
+                if !self.prefixes.may_contain_hashed(h) {
+                    break;
+                }
+                if let Some(lit) = self.words.get_hashed(h, key) {
                     hits.push(Hit {
                         lit,
                         span: tokens[i].span.start..tokens[j].span.end,
@@ -642,6 +661,33 @@ mod tests {
         let m = b.build();
         assert_eq!(m.len(), 25_000);
         assert_eq!(m.find(&Normalized::new("the brand77 name here")).len(), 1);
+    }
+
+    #[test]
+    fn literals_whose_prefixes_are_no_literal_are_found_at_every_length() {
+        // Only the n-grams some literal goes on with are extended (`prefixes`): a
+        // literal of three words whose one- and two-word prefixes are no literal, one
+        // of one word inside it, and one of two words that starts where another ends.
+        let mut b = MatcherBuilder::new();
+        let long = b.add("louis vuitton speedy").unwrap();
+        let one = b.add("vuitton").unwrap();
+        let two = b.add("speedy bag").unwrap();
+        let m = b.build();
+        let hits = m.find(&Normalized::new(
+            "a Louis Vuitton Speedy bag, louis vuitton",
+        ));
+        let got: Vec<(LitId, Range<usize>)> =
+            hits.iter().map(|h| (h.lit, h.tokens.clone())).collect();
+        assert_eq!(
+            got,
+            vec![(long, 1..4), (one, 2..3), (two, 3..5), (one, 6..7)]
+        );
+        // A word the filter never saw starts nothing; a prefix alone is no hit.
+        assert!(m.find(&Normalized::new("louis")).is_empty());
+        assert!(m
+            .find(&Normalized::new("louis vuitton"))
+            .iter()
+            .all(|h| h.lit == one));
     }
 
     proptest::proptest! {

@@ -10,7 +10,7 @@
 use super::{LitId, MatcherBuilder};
 use crate::engine::wire::{In, Out, Wire};
 use crate::hash_bits::HashBits;
-use crate::str_map::{hash_bytes, StrMap};
+use crate::str_map::StrMap;
 
 /// A list of keys as one text, the keys end to end, and each key's length in bytes
 /// (LEB128, a byte each for nearly all): read, the text becomes a [`StrMap`]'s own,
@@ -121,14 +121,11 @@ fn build(
     // Which ids are word literals', to check the substring literals' against.
     let mut is_word = vec![false; next as usize];
     ids.iter().for_each(|&id| is_word[id as usize] = true);
-    // The first-word filter is made as the keys are hashed: a key of one word is its own
-    // first word, and its hash is the one its slot needs.
-    let mut starts = HashBits::default();
+    // The word-prefix filter is made as the keys are hashed: the whole key's hash is the
+    // one its slot needs.
+    let mut prefixes = HashBits::default();
     let words = StrMap::from_parts_with(words_in.text.to_string(), ends, ids, |key, h| {
-        match key.iter().position(|&b| b == b' ') {
-            None => starts.insert_hashed(h),
-            Some(first) => starts.insert_hashed(hash_bytes(&key[..first])),
-        }
+        super::insert_prefixes(&mut prefixes, key, h)
     })
     .map_err(|_| "a word literal key twice")?;
     let (ends, places, n) = substrings_in.ends()?;
@@ -159,7 +156,7 @@ fn build(
     let mut m = MatcherBuilder {
         max_words,
         next,
-        starts,
+        prefixes,
         ..MatcherBuilder::default()
     };
     m.joined = StrMap::with_capacity(joined.len(), joined.len() * 10);

@@ -172,6 +172,16 @@ impl<V: Copy> StrMap<V> {
         self.probe(hash_bytes(key), key).ok()
     }
 
+    /// [`StrMap::get_bytes`] of a key whose [`hash_bytes`] the caller has made.
+    #[inline]
+    pub(crate) fn get_hashed(&self, h: u64, key: &[u8]) -> Option<V> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        debug_assert_eq!(h, hash_bytes(key));
+        self.probe(h, key).ok().map(|e| self.vals[e])
+    }
+
     /// [`StrMap::get`] of a key's bytes.
     pub(crate) fn get_bytes(&self, key: &[u8]) -> Option<V> {
         self.entry_bytes(key).map(|e| self.vals[e])
