@@ -199,7 +199,10 @@ impl Prefilter {
 
     /// The patterns that may match `text`, in index order.
     pub(crate) fn candidates(&self, text: &str) -> Vec<usize> {
-        let mut hit = vec![false; self.count];
+        // Collected, then sorted: a field has a few candidates of the hundreds of
+        // patterns, so a flag per pattern (allocated, then scanned, on every field) cost
+        // more than the search that set them.
+        let mut hit = Vec::new();
         if !self.weak.is_empty() {
             let set = self.weak_set.get_or_init(|| {
                 RegexSetBuilder::new(&self.weak_sources)
@@ -212,16 +215,16 @@ impl Prefilter {
                 Some(set) => set
                     .matches(text)
                     .iter()
-                    .for_each(|i| hit[self.weak[i] as usize] = true),
-                None => self.weak.iter().for_each(|&p| hit[p as usize] = true),
+                    .for_each(|i| hit.push(self.weak[i] as usize)),
+                None => hit.extend(self.weak.iter().map(|&p| p as usize)),
             }
         }
         self.literals
-            .each_in(text.as_bytes(), |p| hit[p as usize] = true);
-        hit.iter()
-            .enumerate()
-            .filter_map(|(i, &h)| h.then_some(i))
-            .collect()
+            .each_in(text.as_bytes(), |p| hit.push(p as usize));
+        hit.sort_unstable();
+        hit.dedup();
+        debug_assert!(hit.last().is_none_or(|&p| p < self.count));
+        hit
     }
 }
 
