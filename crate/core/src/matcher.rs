@@ -326,7 +326,10 @@ impl Matcher {
             let k = text.key(&tokens[i]);
             tokens[i].kind == TokenKind::Word
                 && (k.len() <= MAX_PIECE_CHARS
-                    || (k.len() <= 4 * MAX_PIECE_CHARS && k.chars().count() <= MAX_PIECE_CHARS))
+                    // Longer in bytes but maybe not in characters: only outside ASCII.
+                    || (k.len() <= 4 * MAX_PIECE_CHARS
+                        && !k.is_ascii()
+                        && k.chars().count() <= MAX_PIECE_CHARS))
         };
         let head_set = |key: &[u8]| {
             let b = head_bit(key);

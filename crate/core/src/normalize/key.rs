@@ -13,6 +13,12 @@
 /// Known limit: words that differ only by `l` and `i` share a key. The key is appended
 /// to `out`, so a field's keys share one buffer.
 pub fn word_key_into(word: &str, out: &mut String) {
+    // A number (`32`, `2024`) is its own key: digits are read as letters only in a word
+    // with two letters or more.
+    if word.bytes().all(|b| b.is_ascii_digit()) {
+        out.push_str(word);
+        return;
+    }
     // Plain lower-case ASCII words (most of them) map to themselves but for `l`: copied
     // in the same pass that checks them, taken back at the first other character.
     let mark = out.len();

@@ -74,6 +74,7 @@ pub(super) fn tokenize(text: &str, tokens: &mut Vec<Token>, keys: &mut String) {
         kind,
         key: 0..0,
     };
+    let bytes = text.as_bytes();
     let mut prev: Option<char> = None;
     let mut b = 0;
     while let Some(c) = char_at(text, b) {
@@ -90,7 +91,19 @@ pub(super) fn tokenize(text: &str, tokens: &mut Vec<Token>, keys: &mut String) {
             let start = b;
             // `last` is the character before `e`, always part of the word.
             let (mut e, mut last) = (next, c);
-            while let Some(d) = char_at(text, e) {
+            loop {
+                // ASCII letters and digits (most of a word) skipped without decoding.
+                let run = bytes[e..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                if run > 0 {
+                    e += run;
+                    last = char::from(bytes[e - 1]);
+                }
+                let Some(d) = char_at(text, e) else {
+                    break;
+                };
                 let after = e + d.len_utf8();
                 if !(is_word_char(d) || (is_joiner(d) && is_word_char(last) && word_at(after))) {
                     break;
