@@ -35,6 +35,7 @@ mod hash;
 mod hash_bits;
 mod language;
 mod listing;
+pub mod listing_json;
 mod market;
 mod matcher;
 mod normalize;

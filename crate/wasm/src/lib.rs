@@ -33,6 +33,8 @@ pub struct Linter {
     set: RefCell<LintConfig>,
     /// What `lintJson` returns for a listing without findings: one frozen empty array.
     none: JsValue,
+    /// The listing `lintJson` reads into, kept: its strings are refilled, not allocated.
+    listing: RefCell<Listing>,
 }
 
 #[wasm_bindgen]
@@ -60,6 +62,7 @@ impl Linter {
             config: RefCell::new(None),
             set: RefCell::new(LintConfig::default()),
             none: none.into(),
+            listing: RefCell::new(Listing::default()),
         })
     }
 
@@ -107,8 +110,10 @@ impl Linter {
     /// in and builds an array every call (see `tests/bench/side-by-side.mjs`).
     #[wasm_bindgen(js_name = lintJson)]
     pub fn lint_json(&self, listing: &str) -> Result<JsValue, JsError> {
-        let listing = convert::listing_json(listing)?;
-        let findings = self.engine.lint(&listing, &self.set.borrow());
+        let mut kept = self.listing.borrow_mut();
+        listing_guard::listing_json::read(listing, &mut kept)
+            .map_err(|e| JsError::new(&format!("listing: {e}")))?;
+        let findings = self.engine.lint(&kept, &self.set.borrow());
         if findings.is_empty() {
             return Ok(self.none.clone());
         }
