@@ -5,10 +5,12 @@
 use crate::corpus::Corpus;
 use crate::mutate::{mutate, random_text};
 use crate::rng::Rng;
-use listing_guard::{parse_price, Currency, Engine, Finding, LintConfig, Listing, Pack};
+use listing_guard::{
+    listing_json, parse_price, Currency, Engine, Finding, LintConfig, Listing, Pack,
+};
 use serde_json::{json, Map, Value};
 
-pub const NAMES: &[&str] = &["pack", "lint", "price", "spans"];
+pub const NAMES: &[&str] = &["pack", "lint", "price", "spans", "listing-json"];
 
 pub struct State {
     pub corpus: Corpus,
@@ -65,6 +67,16 @@ pub fn generate(target: &str, st: &State, rng: &mut Rng) -> String {
             let listing = random_listing(st, rng, target == "spans");
             let config = random_config(st, rng, target == "spans");
             json!({ "listing": listing, "config": config }).to_string()
+        }
+        "listing-json" => {
+            let heavy = rng.chance(2);
+            let a = random_listing(st, rng, heavy).to_string();
+            let b = random_listing(st, rng, false).to_string();
+            if rng.chance(4) {
+                a
+            } else {
+                mutate(rng, &a, &b)
+            }
         }
         _ => unreachable!("unknown target {target}"),
     }
@@ -210,6 +222,37 @@ pub fn run(target: &str, st: &State, input: &str) -> Result<bool, String> {
                 check_finding(&listing, f)?;
             }
             Ok(!findings.is_empty())
+        }
+        "listing-json" => {
+            // What the reader accepts is JSON, reads back the same from its own
+            // serialisation, and reads the same into a listing that held another.
+            let mut fresh = Listing::default();
+            let accepted = listing_json::read(input, &mut fresh).is_ok();
+            if !accepted {
+                return Ok(false);
+            }
+            if !input.is_empty() && serde_json::from_str::<Value>(input).is_err() {
+                return Err("the reader accepted text that is not JSON".into());
+            }
+            let mut kept = Listing {
+                title: "held before".into(),
+                bullets: vec!["a".into(), "b".into(), "c".into()],
+                variants: vec![Default::default(); 3],
+                ..Listing::default()
+            };
+            listing_json::read(input, &mut kept)
+                .map_err(|e| format!("refused the second time: {e}"))?;
+            if kept != fresh {
+                return Err("read into a kept listing differs from a fresh one".into());
+            }
+            let again = serde_json::to_string(&fresh).map_err(|e| e.to_string())?;
+            let mut back = Listing::default();
+            listing_json::read(&again, &mut back)
+                .map_err(|e| format!("its own serialisation refused: {e}"))?;
+            if back != fresh {
+                return Err("the listing read back from its serialisation differs".into());
+            }
+            Ok(true)
         }
         // Proves the harness: a panic inside a target is caught and reported.
         "selftest-panic" => panic!("selftest: {}", input.len()),
