@@ -1,6 +1,7 @@
 //! A listing read from its JSON text (the wasm binding's `lintJson`, and its `lint`
-//! through `JSON.stringify`) into a listing kept between calls: the fields' strings and lists are cleared and
-//! filled again, so a lint allocates nothing for its input once they are long enough.
+//! through `JSON.stringify`) into a listing kept between calls: the fields' strings and
+//! lists are cleared and filled again, so a lint allocates nothing for its input once
+//! they are long enough.
 //!
 //! It reads what the `serde_json` derive of the listing's shape read before it (a test
 //! checks the two agree on random listings): an object whose keys are all optional;
@@ -39,21 +40,28 @@ const MAX_DEPTH: usize = 128;
 /// listing. On an error `out` holds part of the text; the next read replaces it.
 pub fn read(text: &str, out: &mut Listing) -> Result<(), Refused> {
     clear(out);
-    if text.is_empty() || text == "null" {
-        out.bullets.clear();
-        out.other.clear();
-        out.variants.clear();
-        return Ok(());
+    let mut given = 0;
+    if !(text.is_empty() || text == "null") {
+        let mut p = Parser {
+            b: text.as_bytes(),
+            text,
+            i: 0,
+        };
+        given = p.listing(out)?;
+        p.ws();
+        if p.i < p.b.len() {
+            return Err(p.refuse("trailing characters"));
+        }
     }
-    let mut p = Parser {
-        b: text.as_bytes(),
-        text,
-        i: 0,
-    };
-    p.listing(out)?;
-    p.ws();
-    if p.i < p.b.len() {
-        return Err(p.refuse("trailing characters"));
+    // The lists kept their elements (and those their capacity) for the read to refill.
+    if given & BULLETS == 0 {
+        out.bullets.clear();
+    }
+    if given & OTHER == 0 {
+        out.other.clear();
+    }
+    if given & VARIANTS == 0 {
+        out.variants.clear();
     }
     Ok(())
 }
@@ -70,8 +78,6 @@ fn clear(l: &mut Listing) {
     ] {
         s.clear();
     }
-    // The lists keep their elements (and those their capacity) for the read to refill;
-    // `listing` empties those the text does not give.
     l.id = None;
     l.currency = None;
     l.market = None;
@@ -84,9 +90,8 @@ struct Parser<'a> {
     i: usize,
 }
 
-/// The bits of the keys a listing gives (a key given twice is refused, as the derive
-/// did) that `listing` reads after the object.
-const ID: u16 = 1;
+/// The bits of the list keys among those a listing gives (each key has a bit: one
+/// given twice is refused, as the derive did).
 const BULLETS: u16 = 1 << 11;
 const OTHER: u16 = 1 << 12;
 const VARIANTS: u16 = 1 << 13;
@@ -147,14 +152,16 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// Calls `each` once per element of an array (`[` next); `each` reads the element.
-    fn array(
+    /// Reads a sequence opened by `open` (next) and closed by `close`, calling `each`
+    /// once per element: an array's values, an object's members.
+    fn seq(
         &mut self,
+        (open, close): (u8, u8),
         what: &'static str,
         mut each: impl FnMut(&mut Self) -> Result<(), Refused>,
     ) -> Result<(), Refused> {
-        self.expect(b'[', what)?;
-        if self.peek() == Some(b']') {
+        self.expect(open, what)?;
+        if self.peek() == Some(close) {
             self.i += 1;
             return Ok(());
         }
@@ -162,13 +169,29 @@ impl<'a> Parser<'a> {
             each(self)?;
             match self.peek() {
                 Some(b',') => self.i += 1,
-                Some(b']') => {
+                Some(c) if c == close => {
                     self.i += 1;
                     return Ok(());
                 }
-                _ => return Err(self.refuse("expected `,` or `]`")),
+                _ => {
+                    let what = if close == b']' {
+                        "expected `,` or `]`"
+                    } else {
+                        "expected `,` or `}`"
+                    };
+                    return Err(self.refuse(what));
+                }
             }
         }
+    }
+
+    /// Calls `each` once per element of an array (`[` next); `each` reads the element.
+    fn array(
+        &mut self,
+        what: &'static str,
+        each: impl FnMut(&mut Self) -> Result<(), Refused>,
+    ) -> Result<(), Refused> {
+        self.seq((b'[', b']'), what, each)
     }
 
     /// Calls `each` with each key of an object (`{` next); `each` reads the value.
@@ -177,35 +200,22 @@ impl<'a> Parser<'a> {
         what: &'static str,
         mut each: impl FnMut(&mut Self, &str) -> Result<(), Refused>,
     ) -> Result<(), Refused> {
-        self.expect(b'{', what)?;
-        if self.peek() == Some(b'}') {
-            self.i += 1;
-            return Ok(());
-        }
         let mut key = String::new();
-        loop {
-            if self.peek() != Some(b'"') {
-                return Err(self.refuse("expected a key"));
+        self.seq((b'{', b'}'), what, |p| {
+            if p.peek() != Some(b'"') {
+                return Err(p.refuse("expected a key"));
             }
-            let k = match self.plain_string() {
+            let k = match p.plain_string() {
                 Some(k) => k,
                 None => {
                     key.clear();
-                    self.string_into(&mut key)?;
+                    p.string_into(&mut key)?;
                     key.as_str()
                 }
             };
-            self.expect(b':', "expected `:`")?;
-            each(self, k)?;
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b'}') => {
-                    self.i += 1;
-                    return Ok(());
-                }
-                _ => return Err(self.refuse("expected `,` or `}`")),
-            }
-        }
+            p.expect(b':', "expected `:`")?;
+            each(p, k)
+        })
     }
 
     /// A string (`"` next) without escapes, taken: a slice of the text. `None`, and
@@ -386,128 +396,115 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// Fills the `n`th element of `list` (cleared), pushing one when it is shorter.
-    fn nth<T: Default>(list: &mut Vec<T>, n: usize) -> &mut T {
-        if list.len() == n {
-            list.push(T::default());
-        }
-        &mut list[n]
-    }
-
-    /// The listing object, into `out` (cleared).
-    fn listing(&mut self, out: &mut Listing) -> Result<(), Refused> {
+    /// The listing object, into `out` (cleared); the bits of the keys it gives.
+    fn listing(&mut self, out: &mut Listing) -> Result<u16, Refused> {
         let mut seen = 0u16;
         self.object("a listing is a JSON object", |p, key| {
-            let bit = match key {
-                "id" => ID,
-                "title" => 1 << 1,
-                "description" => 1 << 2,
-                "keywords" => 1 << 3,
-                "brand" => 1 << 4,
-                "category" => 1 << 5,
-                "price" => 1 << 6,
-                "cost" => 1 << 7,
-                "currency" => 1 << 8,
-                "market" => 1 << 9,
-                "marketplace" => 1 << 10,
-                "bullets" => BULLETS,
-                "other" => OTHER,
-                "variants" => VARIANTS,
+            let (bit, slot) = match key {
+                "id" => (1, Slot::Maybe(&mut out.id)),
+                "title" => (1 << 1, Slot::Text(&mut out.title)),
+                "description" => (1 << 2, Slot::Text(&mut out.description)),
+                "keywords" => (1 << 3, Slot::Text(&mut out.keywords)),
+                "brand" => (1 << 4, Slot::Text(&mut out.brand)),
+                "category" => (1 << 5, Slot::Text(&mut out.category)),
+                "price" => (1 << 6, Slot::Text(&mut out.price)),
+                "cost" => (1 << 7, Slot::Text(&mut out.cost)),
+                "currency" => (1 << 8, Slot::Maybe(&mut out.currency)),
+                "market" => (1 << 9, Slot::Maybe(&mut out.market)),
+                "marketplace" => (1 << 10, Slot::Marketplace(&mut out.marketplace)),
+                "bullets" => (BULLETS, Slot::Bullets(&mut out.bullets)),
+                "other" => (OTHER, Slot::Other(&mut out.other)),
+                "variants" => (VARIANTS, Slot::Variants(&mut out.variants)),
                 _ => return p.skip(1),
             };
             if seen & bit != 0 {
                 return Err(p.refuse("a listing key given twice"));
             }
             seen |= bit;
-            match key {
-                "id" => p.opt_string(&mut out.id),
-                "title" => p.string_into(&mut out.title),
-                "description" => p.string_into(&mut out.description),
-                "keywords" => p.string_into(&mut out.keywords),
-                "brand" => p.string_into(&mut out.brand),
-                "category" => p.string_into(&mut out.category),
-                "price" => p.string_into(&mut out.price),
-                "cost" => p.string_into(&mut out.cost),
-                "currency" => p.opt_string(&mut out.currency),
-                "market" => p.opt_string(&mut out.market),
-                "marketplace" => {
+            match slot {
+                Slot::Text(s) => p.string_into(s),
+                Slot::Maybe(s) => p.opt_string(s),
+                Slot::Marketplace(m) => {
                     let mut name = None;
                     p.opt_string(&mut name)?;
-                    out.marketplace = name.as_deref().and_then(Marketplace::parse);
+                    *m = name.as_deref().and_then(Marketplace::parse);
                     Ok(())
                 }
-                "bullets" => p.strings(&mut out.bullets),
-                "other" => p.pairs(&mut out.other),
-                _ => p.variants(&mut out.variants),
+                Slot::Bullets(list) => p.refill(list, "expected an array of strings", |p, s| {
+                    s.clear();
+                    p.string_into(s)
+                }),
+                Slot::Other(list) => p.refill(
+                    list,
+                    "expected an array of [name, text] pairs",
+                    |p, (name, text)| {
+                        name.clear();
+                        text.clear();
+                        p.expect(b'[', "expected a [name, text] pair")?;
+                        p.string_into(name)?;
+                        p.expect(b',', "expected a [name, text] pair")?;
+                        p.string_into(text)?;
+                        p.expect(b']', "expected a [name, text] pair")
+                    },
+                ),
+                Slot::Variants(list) => {
+                    p.refill(list, "expected an array of variants", Self::variant)
+                }
             }
         })?;
-        if seen & BULLETS == 0 {
-            out.bullets.clear();
-        }
-        if seen & OTHER == 0 {
-            out.other.clear();
-        }
-        if seen & VARIANTS == 0 {
-            out.variants.clear();
-        }
+        Ok(seen)
+    }
+
+    /// An array (`[` next) read into `list`, refilling the elements it has (`each`
+    /// clears and reads one) and pushing or dropping to the array's length.
+    fn refill<T: Default>(
+        &mut self,
+        list: &mut Vec<T>,
+        what: &'static str,
+        mut each: impl FnMut(&mut Self, &mut T) -> Result<(), Refused>,
+    ) -> Result<(), Refused> {
+        let mut n = 0;
+        self.array(what, |p| {
+            if list.len() == n {
+                list.push(T::default());
+            }
+            n += 1;
+            each(p, &mut list[n - 1])
+        })?;
+        list.truncate(n);
         Ok(())
     }
 
-    fn strings(&mut self, out: &mut Vec<String>) -> Result<(), Refused> {
-        let mut n = 0;
-        self.array("expected an array of strings", |p| {
-            let s = Self::nth(out, n);
-            s.clear();
-            n += 1;
+    /// One variant, `{ label, price, cost }` with every key optional, into `v`.
+    fn variant(&mut self, v: &mut Variant) -> Result<(), Refused> {
+        v.label.clear();
+        v.price.clear();
+        v.cost.clear();
+        let mut seen = 0u8;
+        self.object("a variant is a JSON object", |p, key| {
+            let (bit, s) = match key {
+                "label" => (1, &mut v.label),
+                "price" => (2, &mut v.price),
+                "cost" => (4, &mut v.cost),
+                _ => return p.skip(2),
+            };
+            if seen & bit != 0 {
+                return Err(p.refuse("a variant key given twice"));
+            }
+            seen |= bit;
             p.string_into(s)
-        })?;
-        out.truncate(n);
-        Ok(())
+        })
     }
+}
 
-    fn pairs(&mut self, out: &mut Vec<(String, String)>) -> Result<(), Refused> {
-        let mut n = 0;
-        self.array("expected an array of [name, text] pairs", |p| {
-            let (name, text) = Self::nth(out, n);
-            n += 1;
-            name.clear();
-            text.clear();
-            p.expect(b'[', "expected a [name, text] pair")?;
-            p.string_into(name)?;
-            p.expect(b',', "expected a [name, text] pair")?;
-            p.string_into(text)?;
-            p.expect(b']', "expected a [name, text] pair")
-        })?;
-        out.truncate(n);
-        Ok(())
-    }
-
-    fn variants(&mut self, out: &mut Vec<Variant>) -> Result<(), Refused> {
-        let mut n = 0;
-        self.array("expected an array of variants", |p| {
-            let v = Self::nth(out, n);
-            n += 1;
-            v.label.clear();
-            v.price.clear();
-            v.cost.clear();
-            let mut seen = 0u8;
-            p.object("a variant is a JSON object", |p, key| {
-                let (bit, s) = match key {
-                    "label" => (1, &mut v.label),
-                    "price" => (2, &mut v.price),
-                    "cost" => (4, &mut v.cost),
-                    _ => return p.skip(2),
-                };
-                if seen & bit != 0 {
-                    return Err(p.refuse("a variant key given twice"));
-                }
-                seen |= bit;
-                p.string_into(s)
-            })
-        })?;
-        out.truncate(n);
-        Ok(())
-    }
+/// Where a listing key's value goes.
+enum Slot<'l> {
+    Text(&'l mut String),
+    Maybe(&'l mut Option<String>),
+    Marketplace(&'l mut Option<Marketplace>),
+    Bullets(&'l mut Vec<String>),
+    Other(&'l mut Vec<(String, String)>),
+    Variants(&'l mut Vec<Variant>),
 }
 
 #[cfg(test)]

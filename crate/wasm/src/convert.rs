@@ -86,14 +86,13 @@ fn bad_input(what: &str, e: impl std::fmt::Display) -> JsError {
 
 pub(crate) fn listing(value: JsValue) -> Result<Listing, JsError> {
     let mut listing = Listing::default();
-    if value.is_undefined() || value.is_null() {
-        return Ok(listing);
-    }
-    let text =
-        js_sys::JSON::stringify(&value).map_err(|_| JsError::new("listing: not a plain object"))?;
-    listing_guard::listing_json::read(&String::from(text), &mut listing)
-        .map_err(|e| bad_input("listing", e))?;
+    listing_into(&json_of("listing", &value)?, &mut listing)?;
     Ok(listing)
+}
+
+/// A listing's JSON text read into `out` (all of it replaced; `lintJson` keeps `out`).
+pub(crate) fn listing_into(text: &str, out: &mut Listing) -> Result<(), JsError> {
+    listing_guard::listing_json::read(text, out).map_err(|e| bad_input("listing", e))
 }
 
 pub(crate) fn config(value: JsValue) -> Result<LintConfig, JsError> {
@@ -155,12 +154,17 @@ pub(crate) fn finding(f: &Finding) -> FindingOut<'_> {
 /// A plain JS value read through its JSON text; `undefined` and `null` are the
 /// default (every key optional).
 fn from_js<T: DeserializeOwned + Default>(what: &str, value: &JsValue) -> Result<T, JsError> {
+    from_json(what, &json_of(what, value)?)
+}
+
+/// A plain JS value's JSON text; empty for `undefined` and `null`.
+fn json_of(what: &str, value: &JsValue) -> Result<String, JsError> {
     if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
+        return Ok(String::new());
     }
     let text = js_sys::JSON::stringify(value)
         .map_err(|_| JsError::new(&format!("{what}: not a plain object")))?;
-    from_json(what, &String::from(text))
+    Ok(text.into())
 }
 
 /// A value from its JSON text; empty text and `null` are the default.

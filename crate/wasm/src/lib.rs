@@ -111,8 +111,7 @@ impl Linter {
     #[wasm_bindgen(js_name = lintJson)]
     pub fn lint_json(&self, listing: &str) -> Result<JsValue, JsError> {
         let mut kept = self.listing.borrow_mut();
-        listing_guard::listing_json::read(listing, &mut kept)
-            .map_err(|e| JsError::new(&format!("listing: {e}")))?;
+        convert::listing_into(listing, &mut kept)?;
         let findings = self.engine.lint(&kept, &self.set.borrow());
         if findings.is_empty() {
             return Ok(self.none.clone());
