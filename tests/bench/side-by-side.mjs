@@ -12,6 +12,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import AhoCorasick from 'modern-ahocorasick';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -23,6 +24,8 @@ const native = opt('--native', path.join(ROOT, 'target/release-native/listing-gu
 const corpusRel = 'shared/corpus/walmart-amazon/tableB_amazon.csv';
 // The shared corpus sits beside the main checkout (../shared) or two levels up from a worktree.
 const corpus = opt('--corpus', [path.resolve(ROOT, '..', corpusRel), path.resolve(ROOT, '../..', corpusRel)].find((p) => fs.existsSync(p)) ?? path.resolve(ROOT, '..', corpusRel));
+// What the background writes for lintRecords (the extension's own script).
+const LGRecords = createRequire(import.meta.url)(path.join(ROOT, 'extension/background/records.js'));
 const now = () => performance.now();
 const median = (v) => { const s = [...v].sort((a, b) => a - b); return s[s.length >> 1]; };
 const f = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) : ms.toFixed(3)) + ' ms';
@@ -90,6 +93,10 @@ function measureWasm(dir) {
     linter.setConfig(config);
     r.call.jsonEmpty = perCall(() => linter.lintJson(JSON.stringify({})));
     r.call.jsonWord = perCall(() => linter.lintJson(JSON.stringify(word)));
+    if (linter.lintRecords) {
+      r.call.recordsEmpty = perCall(() => linter.lintRecords(LGRecords.write({})));
+      r.call.recordsWord = perCall(() => linter.lintRecords(LGRecords.write(word)));
+    }
     const n = 20000;
     linter.benchEmptyLints(n);
     const t = now();
@@ -152,7 +159,7 @@ const linters = wasmDirs.map((dir) => {
   wb.initSync({ module: new WebAssembly.Module(fs.readFileSync(path.join(dir, 'listing_guard_wasm_bg.wasm'))) });
   return new wb.Linter([]);
 });
-const rounds = { native: [], peer: [], wasm: wasmDirs.map(() => []), json: wasmDirs.map(() => []) };
+const rounds = { native: [], peer: [], wasm: wasmDirs.map(() => []), json: wasmDirs.map(() => []), records: wasmDirs.map(() => []) };
 let peerHits = 0;
 const nativeTitles = {};
 for (let k = 0; k < 3; k++) {
@@ -174,6 +181,13 @@ for (let k = 0; k < 3; k++) {
     for (const l of data.listings) foundJson += linter.lintJson(JSON.stringify(l)).length;
     rounds.json[i].push(now() - tj);
     wasms[i].findingsJson = foundJson;
+    // What the background calls: each listing as records (background/records.js).
+    if (!linter.lintRecords) return;
+    const tr = now();
+    let foundRecords = 0;
+    for (const l of data.listings) foundRecords += linter.lintRecords(LGRecords.write(l)).length;
+    rounds.records[i].push(now() - tr);
+    wasms[i].findingsRecords = foundRecords;
   });
   const p = peerPass();
   rounds.peer.push(p.ms);
@@ -181,7 +195,7 @@ for (let k = 0; k < 3; k++) {
 }
 nat.titles.ms = median(rounds.native);
 nat.titles.findings = nativeTitles.findings;
-wasms.forEach((w, i) => { w.titles = median(rounds.wasm[i]); w.titlesJson = rounds.json[i].length ? median(rounds.json[i]) : undefined; });
+wasms.forEach((w, i) => { w.titles = median(rounds.wasm[i]); w.titlesJson = rounds.json[i].length ? median(rounds.json[i]) : undefined; w.titlesRecords = rounds.records[i].length ? median(rounds.records[i]) : undefined; });
 const peer = { build: peerAc.build, titles: median(rounds.peer), hits: peerHits };
 const mbs = (ms) => (bytes / 1e6 / (ms / 1e3)).toFixed(2) + ' MB/s';
 
@@ -190,6 +204,7 @@ console.log(`\n== throughput over the titles (median of 3 interleaved passes eac
 console.log(`native (release-native, opt 3):  ${f(nat.titles.ms).padStart(10)}  ${mbs(nat.titles.ms)}  ${nat.titles.findings} findings`);
 for (const w of wasms) console.log(`wasm ${path.relative(ROOT, w.dir)}:`.padEnd(33) + `${f(w.titles).padStart(10)}  ${mbs(w.titles)}  ${w.findings} findings; wasm/native time ${x(w.titles, nat.titles.ms)}, wasm speed ${x(peer.titles, w.titles)} the peer's`);
 for (const w of wasms) if (w.titlesJson !== undefined) console.log(`  same, setConfig + lintJson:`.padEnd(33) + `${f(w.titlesJson).padStart(10)}  ${mbs(w.titlesJson)}  ${w.findingsJson} findings; wasm/native time ${x(w.titlesJson, nat.titles.ms)}, wasm speed ${x(peer.titles, w.titlesJson)} the peer's`);
+for (const w of wasms) if (w.titlesRecords !== undefined) console.log(`  same, setConfig + lintRecords:`.padEnd(33) + `${f(w.titlesRecords).padStart(10)}  ${mbs(w.titlesRecords)}  ${w.findingsRecords} findings; wasm/native time ${x(w.titlesRecords, nat.titles.ms)}, wasm speed ${x(peer.titles, w.titlesRecords)} the peer's`);
 console.log(`modern-ahocorasick (JS peer):    ${f(peer.titles).padStart(10)}  ${mbs(peer.titles)}  ${peer.hits} raw hits (a matcher only: no normalisation, rules or spans); built in ${f(peer.build)}`);
 
 console.log(`\n== cold start, in parts (medians)`);
@@ -203,7 +218,7 @@ for (const w of wasms) {
 
 console.log(`\n== one lint call from JS, µs per call (the boundary and an empty or one-word lint; native empty lint ${nat.empty_us !== undefined ? nat.empty_us.toFixed(2) + ' µs' : 'n/a'})`);
 const us = (v) => (v === undefined ? 'n/a' : v.toFixed(2) + ' µs');
-for (const w of wasms) console.log(`wasm ${path.relative(ROOT, w.dir)}: lint(listing, config, key) empty ${us(w.call.lintEmpty)}, one word ${us(w.call.lintWord)}; setConfig + lintJson(JSON.stringify(listing)) empty ${us(w.call.jsonEmpty)}, one word ${us(w.call.jsonWord)}; an empty lint inside the wasm (no boundary) ${us(w.call.inside)}`);
+for (const w of wasms) console.log(`wasm ${path.relative(ROOT, w.dir)}: lint(listing, config, key) empty ${us(w.call.lintEmpty)}, one word ${us(w.call.lintWord)}; setConfig + lintJson(JSON.stringify(listing)) empty ${us(w.call.jsonEmpty)}, one word ${us(w.call.jsonWord)}; setConfig + lintRecords(LGRecords.write(listing)) empty ${us(w.call.recordsEmpty)}, one word ${us(w.call.recordsWord)}; an empty lint inside the wasm (no boundary) ${us(w.call.inside)}`);
 
 console.log(`\n== one typical listing (title, bullet, 2k description)`);
 console.log(`native ${f(nat.typical_ms)}`);

@@ -34,7 +34,7 @@ globalThis.chrome = {
 const configs = [];
 globalThis.wasm_bindgen = { checkPack: () => ({ id: 'x' }), marketFromHost: (h) => (h.endsWith('.tw') ? 'tw' : undefined) };
 // One engine, as LGEngine keeps one while the packs stay the same: the lint path sets its
-// configuration when it changes (setConfig) and lints JSON text (lintJson); `configs` holds
+// configuration when it changes (setConfig) and lints records (lintRecords); `configs` holds
 // the configuration each lint ran with.
 const found = () => [{ rule: 'counterfeit.replica', text: 'Replica', severity: 'block' }];
 let setConfigs = 0;
@@ -43,12 +43,12 @@ const linter = (() => {
   return {
     lint: (l, c) => { configs.push(c); return found(); },
     setConfig: (c) => { current = c; setConfigs += 1; },
-    lintJson: (json) => { JSON.parse(json); configs.push(current); return found(); },
+    lintRecords: (records) => { assert.ok(records instanceof Uint8Array); configs.push(current); return found(); },
     packs: () => [],
   };
 })();
 globalThis.LGEngine = { init: async () => {}, error: () => null, get: async () => linter };
-for (const f of ['wake.js', 'settings-schema.js', 'settings-store.js', 'settings.js', 'listings.js', 'confirm.js', 'tabs.js', 'log.js', 'background.js']) {
+for (const f of ['wake.js', 'settings-schema.js', 'settings-store.js', 'settings.js', 'listings.js', 'records.js', 'confirm.js', 'tabs.js', 'log.js', 'background.js']) {
   const exported = require(path.join(ROOT, 'extension/background', f));
   if (f === 'wake.js') globalThis.LGWake = exported;
   if (f === 'settings-schema.js') globalThis.LGSchema = exported;
@@ -57,6 +57,7 @@ for (const f of ['wake.js', 'settings-schema.js', 'settings-store.js', 'settings
   if (f === 'confirm.js') globalThis.LGConfirm = exported;
   if (f === 'log.js') globalThis.LGLog = exported;
   if (f === 'listings.js') globalThis.LGListings = exported;
+  if (f === 'records.js') globalThis.LGRecords = exported;
 }
 
 const page = { id: 'abc', url: 'https://sellercentral.amazon.com/abis/listing', tab: { id: 1, windowId: 1, index: 0 } };

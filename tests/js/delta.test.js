@@ -4,21 +4,12 @@
 // (target/wasm-out, when built) finds the same as a full lint, step after step.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { ROOT, load } from './load.mjs';
+import { builtLinter, load } from './load.mjs';
 
 const delta = load('content/delta.js');
 const LGListings = load('background/listings.js');
 
-function engine() {
-  const dir = path.join(ROOT, 'target/wasm-out');
-  if (!fs.existsSync(path.join(dir, 'listing_guard_wasm_bg.wasm'))) return null;
-  const src = fs.readFileSync(path.join(dir, 'listing_guard_wasm.js'), 'utf8');
-  const wb = new Function(`${src}\nreturn wasm_bindgen;`)();
-  wb.initSync({ module: new WebAssembly.Module(fs.readFileSync(path.join(dir, 'listing_guard_wasm_bg.wasm'))) });
-  return new wb.Linter([]);
-}
+const engine = builtLinter;
 
 // A seller's edits, one pass each: title typed, description typed into, a bullet added
 // and removed, a variant row's price changed, the brand cleared, a part gone.

@@ -36,6 +36,7 @@ mod hash_bits;
 mod language;
 mod listing;
 pub mod listing_json;
+pub mod listing_records;
 mod market;
 mod matcher;
 mod normalize;

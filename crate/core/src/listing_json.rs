@@ -66,7 +66,7 @@ pub fn read(text: &str, out: &mut Listing) -> Result<(), Refused> {
     Ok(())
 }
 
-fn clear(l: &mut Listing) {
+pub(crate) fn clear(l: &mut Listing) {
     for s in [
         &mut l.title,
         &mut l.description,
@@ -508,7 +508,7 @@ enum Slot<'l> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use serde::Deserialize;
 
@@ -561,7 +561,7 @@ mod tests {
     }
 
     /// A small deterministic generator (xorshift), so the test needs no crate.
-    struct Rng(u64);
+    pub(crate) struct Rng(pub u64);
     impl Rng {
         fn next(&mut self) -> u64 {
             self.0 ^= self.0 << 13;
@@ -569,10 +569,10 @@ mod tests {
             self.0 ^= self.0 << 17;
             self.0
         }
-        fn below(&mut self, n: u64) -> usize {
+        pub(crate) fn below(&mut self, n: u64) -> usize {
             (self.next() % n) as usize
         }
-        fn text(&mut self) -> String {
+        pub(crate) fn text(&mut self) -> String {
             const PIECES: [&str; 16] = [
                 "Rolex",
                 " ",
@@ -595,43 +595,50 @@ mod tests {
         }
     }
 
+    /// A random listing: every field, some lists and optional ones, texts with escapes,
+    /// controls, CJK, Thai and emoji (also what `listing_records` tests read).
+    pub(crate) fn random_listing(rng: &mut Rng) -> Listing {
+        let mut l = Listing::default();
+        let some = |rng: &mut Rng| rng.below(3) == 0;
+        if some(rng) {
+            l.id = Some(rng.text());
+        }
+        l.title = rng.text();
+        l.bullets = (0..rng.below(4)).map(|_| rng.text()).collect();
+        if some(rng) {
+            l.description = rng.text();
+        }
+        l.brand = rng.text();
+        l.price = rng.text();
+        if some(rng) {
+            l.currency = Some(["USD", "CNY", ""][rng.below(3)].into());
+        }
+        if some(rng) {
+            l.marketplace = Marketplace::parse(["amazon", "shopee", "tiktok-shop"][rng.below(3)]);
+        }
+        if some(rng) {
+            l.market = Some(rng.text());
+        }
+        l.other = (0..rng.below(3))
+            .map(|_| (rng.text(), rng.text()))
+            .collect();
+        l.variants = (0..rng.below(3))
+            .map(|_| Variant {
+                label: rng.text(),
+                price: rng.text(),
+                cost: rng.text(),
+            })
+            .collect();
+        l
+    }
+
     #[test]
     fn reads_what_the_serde_derive_read_on_random_listings() {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
         let mut kept = Listing::default();
         for _ in 0..3000 {
-            let mut l = Listing::default();
+            let l = random_listing(&mut rng);
             let some = |rng: &mut Rng| rng.below(3) == 0;
-            if some(&mut rng) {
-                l.id = Some(rng.text());
-            }
-            l.title = rng.text();
-            l.bullets = (0..rng.below(4)).map(|_| rng.text()).collect();
-            if some(&mut rng) {
-                l.description = rng.text();
-            }
-            l.brand = rng.text();
-            l.price = rng.text();
-            if some(&mut rng) {
-                l.currency = Some(["USD", "CNY", ""][rng.below(3)].into());
-            }
-            if some(&mut rng) {
-                l.marketplace =
-                    Marketplace::parse(["amazon", "shopee", "tiktok-shop"][rng.below(3)]);
-            }
-            if some(&mut rng) {
-                l.market = Some(rng.text());
-            }
-            l.other = (0..rng.below(3))
-                .map(|_| (rng.text(), rng.text()))
-                .collect();
-            l.variants = (0..rng.below(3))
-                .map(|_| Variant {
-                    label: rng.text(),
-                    price: rng.text(),
-                    cost: rng.text(),
-                })
-                .collect();
             let mut json = serde_json::to_value(&l).unwrap();
             if some(&mut rng) {
                 json["unknown"] = serde_json::json!({"a": [1, -2.5e3, true, null, "x\\y"]});

@@ -6,11 +6,19 @@ use crate::corpus::Corpus;
 use crate::mutate::{mutate, random_text};
 use crate::rng::Rng;
 use listing_guard::{
-    listing_json, parse_price, Currency, Engine, Finding, LintConfig, Listing, Pack,
+    listing_json, listing_records, parse_price, Currency, Engine, Finding, LintConfig, Listing,
+    Pack,
 };
 use serde_json::{json, Map, Value};
 
-pub const NAMES: &[&str] = &["pack", "lint", "price", "spans", "listing-json"];
+pub const NAMES: &[&str] = &[
+    "pack",
+    "lint",
+    "price",
+    "spans",
+    "listing-json",
+    "listing-records",
+];
 
 pub struct State {
     pub corpus: Corpus,
@@ -77,6 +85,30 @@ pub fn generate(target: &str, st: &State, rng: &mut Rng) -> String {
             } else {
                 mutate(rng, &a, &b)
             }
+        }
+        "listing-records" => {
+            // A listing's records with a few bytes changed, cut or repeated, as hex (the
+            // harness keeps inputs as text).
+            let heavy = rng.chance(2);
+            let v = random_listing(st, rng, heavy);
+            let listing: Listing = serde_json::from_value(v).unwrap_or_default();
+            let mut b = listing_records::write(&listing);
+            for _ in 0..rng.below(4) {
+                if b.is_empty() {
+                    break;
+                }
+                let i = rng.below(b.len());
+                match rng.below(4) {
+                    0 => b[i] = rng.next() as u8,
+                    1 => b.truncate(i),
+                    2 => b.insert(i, rng.below(20) as u8),
+                    _ => {
+                        let piece = b[i..].iter().take(12).copied().collect::<Vec<_>>();
+                        b.splice(i..i, piece);
+                    }
+                }
+            }
+            b.iter().map(|x| format!("{x:02x}")).collect()
         }
         _ => unreachable!("unknown target {target}"),
     }
@@ -251,6 +283,37 @@ pub fn run(target: &str, st: &State, input: &str) -> Result<bool, String> {
                 .map_err(|e| format!("its own serialisation refused: {e}"))?;
             if back != fresh {
                 return Err("the listing read back from its serialisation differs".into());
+            }
+            Ok(true)
+        }
+        "listing-records" => {
+            // What the reader accepts reads the same into a listing that held another,
+            // and reads back the same from the records it writes.
+            let bytes = (0..input.len() / 2)
+                .map(|i| u8::from_str_radix(&input[2 * i..2 * i + 2], 16))
+                .collect::<Result<Vec<u8>, _>>()
+                .map_err(|e| format!("bad input: {e}"))?;
+            let mut fresh = Listing::default();
+            if listing_records::read(&bytes, &mut fresh).is_err() {
+                return Ok(false);
+            }
+            let mut kept = Listing {
+                title: "held before".into(),
+                bullets: vec!["a".into(), "b".into(), "c".into()],
+                other: vec![("n".into(), "v".into()); 2],
+                variants: vec![Default::default(); 3],
+                ..Listing::default()
+            };
+            listing_records::read(&bytes, &mut kept)
+                .map_err(|e| format!("refused the second time: {e}"))?;
+            if kept != fresh {
+                return Err("read into a kept listing differs from a fresh one".into());
+            }
+            let mut back = Listing::default();
+            listing_records::read(&listing_records::write(&fresh), &mut back)
+                .map_err(|e| format!("its own records refused: {e}"))?;
+            if back != fresh {
+                return Err("the listing read back from its records differs".into());
             }
             Ok(true)
         }

@@ -95,6 +95,10 @@ pub(crate) fn listing_into(text: &str, out: &mut Listing) -> Result<(), JsError>
     listing_guard::listing_json::read(text, out).map_err(|e| bad_input("listing", e))
 }
 
+pub(crate) fn records_into(bytes: &[u8], out: &mut Listing) -> Result<(), JsError> {
+    listing_guard::listing_records::read(bytes, out).map_err(|e| bad_input("listing records", e))
+}
+
 pub(crate) fn config(value: JsValue) -> Result<LintConfig, JsError> {
     let c: ConfigIn = from_js("config", &value)?;
     let mut severity = BTreeMap::new();

@@ -12,6 +12,8 @@
 //! // listing as JSON text, no findings as one shared frozen empty array.
 //! linter.setConfig({ lang: 'en' });
 //! const more = linter.lintJson(JSON.stringify({ title: 'Rolex replica' }));
+//! // The background writes the listing as records instead (background/records.js).
+//! const same = linter.lintRecords(LGRecords.write({ title: 'Rolex replica' }));
 //! ```
 
 mod convert;
@@ -112,11 +114,18 @@ impl Linter {
     pub fn lint_json(&self, listing: &str) -> Result<JsValue, JsError> {
         let mut kept = self.listing.borrow_mut();
         convert::listing_into(listing, &mut kept)?;
-        let findings = self.engine.lint(&kept, &self.set.borrow());
-        if findings.is_empty() {
-            return Ok(self.none.clone());
-        }
-        findings_js(&findings)
+        self.lint_kept(&kept)
+    }
+
+    /// Lints one listing given as records (`extension/background/records.js` writes
+    /// them; the layout is `listing_records` in the core) with the configuration of
+    /// `setConfig`: what the background calls. It answers as `lintJson` does, and costs
+    /// less: no `JSON.stringify` in JS, the bytes copied in natively, no JSON to parse.
+    #[wasm_bindgen(js_name = lintRecords)]
+    pub fn lint_records(&self, records: &[u8]) -> Result<JsValue, JsError> {
+        let mut kept = self.listing.borrow_mut();
+        convert::records_into(records, &mut kept)?;
+        self.lint_kept(&kept)
     }
 
     /// Lints an empty listing `n` times with the configuration of `setConfig`, inside
@@ -156,6 +165,18 @@ fn findings_out(
 
 fn findings_js(findings: &[listing_guard::Finding]) -> Result<JsValue, JsError> {
     convert::to_js(&findings.iter().map(convert::finding).collect::<Vec<_>>())
+}
+
+impl Linter {
+    /// The findings of the kept listing under `setConfig`'s configuration; the shared
+    /// empty array when there are none.
+    fn lint_kept(&self, listing: &Listing) -> Result<JsValue, JsError> {
+        let findings = self.engine.lint(listing, &self.set.borrow());
+        if findings.is_empty() {
+            return Ok(self.none.clone());
+        }
+        findings_js(&findings)
+    }
 }
 
 /// Validates one pack file without building an engine; returns its catalogue entry.

@@ -267,3 +267,30 @@ fn lint_json_finds_what_lint_finds_under_the_config_set() {
     assert!(Object::is(&a, &b));
     assert!(linter.lint_json("{").is_err());
 }
+
+#[wasm_bindgen_test]
+fn lint_records_finds_what_lint_json_finds() {
+    let linter = Linter::new(vec![]).unwrap();
+    let text = r#"{"title": "🔥 Rolex replica watch 高仿", "bullets": ["AAA grade copy"], "price": "$20", "variants": [{"label": "S", "price": "$3"}]}"#;
+    let mut listing = listing_guard::Listing::default();
+    listing_guard::listing_json::read(text, &mut listing).unwrap();
+    linter.set_config(obj(r#"{"lang": "en"}"#)).unwrap();
+    let by_json = linter.lint_json(text).unwrap();
+    let by_records = linter
+        .lint_records(&listing_guard::listing_records::write(&listing))
+        .unwrap();
+    assert!(Array::from(&by_records).length() > 0);
+    assert_eq!(
+        JSON::stringify(&by_records).unwrap(),
+        JSON::stringify(&by_json).unwrap()
+    );
+    // No records: the empty listing, the shared empty array. Bad records are refused.
+    let none = linter.lint_records(&[]).unwrap();
+    assert!(Object::is(&none, &linter.lint_json("null").unwrap()));
+    let err = JsValue::from(linter.lint_records(&[1, 9, 0, 0, 0, b'a']).unwrap_err());
+    let message = Reflect::get(&err, &"message".into()).unwrap().as_string();
+    assert_eq!(
+        message.as_deref(),
+        Some("listing records: a record's text runs past the end at byte 0")
+    );
+}
