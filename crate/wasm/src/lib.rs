@@ -103,7 +103,8 @@ impl Linter {
     }
 
     /// Lints one listing given as JSON text (`JSON.stringify` of what `lint` takes) with
-    /// the configuration of `setConfig`: the cheap call for many listings in a row. A
+    /// the configuration of `setConfig`: a cheap call for many listings in a row
+    /// (`lintRecords` is cheaper still, and is what the background calls). A
     /// listing without findings gets one shared, frozen empty array (do not keep it to
     /// add to); one with findings a new array, as from `lint`.
     ///
