@@ -19,6 +19,8 @@ const LGRecords = (() => {
   const BULLET = 12, OTHER_NAME = 13, OTHER_TEXT = 14, VARIANT_LABEL = 15, VARIANT_PRICE = 16, VARIANT_COST = 17;
 
   const encoder = new TextEncoder();
+  /** The largest buffer kept from one write to the next. */
+  const KEEP = 1 << 20;
   let buf = new Uint8Array(4096);
   let at = 0;
 
@@ -65,6 +67,8 @@ const LGRecords = (() => {
    */
   function write(listing) {
     at = 0;
+    // A buffer grown for a pasted megabyte is not kept for the worker's life.
+    if (buf.length > KEEP) buf = new Uint8Array(4096);
     if (listing == null) return buf.subarray(0, 0);
     if (typeof listing !== 'object' || Array.isArray(listing)) throw new TypeError('listing: expected an object');
     for (const key of Object.keys(listing)) {

@@ -43,8 +43,13 @@ test('the engine finds the same in a listing\'s records as in its JSON text', (t
     found += got.length;
   }
   assert.ok(found > 500, `the random listings have findings (${found})`);
-  // A long listing after the short ones (the kept buffer grows), then a short one again.
-  const big = { title: 'Rolex replica', description: '高仿 '.repeat(20000) + 'replica' };
+  // Long listings after the short ones (the kept buffer grows, past what it keeps), then a
+  // short one again.
+  for (const n of [20000, 150000]) {
+    const big = { title: 'Rolex replica', description: '高仿 '.repeat(n) + 'replica' };
+    assert.deepEqual(linter.lintRecords(LGRecords.write(big)), linter.lintJson(JSON.stringify(big)));
+  }
+  const big = { title: 'Rolex replica', bullets: ['高仿 '.repeat(20000)] };
   assert.deepEqual(linter.lintRecords(LGRecords.write(big)), linter.lintJson(JSON.stringify(big)));
   assert.deepEqual(linter.lintRecords(LGRecords.write({ title: 'Steel watch' })), []);
 });
