@@ -159,7 +159,13 @@ const linters = wasmDirs.map((dir) => {
   wb.initSync({ module: new WebAssembly.Module(fs.readFileSync(path.join(dir, 'listing_guard_wasm_bg.wasm'))) });
   return new wb.Linter([]);
 });
-const rounds = { native: [], peer: [], wasm: wasmDirs.map(() => []), json: wasmDirs.map(() => []), records: wasmDirs.map(() => []) };
+// The calls cheaper than lint(listing, config, key), after setConfig.
+const CHEAP = [
+  { method: 'lintJson', call: (linter, l) => linter.lintJson(JSON.stringify(l)) },
+  { method: 'lintRecords', call: (linter, l) => linter.lintRecords(LGRecords.write(l)) },
+];
+const rounds = { native: [], peer: [], wasm: wasmDirs.map(() => []), ...Object.fromEntries(CHEAP.map((c) => [c.method, wasmDirs.map(() => [])])) };
+wasms.forEach((w) => { w.cheap = {}; });
 let peerHits = 0;
 const nativeTitles = {};
 for (let k = 0; k < 3; k++) {
@@ -173,21 +179,17 @@ for (let k = 0; k < 3; k++) {
     for (const l of data.listings) found += linter.lint(l, config, configKey).length;
     rounds.wasm[i].push(now() - t);
     wasms[i].findings = found;
-    // The cheap call where the build has it: the config set once, each listing as JSON.
-    if (!linter.lintJson) return;
-    linter.setConfig(config);
-    const tj = now();
-    let foundJson = 0;
-    for (const l of data.listings) foundJson += linter.lintJson(JSON.stringify(l)).length;
-    rounds.json[i].push(now() - tj);
-    wasms[i].findingsJson = foundJson;
-    // What the background calls: each listing as records (background/records.js).
-    if (!linter.lintRecords) return;
-    const tr = now();
-    let foundRecords = 0;
-    for (const l of data.listings) foundRecords += linter.lintRecords(LGRecords.write(l)).length;
-    rounds.records[i].push(now() - tr);
-    wasms[i].findingsRecords = foundRecords;
+    // The cheaper calls where the build has them: the config set once, each listing as
+    // JSON text, then as records (background/records.js: what the background calls).
+    if (linter.lintJson) linter.setConfig(config);
+    for (const c of CHEAP) {
+      if (!linter[c.method]) continue;
+      const tc = now();
+      let n = 0;
+      for (const l of data.listings) n += c.call(linter, l).length;
+      rounds[c.method][i].push(now() - tc);
+      wasms[i].cheap[c.method] = { findings: n };
+    }
   });
   const p = peerPass();
   rounds.peer.push(p.ms);
@@ -195,7 +197,10 @@ for (let k = 0; k < 3; k++) {
 }
 nat.titles.ms = median(rounds.native);
 nat.titles.findings = nativeTitles.findings;
-wasms.forEach((w, i) => { w.titles = median(rounds.wasm[i]); w.titlesJson = rounds.json[i].length ? median(rounds.json[i]) : undefined; w.titlesRecords = rounds.records[i].length ? median(rounds.records[i]) : undefined; });
+wasms.forEach((w, i) => {
+  w.titles = median(rounds.wasm[i]);
+  for (const [method, c] of Object.entries(w.cheap)) c.ms = median(rounds[method][i]);
+});
 const peer = { build: peerAc.build, titles: median(rounds.peer), hits: peerHits };
 const mbs = (ms) => (bytes / 1e6 / (ms / 1e3)).toFixed(2) + ' MB/s';
 
@@ -203,8 +208,12 @@ console.log(`corpus: ${data.listings.length} listings of ${corpus} (${(bytes / 1
 console.log(`\n== throughput over the titles (median of 3 interleaved passes each; higher MB/s is faster)`);
 console.log(`native (release-native, opt 3):  ${f(nat.titles.ms).padStart(10)}  ${mbs(nat.titles.ms)}  ${nat.titles.findings} findings`);
 for (const w of wasms) console.log(`wasm ${path.relative(ROOT, w.dir)}:`.padEnd(33) + `${f(w.titles).padStart(10)}  ${mbs(w.titles)}  ${w.findings} findings; wasm/native time ${x(w.titles, nat.titles.ms)}, wasm speed ${x(peer.titles, w.titles)} the peer's`);
-for (const w of wasms) if (w.titlesJson !== undefined) console.log(`  same, setConfig + lintJson:`.padEnd(33) + `${f(w.titlesJson).padStart(10)}  ${mbs(w.titlesJson)}  ${w.findingsJson} findings; wasm/native time ${x(w.titlesJson, nat.titles.ms)}, wasm speed ${x(peer.titles, w.titlesJson)} the peer's`);
-for (const w of wasms) if (w.titlesRecords !== undefined) console.log(`  same, setConfig + lintRecords:`.padEnd(33) + `${f(w.titlesRecords).padStart(10)}  ${mbs(w.titlesRecords)}  ${w.findingsRecords} findings; wasm/native time ${x(w.titlesRecords, nat.titles.ms)}, wasm speed ${x(peer.titles, w.titlesRecords)} the peer's`);
+for (const { method } of CHEAP) {
+  for (const w of wasms) {
+    const c = w.cheap[method];
+    if (c) console.log(`  same, setConfig + ${method}:`.padEnd(33) + `${f(c.ms).padStart(10)}  ${mbs(c.ms)}  ${c.findings} findings; wasm/native time ${x(c.ms, nat.titles.ms)}, wasm speed ${x(peer.titles, c.ms)} the peer's`);
+  }
+}
 console.log(`modern-ahocorasick (JS peer):    ${f(peer.titles).padStart(10)}  ${mbs(peer.titles)}  ${peer.hits} raw hits (a matcher only: no normalisation, rules or spans); built in ${f(peer.build)}`);
 
 console.log(`\n== cold start, in parts (medians)`);

@@ -238,6 +238,26 @@ pub struct FieldRef {
 }
 
 impl Listing {
+    /// Empties every field but the lists, keeping the strings' capacity: what the
+    /// listing readers (`listing_json`, `listing_records`) do before refilling one.
+    pub(crate) fn clear_singles(&mut self) {
+        for s in [
+            &mut self.title,
+            &mut self.description,
+            &mut self.keywords,
+            &mut self.brand,
+            &mut self.category,
+            &mut self.price,
+            &mut self.cost,
+        ] {
+            s.clear();
+        }
+        self.id = None;
+        self.currency = None;
+        self.market = None;
+        self.marketplace = None;
+    }
+
     /// Every non-empty field with its reference and text, in a fixed order.
     pub fn fields(&self) -> impl Iterator<Item = (FieldRef, &str)> {
         fn single(role: FieldRole, text: &str) -> (FieldRef, &str) {

@@ -39,7 +39,7 @@ const MAX_DEPTH: usize = 128;
 /// Reads `text` into `out`, replacing all of it. Empty text and `null` are the empty
 /// listing. On an error `out` holds part of the text; the next read replaces it.
 pub fn read(text: &str, out: &mut Listing) -> Result<(), Refused> {
-    clear(out);
+    out.clear_singles();
     let mut given = 0;
     if !(text.is_empty() || text == "null") {
         let mut p = Parser {
@@ -64,24 +64,6 @@ pub fn read(text: &str, out: &mut Listing) -> Result<(), Refused> {
         out.variants.clear();
     }
     Ok(())
-}
-
-pub(crate) fn clear(l: &mut Listing) {
-    for s in [
-        &mut l.title,
-        &mut l.description,
-        &mut l.keywords,
-        &mut l.brand,
-        &mut l.category,
-        &mut l.price,
-        &mut l.cost,
-    ] {
-        s.clear();
-    }
-    l.id = None;
-    l.currency = None;
-    l.market = None;
-    l.marketplace = None;
 }
 
 struct Parser<'a> {

@@ -51,7 +51,7 @@ impl std::fmt::Display for Refused {
 /// Reads `bytes` into `out`, replacing all of it. No records are the empty listing. On
 /// an error `out` holds part of the records; the next read replaces it.
 pub fn read(bytes: &[u8], out: &mut Listing) -> Result<(), Refused> {
-    crate::listing_json::clear(out);
+    out.clear_singles();
     // How many bullets, pairs and variants were read: the rest are dropped at the end
     // (kept until then, with their capacity, to be refilled).
     let (mut bullets, mut other, mut variants) = (0, 0, 0);
@@ -142,11 +142,7 @@ fn next<'l, T: Default>(list: &'l mut Vec<T>, n: &mut usize) -> &'l mut T {
 /// The records of `listing` (what `records.js` writes), for tests and benchmarks.
 pub fn write(listing: &Listing) -> Vec<u8> {
     let mut out = Vec::new();
-    let mut put = |tag: u8, text: &str| {
-        out.push(tag);
-        out.extend_from_slice(&(text.len() as u32).to_le_bytes());
-        out.extend_from_slice(text.as_bytes());
-    };
+    let mut put = |tag: u8, text: &str| record(&mut out, tag, text);
     let l = listing;
     for (tag, text) in [
         (TITLE, &l.title),
@@ -178,6 +174,13 @@ pub fn write(listing: &Listing) -> Vec<u8> {
         put(VARIANT_COST, cost);
     }
     out
+}
+
+/// Appends one record to `out`.
+pub(crate) fn record(out: &mut Vec<u8>, tag: u8, text: &str) {
+    out.push(tag);
+    out.extend_from_slice(&(text.len() as u32).to_le_bytes());
+    out.extend_from_slice(text.as_bytes());
 }
 
 #[cfg(test)]

@@ -266,12 +266,7 @@ pub fn run(target: &str, st: &State, input: &str) -> Result<bool, String> {
             if !input.is_empty() && serde_json::from_str::<Value>(input).is_err() {
                 return Err("the reader accepted text that is not JSON".into());
             }
-            let mut kept = Listing {
-                title: "held before".into(),
-                bullets: vec!["a".into(), "b".into(), "c".into()],
-                variants: vec![Default::default(); 3],
-                ..Listing::default()
-            };
+            let mut kept = held_before();
             listing_json::read(input, &mut kept)
                 .map_err(|e| format!("refused the second time: {e}"))?;
             if kept != fresh {
@@ -297,13 +292,7 @@ pub fn run(target: &str, st: &State, input: &str) -> Result<bool, String> {
             if listing_records::read(&bytes, &mut fresh).is_err() {
                 return Ok(false);
             }
-            let mut kept = Listing {
-                title: "held before".into(),
-                bullets: vec!["a".into(), "b".into(), "c".into()],
-                other: vec![("n".into(), "v".into()); 2],
-                variants: vec![Default::default(); 3],
-                ..Listing::default()
-            };
+            let mut kept = held_before();
             listing_records::read(&bytes, &mut kept)
                 .map_err(|e| format!("refused the second time: {e}"))?;
             if kept != fresh {
@@ -320,6 +309,20 @@ pub fn run(target: &str, st: &State, input: &str) -> Result<bool, String> {
         // Proves the harness: a panic inside a target is caught and reported.
         "selftest-panic" => panic!("selftest: {}", input.len()),
         _ => Err(format!("unknown target {target}")),
+    }
+}
+
+/// A listing a reader reads into as into a kept one: every field and list filled, so
+/// what the input leaves out must be emptied.
+fn held_before() -> Listing {
+    Listing {
+        id: Some("held".into()),
+        title: "held before".into(),
+        currency: Some("USD".into()),
+        bullets: vec!["a".into(), "b".into(), "c".into()],
+        other: vec![("n".into(), "v".into()); 2],
+        variants: vec![Default::default(); 3],
+        ..Listing::default()
     }
 }
 

@@ -2,9 +2,8 @@ use super::*;
 use crate::listing_json::tests::{random_listing, Rng};
 
 fn rec(tag: u8, text: &str) -> Vec<u8> {
-    let mut out = vec![tag];
-    out.extend_from_slice(&(text.len() as u32).to_le_bytes());
-    out.extend_from_slice(text.as_bytes());
+    let mut out = Vec::new();
+    record(&mut out, tag, text);
     out
 }
 
