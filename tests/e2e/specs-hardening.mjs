@@ -11,7 +11,17 @@ import { waitFor, waitFindings, F, inExtension, typeTitle } from './specs.mjs';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const has = (s, rule) => s.findings.some((f) => f.rule === rule);
-const tmpFile = (name, text) => { const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lg-hard-')), name); fs.writeFileSync(f, text); return f; };
+// The files a spec hands to a file input: one folder for the run, removed when it ends.
+let tmpDir = null;
+const tmpFile = (name, text) => {
+  if (!tmpDir) {
+    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-hard-'));
+    process.on('exit', () => fs.rmSync(tmpDir, { recursive: true, force: true }));
+  }
+  const f = path.join(fs.mkdtempSync(path.join(tmpDir, 'f-')), name);
+  fs.writeFileSync(f, text);
+  return f;
+};
 
 const stored = (drv) => inExtension(drv, `Promise.all([api.storage.local.get(null), api.storage.session.get(null)]).then(([local, session]) => ({ local, session }))`);
 const op = (o) => `api.runtime.sendMessage(${JSON.stringify({ type: 'settings-op', ...o })})`;

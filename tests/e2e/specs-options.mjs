@@ -143,7 +143,9 @@ export const optionSpecs = [
       assert.equal(exported.settings.custom[0].value, 'zorblax');
       await effect(drv, tabs, 'custom term removed', () => drv.click('#custom li button'), (s) => !has(s, 'custom.term-1'));
       await effect(drv, tabs, 'imported pack removed', () => drv.click('[data-remove-pack="my-words"]'), (s) => !has(s, 'my-words.rejected'));
-      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lg-export-')), 'settings.json');
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-export-'));
+      process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+      const file = path.join(dir, 'settings.json');
       fs.writeFileSync(file, JSON.stringify(exported));
       await effect(drv, tabs, 'settings re-imported', () => drv.setFile('#import-settings', file),
         (s) => has(s, 'custom.term-1') && has(s, 'my-words.rejected'));

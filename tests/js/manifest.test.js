@@ -9,9 +9,14 @@ import path from 'node:path';
 import { ROOT } from './load.mjs';
 
 function manifestFor(browser) {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lg-manifest-')), 'manifest.json');
-  execFileSync(process.execPath, [path.join(ROOT, 'tools/manifest.mjs'), browser, out]);
-  return JSON.parse(fs.readFileSync(out, 'utf8'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lg-manifest-'));
+  try {
+    const out = path.join(dir, 'manifest.json');
+    execFileSync(process.execPath, [path.join(ROOT, 'tools/manifest.mjs'), browser, out]);
+    return JSON.parse(fs.readFileSync(out, 'utf8'));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 test('Chrome: a service worker and a minimum version; Firefox: event-page scripts and gecko settings', () => {

@@ -13,6 +13,7 @@ fs.cpSync(path.join(ROOT, 'extension', '_locales'), path.join(dist, '_locales'),
 fs.mkdirSync(path.join(dist, 'shared'));
 execFileSync(process.execPath, [path.join(ROOT, 'tools', 'locales.mjs'), dist]);
 const LOCALES = fs.readFileSync(path.join(dist, 'shared', 'locales.js'), 'utf8');
+fs.rmSync(dist, { recursive: true, force: true });
 const msg = (loc, key) => JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/_locales', loc, 'messages.json'), 'utf8'))[key].message;
 
 /** shared/ui.js (after locales.js) in a page whose getMessage answers with `answer`. */

@@ -110,6 +110,11 @@ impl Wire for MatcherBuilder {
 }
 
 /// The matcher of the parts [`MatcherBuilder::read`] read, if they agree.
+///
+/// Each loop over the literals is a function of its own, out of line: in the wasm of a
+/// waking service worker, V8 recompiles a function whose loops ran long on threads
+/// beside the start, and a small function is recompiled in a fraction of the time this
+/// one took with every loop inlined (its recompiling took the start's CPU).
 fn build(
     words_in: KeysIn<'_>,
     max_words: usize,
@@ -118,16 +123,8 @@ fn build(
     substring_lits: Vec<LitId>,
 ) -> Result<MatcherBuilder, &'static str> {
     let (ends, ids, next) = words_in.ends()?;
-    // Which ids are word literals', to check the substring literals' against.
-    let mut is_word = vec![false; next as usize];
-    ids.iter().for_each(|&id| is_word[id as usize] = true);
-    // The word-prefix filter is made as the keys are hashed: the whole key's hash is the
-    // one its slot needs.
-    let mut prefixes = HashBits::default();
-    let words = StrMap::from_parts_with(words_in.text.to_string(), ends, ids, |key, h| {
-        super::insert_prefixes(&mut prefixes, key, h)
-    })
-    .map_err(|_| "a word literal key twice")?;
+    let is_word = word_ids(&ids, next);
+    let (words, prefixes) = words_map(words_in.text, ends, ids)?;
     let (ends, places, n) = substrings_in.ends()?;
     if n as usize != substring_lits.len() || places.len() != ends.len() {
         return Err("substring literals without ids, or empty");
@@ -138,10 +135,52 @@ fn build(
     {
         return Err("a substring literal's id out of range or a word literal's");
     }
-    // The joined ids ascend, as the entries' ids do: one walk finds their entries.
-    let mut joined = Vec::with_capacity(joined_deltas.len());
+    let joined = joined_entries(&words, joined_deltas)?;
+    let mut m = MatcherBuilder {
+        max_words,
+        next,
+        prefixes,
+        ..MatcherBuilder::default()
+    };
+    m.words = words;
+    join_all(&mut m, &joined);
+    m.substrings = StrMap::from_parts(substrings_in.text.to_string(), ends, substring_lits)
+        .map_err(|_| "a substring literal twice")?;
+    Ok(m)
+}
+
+/// Which ids are word literals' (`ids`, of `next` ids), to check the substring
+/// literals' against.
+#[inline(never)]
+fn word_ids(ids: &[LitId], next: LitId) -> Vec<bool> {
+    let mut is_word = vec![false; next as usize];
+    ids.iter().for_each(|&id| is_word[id as usize] = true);
+    is_word
+}
+
+/// The word literals' map over their keys' `text`, and the word-prefix filter, made as
+/// the keys are hashed: the whole key's hash is the one its slot needs.
+#[inline(never)]
+fn words_map(
+    text: &str,
+    ends: Vec<u32>,
+    ids: Vec<LitId>,
+) -> Result<(StrMap<LitId>, HashBits), &'static str> {
+    let mut prefixes = HashBits::default();
+    let words = StrMap::from_parts_with(text.to_string(), ends, ids, |key, h| {
+        super::insert_prefixes(&mut prefixes, key, h)
+    })
+    .map_err(|_| "a word literal key twice")?;
+    Ok((words, prefixes))
+}
+
+/// The entries of the joined literals, given as ascending ids, each as its difference
+/// from the one before. The entries' ids ascend too: one walk finds them.
+#[inline(never)]
+fn joined_entries(words: &StrMap<LitId>, deltas: Vec<LitId>) -> Result<Vec<usize>, &'static str> {
+    let mut joined = Vec::with_capacity(deltas.len());
     let (mut last, mut entry): (LitId, usize) = (0, 0);
-    for delta in joined_deltas {
+    for delta in deltas {
         last = last
             .checked_add(delta)
             .ok_or("a joined literal id out of range")?;
@@ -153,16 +192,16 @@ fn build(
         }
         joined.push(entry);
     }
-    let mut m = MatcherBuilder {
-        max_words,
-        next,
-        prefixes,
-        ..MatcherBuilder::default()
-    };
-    m.joined = StrMap::with_capacity(joined.len(), joined.len() * 10);
-    m.words = words;
+    Ok(joined)
+}
+
+/// Lets each of the word literals at `entries` match as a broken word: its key
+/// without the spaces.
+#[inline(never)]
+fn join_all(m: &mut MatcherBuilder, entries: &[usize]) {
+    m.joined = StrMap::with_capacity(entries.len(), entries.len() * 10);
     let mut buf = String::new();
-    for entry in joined {
+    for &entry in entries {
         buf.clear();
         let key = m.words.key(entry);
         let mut from = 0;
@@ -173,9 +212,6 @@ fn build(
         buf.push_str(&key[from..]);
         m.join(&buf, entry);
     }
-    m.substrings = StrMap::from_parts(substrings_in.text.to_string(), ends, substring_lits)
-        .map_err(|_| "a substring literal twice")?;
-    Ok(m)
 }
 
 impl MatcherBuilder {

@@ -23,7 +23,10 @@ export async function launchChromium({ extDir, proxyPort, lang = 'en-US', dark =
       `--lang=${lang}`,
       // Every request goes through the fixture server, which records it.
       `--proxy-server=http://127.0.0.1:${proxyPort}`, '--proxy-bypass-list=<-loopback>',
-      `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
+      `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`,
+      // For a diagnosis only, never in the suite: extra flags, such as
+      // LG_CHROMIUM_ARGS=--js-flags=--liftoff-only (README, issue 16's ninth round).
+      ...(process.env.LG_CHROMIUM_ARGS ? process.env.LG_CHROMIUM_ARGS.split(' ') : [])],
   });
   // Every request made by any page, extension page or worker of this browser.
   const requests = [];

@@ -168,7 +168,7 @@ export async function launchFirefox({ extDir, proxyPort, lang = 'en-US', dark = 
       }
     },
     wd,
-    async close() { await wd.quit(); },
+    async close() { await wd.quit(); fs.rmSync(downloads, { recursive: true, force: true }); },
   };
   return driver;
 }

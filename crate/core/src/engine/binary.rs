@@ -78,13 +78,15 @@ fn form_of(packs: Vec<Pack>) -> Result<Vec<u8>, PackError> {
     let mut partial = Partial::new().add_packs(packs)?;
     partial.b.owners.settle(partial.b.matcher.len());
     partial.resolve_floors()?;
+    let mut text = String::new();
     let names: Vec<GroupName> = (partial.groups.iter())
         .zip(keys_in_order(&partial))
-        .map(|(g, k)| GroupName::of(&g.name.spell(k), k))
+        .map(|(g, k)| GroupName::of(&g.name.spell(k, &partial.group_names), k, &mut text))
         .collect();
     for (g, n) in partial.groups.iter_mut().zip(names) {
         g.name = n;
     }
+    partial.group_names = text;
     Ok(write_form(&partial))
 }
 
@@ -125,6 +127,8 @@ impl Wire for GroupKeys {
         self.texts.write(out);
     }
 
+    // Out of line, as `Vec::read` is (`wire.rs`): a loop over every brand group.
+    #[inline(never)]
     fn read(r: &mut In<'_>) -> Self {
         let n = r.count();
         let lits = (0..n).map(|_| i64::from(r.signed())).collect();
@@ -168,7 +172,8 @@ impl GroupKeys {
     }
 
     /// The keys as they are written, literal ids and texts (`group_keys.rs`): hashed
-    /// only if a pack is added to the engine.
+    /// only if a pack is added to the engine. Out of line: a loop over every group.
+    #[inline(never)]
     fn keys(self, partial: &Partial) -> Result<Keys, &'static str> {
         if self.lits.len() != partial.groups.len() {
             return Err("brand group keys do not match the groups");

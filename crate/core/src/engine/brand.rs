@@ -10,6 +10,7 @@ use crate::pack::RuleKind;
 /// seller owns or is authorised for. A compatibility mention ("case for iPhone")
 /// lowers the severity one step for brand rules that allow it; any other mention in the
 /// keywords (search terms, tags) is at least a warning.
+#[inline(never)] // one step of `lint::lint`: see there
 pub(crate) fn brand_findings(p: &mut Pass) {
     let hits = p.brands.clone();
     for bh in hits {
@@ -52,6 +53,7 @@ pub(crate) fn brand_findings(p: &mut Pass) {
 
 /// The brand field names a brand whose rule sets `own_severity`, and the seller has
 /// not declared it authorised: "selling X needs proof of authorisation".
+#[inline(never)] // one step of `lint::lint`: see there
 pub(crate) fn own_brand_findings(p: &mut Pass) {
     let Some(fi) = p
         .fields

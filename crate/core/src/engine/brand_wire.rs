@@ -12,8 +12,9 @@
 //! unsigned LEB128 varint, a list of numbers its length then its items, text its length
 //! in bytes then UTF-8, `flags` one byte (bit 0 strict case, bit 1 dictionary word, bit 2
 //! compounds follow: the number of the everyday table's entry they belong to,
-//! `everyday.rs`), and `name` one byte (0 the key, 1 title case, 2 capitals, 3 text
-//! follows). Like the rest of the form it is a format between one build of this crate
+//! `everyday.rs`), and `name` one byte (0 the key, 1 title case, 2 capitals, 3 as text:
+//! its length follows, and the text names come after the last group, end to end, as one
+//! text). Like the rest of the form it is a format between one build of this crate
 //! and itself, with no version and no compatibility promise.
 //!
 //! What it does not do: check that a rule, group or product number is in range; the
@@ -71,34 +72,69 @@ impl Wire for BrandEntry {
     }
 }
 
-impl Wire for BrandGroup {
-    fn write(&self, out: &mut Out) {
-        match &self.name {
+/// The brand groups and their names text (`Partial::groups`, `Partial::group_names`): the
+/// number of groups, each group (its name's byte: for a name as text, its length in
+/// bytes follows; then its products), then the text names end to end in group order.
+pub(crate) fn write_groups(groups: &[BrandGroup], names: &str, out: &mut Out) {
+    let mut text = String::new();
+    out.num(groups.len());
+    for g in groups {
+        match g.name {
             GroupName::Key => out.byte(0),
             GroupName::Title => out.byte(1),
             GroupName::Upper => out.byte(2),
-            GroupName::Text(t) => {
+            GroupName::Text(start, end) => {
                 out.byte(3);
-                out.text(t);
+                let name = &names[start as usize..end as usize];
+                out.num(name.len());
+                text.push_str(name);
             }
         }
-        out.nums(&self.products);
+        out.nums(&g.products);
     }
+    out.text(&text);
+}
 
-    fn read(r: &mut In<'_>) -> Self {
+/// What [`write_groups`] wrote: the groups, with their text names as places in the names
+/// text, and that text (one allocation for every name).
+#[inline(never)] // a loop over every group: see `Vec::read` (wire.rs)
+pub(crate) fn read_groups(r: &mut In<'_>) -> (Vec<BrandGroup>, String) {
+    let n = r.count();
+    let mut groups = Vec::with_capacity(n);
+    let mut at = 0usize;
+    for _ in 0..n {
         let name = match r.byte() {
             0 => GroupName::Key,
             1 => GroupName::Title,
             2 => GroupName::Upper,
-            3 => GroupName::Text(r.text().to_string()),
+            3 => {
+                let start = at;
+                at = at.saturating_add(r.num());
+                let place = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+                GroupName::Text(place(start), place(at))
+            }
             _ => {
                 r.fail::<()>("a brand group's name does not read");
                 GroupName::Key
             }
         };
         let products = r.nums();
-        BrandGroup { name, products }
+        groups.push(BrandGroup { name, products });
     }
+    let text = r.text();
+    // Every name's place lies in the text, on character boundaries (`spell` slices it).
+    let fits = at == text.len()
+        && groups.iter().all(|g| match g.name {
+            GroupName::Text(s, e) => {
+                text.is_char_boundary(s as usize) && text.is_char_boundary(e as usize)
+            }
+            _ => true,
+        });
+    if !fits {
+        r.fail::<()>("brand group names out of their text");
+        return (Vec::new(), String::new());
+    }
+    (groups, text.to_string())
 }
 
 #[cfg(test)]
@@ -130,30 +166,57 @@ mod tests {
                 products: vec![],
             },
         ];
+        let mut names = String::from("unused ");
         let groups = vec![
             BrandGroup {
                 name: GroupName::Title,
                 products: vec![],
             },
             BrandGroup {
-                name: GroupName::Text("Louis Vuitton".into()),
+                name: GroupName::text("Louis Vuitton", &mut names),
                 products: vec![5, 6],
             },
+            BrandGroup {
+                name: GroupName::text("阿迪达斯", &mut names),
+                products: vec![],
+            },
         ];
-        let (e, g) = (to_bytes(&entries), to_bytes(&groups));
+        let e = to_bytes(&entries);
+        let mut out = Out::default();
+        write_groups(&groups, &names, &mut out);
+        let g = out.into_bytes();
         let back: Vec<BrandEntry> = from_bytes(&e).unwrap();
         assert_eq!(format!("{back:?}"), format!("{entries:?}"));
         assert_eq!(back[1].compounds, compounds);
         assert!(back[1].compounds.unwrap().compounds().contains(&"小米粥"));
-        let back: Vec<BrandGroup> = from_bytes(&g).unwrap();
-        assert_eq!(format!("{back:?}"), format!("{groups:?}"));
+        let read = |bytes: &[u8]| {
+            let mut r = In::new(bytes);
+            let got = read_groups(&mut r);
+            r.done().map(|()| got)
+        };
+        let (back, text) = read(&g).unwrap();
+        assert_eq!(text, "Louis Vuitton阿迪达斯");
+        let spelled = |gs: &[BrandGroup], t: &str| -> Vec<String> {
+            gs.iter()
+                .map(|g| g.name.spell("gucci", t).into_owned())
+                .collect()
+        };
+        assert_eq!(
+            spelled(&back, &text),
+            ["Gucci", "Louis Vuitton", "阿迪达斯"]
+        );
+        assert_eq!(spelled(&back, &text), spelled(&groups, &names));
+        assert_eq!(back[1].products, [5, 6]);
         for cut in 0..e.len() {
             assert!(from_bytes::<Vec<BrandEntry>>(&e[..cut]).is_err());
         }
         for cut in 0..g.len() {
-            assert!(from_bytes::<Vec<BrandGroup>>(&g[..cut]).is_err());
+            assert!(read(&g[..cut]).is_err());
         }
-        assert!(from_bytes::<Vec<BrandGroup>>(&[1, 9, 0]).is_err());
+        // An unknown name byte; a name longer than the text; a name cut inside a character.
+        assert!(read(&[1, 9, 0, 0]).is_err());
+        assert!(read(&[1, 3, 5, 0, 3, b'a', b'b', b'c']).is_err());
+        assert!(read(&[2, 3, 1, 0, 3, 2, 0, 3, 0xe9, 0x98, 0xbf]).is_err());
         // An everyday entry the table does not have.
         assert!(from_bytes::<Vec<BrandEntry>>(&[1, 0, 0, COMPOUNDS, 0, 0, 100]).is_err());
     }

@@ -5,6 +5,7 @@ use super::lint::Pass;
 use crate::finding::Span;
 use crate::pack::{FieldCheck, RuleKind};
 
+#[inline(never)] // one step of `lint::lint`: see there
 pub(crate) fn field_findings(p: &mut Pass) {
     // The rules live as long as the engine, not the pass: no copy of a check. The
     // states are shared (an `Arc`), so the list of field rules is not copied either.

@@ -116,6 +116,8 @@ pub(crate) struct Compiled {
     pub joiner_signs: Vec<char>,
     pub entries: Vec<BrandEntry>,
     pub groups: Vec<BrandGroup>,
+    /// The groups' names that are not spelled from their keys, end to end (`group_name.rs`).
+    pub group_names: String,
     /// Each group's key, by group number.
     pub group_keys: GroupKeys,
     pub products: Vec<String>,
@@ -190,6 +192,7 @@ impl Compiled {
         self.groups[g as usize].name.spell(
             self.group_keys
                 .key(g as usize, |id| self.matcher.word_key(id)),
+            &self.group_names,
         )
     }
 }
@@ -221,6 +224,8 @@ pub(crate) struct Partial {
     rule_pack: Vec<u16>,
     pub(crate) entries: Vec<BrandEntry>,
     pub(crate) groups: Vec<BrandGroup>,
+    /// The groups' names that are not spelled from their keys, end to end (`group_name.rs`).
+    pub(crate) group_names: String,
     /// Each brand group's key (`brand_key`), by group number, and the groups by key once
     /// a pack is added (`group_keys.rs`). The binary form writes them as literal ids
     /// where it can (`binary::GroupKeys`).
@@ -253,6 +258,7 @@ impl Partial {
             rule_pack: Vec::new(),
             entries: Vec::new(),
             groups: Vec::new(),
+            group_names: String::new(),
             group_ids: GroupKeys::default(),
             patterns: Vec::new(),
             required: Required::default(),
@@ -288,6 +294,7 @@ impl Partial {
             rule_pack,
             entries,
             groups,
+            group_names,
             group_ids,
             patterns,
             required,
@@ -396,7 +403,7 @@ impl Partial {
                             let key = brand_key(&brand.name);
                             let group = group_ids.get(&key).unwrap_or_else(|| {
                                 groups.push(BrandGroup {
-                                    name: GroupName::Text(brand.name.clone()),
+                                    name: GroupName::text(&brand.name, group_names),
                                     products: Vec::new(),
                                 });
                                 let g = (groups.len() - 1) as u32;
@@ -558,6 +565,7 @@ impl Partial {
             rule_pack,
             entries,
             groups,
+            group_names,
             group_ids,
             products,
             patterns,
@@ -601,6 +609,7 @@ impl Partial {
                 .collect(),
             entries,
             groups,
+            group_names,
             group_keys: group_ids,
             products,
             floors,

@@ -40,6 +40,7 @@ pub(crate) fn is_cue(p: &Pass, rule: u32) -> bool {
 }
 
 /// The token ranges of the active, unexcused brand cues of field `fi`.
+#[inline(never)] // kept out of its callers' bodies: see `lint::lint`
 pub(crate) fn cues(p: &Pass, fi: usize) -> Vec<Range<usize>> {
     let a = &p.fields[fi];
     let mut out = Vec::new();

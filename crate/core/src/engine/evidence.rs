@@ -51,6 +51,7 @@ impl Plain {
 }
 
 /// Whether the dictionary-word mention `h` (in field `field`) of `e` is meant as the brand.
+#[inline(never)] // kept out of its callers' bodies: see `lint::lint`
 pub(crate) fn meant(
     p: &super::lint::Pass,
     field: usize,

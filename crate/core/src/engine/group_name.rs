@@ -2,7 +2,9 @@
 //! can be: about half the names (3,118 of 6,507 in the built-in packs) are their key in
 //! lower case, title case or capitals. Such a name takes one byte in the binary form
 //! (the names as text were 46 KB of it gzipped) and is spelled out only when a finding
-//! names the brand, not for every group on every start of the engine.
+//! names the brand, not for every group on every start of the engine. The other names
+//! sit end to end in one text beside the groups (`Partial::group_names`), not in a
+//! string each: reading the binary form allocated one for each of 3,400 groups.
 
 use std::borrow::Cow;
 
@@ -16,22 +18,32 @@ pub(crate) enum GroupName {
     Title,
     /// The key in capitals.
     Upper,
-    Text(String),
+    /// Where the name lies in the groups' names text (bytes, start and end).
+    Text(u32, u32),
 }
 
 impl GroupName {
     /// `name` as spelled from `key` where one of the spellings gives it back exactly.
+    /// Otherwise `name` is added to `names`, the groups' names text.
     #[cfg(feature = "binary")]
-    pub(crate) fn of(name: &str, key: &str) -> GroupName {
+    pub(crate) fn of(name: &str, key: &str, names: &mut String) -> GroupName {
         [GroupName::Key, GroupName::Title, GroupName::Upper]
             .into_iter()
-            .find(|n| n.spell(key) == name)
-            .unwrap_or_else(|| GroupName::Text(name.to_string()))
+            .find(|n| n.spell(key, "") == name)
+            .unwrap_or_else(|| GroupName::text(name, names))
     }
 
-    /// The name, given the group's key.
-    pub(crate) fn spell<'a>(&'a self, key: &'a str) -> Cow<'a, str> {
-        match self {
+    /// `name` as it is written, added to `names`, the groups' names text.
+    pub(crate) fn text(name: &str, names: &mut String) -> GroupName {
+        let start = names.len();
+        names.push_str(name);
+        let at = |n: usize| u32::try_from(n).expect("brand names under 4 GB");
+        GroupName::Text(at(start), at(names.len()))
+    }
+
+    /// The name, given the group's key and the groups' names text.
+    pub(crate) fn spell<'a>(&self, key: &'a str, names: &'a str) -> Cow<'a, str> {
+        match *self {
             GroupName::Key => Cow::Borrowed(key),
             GroupName::Upper => Cow::Owned(key.to_uppercase()),
             GroupName::Title => {
@@ -47,7 +59,7 @@ impl GroupName {
                 }
                 Cow::Owned(out)
             }
-            GroupName::Text(t) => Cow::Borrowed(t),
+            GroupName::Text(start, end) => Cow::Borrowed(&names[start as usize..end as usize]),
         }
     }
 }
@@ -62,11 +74,12 @@ mod tests {
             ("rolex", "rolex", GroupName::Key),
             ("Louis Vuitton", "louis vuitton", GroupName::Title),
             ("IKEA", "ikea", GroupName::Upper),
-            ("iPhone", "iphone", GroupName::Text("iPhone".into())),
+            ("iPhone", "iphone", GroupName::Text(3, 9)),
         ] {
-            let n = GroupName::of(name, key);
+            let mut names = String::from("LV ");
+            let n = GroupName::of(name, key, &mut names);
             assert_eq!(n, want);
-            assert_eq!(n.spell(key), name);
+            assert_eq!(n.spell(key, &names), name);
         }
     }
 }

@@ -130,6 +130,7 @@ pub(crate) fn category_excuses<'a>(ixs: impl Iterator<Item = &'a HitIndex>) -> V
 
 /// Of hits sorted by start (then longest first), those not inside a strictly longer
 /// one, in one sweep: `keep[i]` is false for a hit contained in a longer hit.
+#[inline(never)] // kept out of its callers' bodies: see `lint::lint`
 pub(crate) fn not_contained(spans: &[Range<usize>]) -> Vec<bool> {
     let mut order: Vec<usize> = (0..spans.len()).collect();
     order.sort_by_key(|&i| (spans[i].start, std::cmp::Reverse(spans[i].end)));

@@ -67,6 +67,12 @@ pub(crate) struct Pass<'c, 'l> {
     pub pushed: FxHashMap<(u32, FieldRef), u32>,
 }
 
+/// Its steps (each rule kind's findings, the brand hits, the product types, the last
+/// sort) are functions of their own, out of line: inlined, they made this one function
+/// of 44 KB of wasm, which V8 recompiled whole (its tier-up, about 150 ms of a core in
+/// Node) on the first long listing after every wake of the service worker. Apart, only
+/// the steps that run long are recompiled. A call per step and field costs nothing
+/// measurable natively.
 pub(crate) fn lint(c: &Compiled, listing: &Listing, config: &LintConfig) -> Vec<Finding> {
     let marketplace = config.marketplace.or(listing.marketplace);
     let market = listing
@@ -170,17 +176,34 @@ fn counts(p: &Pass, a: &Analysis, h: &Hit, entry: &super::compile::BrandEntry) -
         && (entry.needs.is_empty() || entry.needs.iter().any(|n| p.products.contains(n)))
 }
 
+#[inline(never)] // one step of `lint::lint`: see there
 fn brand_hits(p: &Pass) -> Vec<BrandHit> {
-    let read = |a: &Analysis| {
-        !matches!(
-            a.field.role,
-            FieldRole::Brand | FieldRole::Price | FieldRole::Cost
-        )
-    };
-    // Brands named plainly (by a name that is not a dictionary word): their groups and
-    // rules are evidence for a dictionary-word name of the same brand or rule.
+    let plain = plain_brands(p);
+    let mut out = Vec::new();
+    for (fi, a) in p.fields.iter().enumerate() {
+        if reads_brands(a) {
+            field_brand_hits(p, fi, a, &plain, &mut out);
+        }
+    }
+    out
+}
+
+/// Whether brand names in the field count as mentions (not in the brand or price
+/// fields).
+fn reads_brands(a: &Analysis) -> bool {
+    !matches!(
+        a.field.role,
+        FieldRole::Brand | FieldRole::Price | FieldRole::Cost
+    )
+}
+
+/// Brands named plainly (by a name that is not a dictionary word): their groups and
+/// rules are evidence for a dictionary-word name of the same brand or rule. Out of
+/// line, as the other steps of `lint::lint` are (see there).
+#[inline(never)]
+fn plain_brands(p: &Pass) -> super::evidence::Plain {
     let mut plain = super::evidence::Plain::default();
-    for (fi, a) in p.fields.iter().enumerate().filter(|(_, a)| read(a)) {
+    for (fi, a) in p.fields.iter().enumerate().filter(|(_, a)| reads_brands(a)) {
         for h in &a.hits {
             for o in a.owners(p.c, h.lit, |o| matches!(o, Owner::Brand(_))) {
                 let Owner::Brand(e) = o else { continue };
@@ -191,55 +214,62 @@ fn brand_hits(p: &Pass) -> Vec<BrandHit> {
             }
         }
     }
-    let mut out = Vec::new();
-    for (fi, a) in p.fields.iter().enumerate() {
-        if !read(a) {
-            continue;
-        }
-        let start = out.len();
-        // "macam Coach", "Apple style": a brand cue next to a name is evidence for it.
-        let cues = super::cue::cues(p, fi);
-        for h in &a.hits {
-            for o in a.owners(p.c, h.lit, |o| matches!(o, Owner::Brand(_))) {
-                let Owner::Brand(e) = o else { continue };
-                let entry = &p.c.entries[e as usize];
-                let name = &a.text[a.norm.to_original(h.span.clone())];
-                let cued = !(entry.dictionary_word || entry.strict_case && all_lower(name))
-                    && super::cue::evidence(&cues, &h.tokens, name);
-                if !(cued || counts(p, a, h, entry)) {
-                    continue;
-                }
-                let compat = p.index[fi].compat(&h.tokens, p.c.compat_gap);
-                if entry.dictionary_word
-                    && !(compat && entry.compounds.is_some()
-                        || super::evidence::meant(p, fi, h, entry, &plain))
-                {
-                    continue;
-                }
-                out.push(BrandHit {
-                    field: fi,
-                    entry: e,
-                    group: entry.group,
-                    tokens: h.tokens.clone(),
-                    norm: h.span.clone(),
-                    compat,
-                });
+    plain
+}
+
+/// The brand mentions of field `fi`, added to `out`. Out of line, as the other steps
+/// of `lint::lint` are (see there).
+#[inline(never)]
+fn field_brand_hits(
+    p: &Pass,
+    fi: usize,
+    a: &Analysis,
+    plain: &super::evidence::Plain,
+    out: &mut Vec<BrandHit>,
+) {
+    let start = out.len();
+    // "macam Coach", "Apple style": a brand cue next to a name is evidence for it.
+    let cues = super::cue::cues(p, fi);
+    for h in &a.hits {
+        for o in a.owners(p.c, h.lit, |o| matches!(o, Owner::Brand(_))) {
+            let Owner::Brand(e) = o else { continue };
+            let entry = &p.c.entries[e as usize];
+            let name = &a.text[a.norm.to_original(h.span.clone())];
+            let cued = !(entry.dictionary_word || entry.strict_case && all_lower(name))
+                && super::cue::evidence(&cues, &h.tokens, name);
+            if !(cued || counts(p, a, h, entry)) {
+                continue;
             }
+            let compat = p.index[fi].compat(&h.tokens, p.c.compat_gap);
+            if entry.dictionary_word
+                && !(compat && entry.compounds.is_some()
+                    || super::evidence::meant(p, fi, h, entry, plain))
+            {
+                continue;
+            }
+            out.push(BrandHit {
+                field: fi,
+                entry: e,
+                group: entry.group,
+                tokens: h.tokens.clone(),
+                norm: h.span.clone(),
+                compat,
+            });
         }
-        // A brand inside a longer brand name is part of that name.
-        let spans: Vec<Range<usize>> = out[start..].iter().map(|b| b.norm.clone()).collect();
-        let keep = super::hit_index::not_contained(&spans);
-        let mut k = 0;
-        out.retain(|_| {
-            k += 1;
-            k <= start || keep[k - 1 - start]
-        });
-        super::lists::carry_compat(p.c, a, &mut out[start..]);
     }
-    out
+    // A brand inside a longer brand name is part of that name.
+    let spans: Vec<Range<usize>> = out[start..].iter().map(|b| b.norm.clone()).collect();
+    let keep = super::hit_index::not_contained(&spans);
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        k <= start || keep[k - 1 - start]
+    });
+    super::lists::carry_compat(p.c, a, &mut out[start..]);
 }
 
 /// The product types named in the title, category or keywords.
+#[inline(never)] // one step of `lint::lint`: see there
 fn products(p: &Pass) -> Vec<u32> {
     let mut out = Vec::new();
     for a in &p.fields {
@@ -514,6 +544,7 @@ impl Pass<'_, '_> {
     }
 }
 
+#[inline(never)] // one step of `lint::lint`: see there
 fn term_findings(p: &mut Pass, fi: usize) {
     let role = p.fields[fi].field.role;
     let mut found = Vec::new();
@@ -556,6 +587,7 @@ fn inside_longer_word(c: &Compiled, r: u32, text: &str, span: &Range<usize>) -> 
         .is_some_and(|compounds| super::everyday::inside_compound(text, span, compounds))
 }
 
+#[inline(never)] // one step of `lint::lint`: see there
 fn pattern_findings(p: &mut Pass, fi: usize) {
     let role = p.fields[fi].field.role;
     // A field no active pattern rule reads (the brand or price box, or every pattern
@@ -646,6 +678,7 @@ fn wording_finding(p: &mut Pass, r: u32, fi: usize, tokens: Range<usize>, norm: 
 }
 
 /// Applies severity overrides and ignores, merges overlaps, and orders the result.
+#[inline(never)] // one step of `lint::lint`: see there
 fn finish(mut out: Vec<Finding>, config: &LintConfig, listing: &Listing) -> Vec<Finding> {
     for f in &mut out {
         if let Some(s) = config.severity.get(&f.rule) {

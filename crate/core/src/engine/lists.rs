@@ -19,6 +19,7 @@ const MAX_BETWEEN: usize = 12;
 
 /// Marks as compatibility mentions the brands of `hits` (one field's, ordered by
 /// token start) that continue a list begun by one.
+#[inline(never)] // kept out of its callers' bodies: see `lint::lint`
 pub(crate) fn carry_compat(c: &Compiled, a: &Analysis, hits: &mut [BrandHit]) {
     // Every brand name written in the field, also those not reported (an everyday word
     // such as 小米 without evidence): a list item like any other ("适用华为小米三星").

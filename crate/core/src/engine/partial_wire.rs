@@ -67,24 +67,37 @@ impl Wire for Partial {
         self.rules.write(out);
         self.rule_pack.write(out);
         self.entries.write(out);
-        self.groups.write(out);
+        crate::engine::brand_wire::write_groups(&self.groups, &self.group_names, out);
         self.patterns.write(out);
         self.required.write(out);
         self.floor_docs.write(out);
         self.floors.write(out);
     }
     fn read(r: &mut In<'_>) -> Self {
+        let (b, base_cues, cues, products, gap_terms, infos, rules, rule_pack, entries) = (
+            Builder::read(r),
+            Wire::read(r),
+            Wire::read(r),
+            Wire::read(r),
+            Wire::read(r),
+            Wire::read(r),
+            Wire::read(r),
+            Wire::read(r),
+            Wire::read(r),
+        );
+        let (groups, group_names) = crate::engine::brand_wire::read_groups(r);
         let partial = Partial {
-            b: Builder::read(r),
-            base_cues: Wire::read(r),
-            cues: Wire::read(r),
-            products: Wire::read(r),
-            gap_terms: Wire::read(r),
-            infos: Wire::read(r),
-            rules: Wire::read(r),
-            rule_pack: Wire::read(r),
-            entries: Wire::read(r),
-            groups: Wire::read(r),
+            b,
+            base_cues,
+            cues,
+            products,
+            gap_terms,
+            infos,
+            rules,
+            rule_pack,
+            entries,
+            groups,
+            group_names,
             group_ids: GroupKeys::default(),
             patterns: Wire::read(r),
             required: Wire::read(r),

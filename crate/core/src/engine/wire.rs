@@ -285,6 +285,11 @@ impl<T: Wire> Wire for Vec<T> {
             item.write(out);
         }
     }
+    // Out of line: a list is the loop that runs thousands of times on the engine's start.
+    // In the wasm of a waking service worker, V8 recompiles a function whose loops ran
+    // long (its tier-up, on threads beside the start's); inlined, the loops made the
+    // reader of the whole form that function, and its recompiling took the start's CPU.
+    #[inline(never)]
     fn read(r: &mut In<'_>) -> Self {
         let n = r.count();
         let mut items = Vec::with_capacity(n.min(RESERVE / std::mem::size_of::<T>().max(1)));
