@@ -100,7 +100,7 @@ pub(crate) fn write_groups(groups: &[BrandGroup], names: &str, out: &mut Out) {
 #[inline(never)] // a loop over every group: see `Vec::read` (wire.rs)
 pub(crate) fn read_groups(r: &mut In<'_>) -> (Vec<BrandGroup>, String) {
     let n = r.count();
-    let mut groups = Vec::with_capacity(n);
+    let mut groups = super::wire::list_for(n);
     let mut at = 0usize;
     for _ in 0..n {
         let name = match r.byte() {

@@ -278,6 +278,12 @@ impl<'a> In<'a> {
 /// the bytes left (an item takes one or more), but an item in memory may be far larger.
 const RESERVE: usize = 1 << 20;
 
+/// A list of `n` items of `T` (a count [`In::count`] checked), with room reserved for
+/// them up to [`RESERVE`] bytes.
+pub(crate) fn list_for<T>(n: usize) -> Vec<T> {
+    Vec::with_capacity(n.min(RESERVE / std::mem::size_of::<T>().max(1)))
+}
+
 impl<T: Wire> Wire for Vec<T> {
     fn write(&self, out: &mut Out) {
         out.num(self.len());
@@ -292,7 +298,7 @@ impl<T: Wire> Wire for Vec<T> {
     #[inline(never)]
     fn read(r: &mut In<'_>) -> Self {
         let n = r.count();
-        let mut items = Vec::with_capacity(n.min(RESERVE / std::mem::size_of::<T>().max(1)));
+        let mut items = list_for(n);
         for _ in 0..n {
             items.push(T::read(r));
         }
